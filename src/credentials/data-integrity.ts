@@ -1,0 +1,246 @@
+import jsonld from 'jsonld';
+import * as rdfCanonize from 'rdf-canonize';
+import canonicalize from 'canonicalize';
+import { SkillcredError } from '../errors.js';
+import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
+import type { DocumentLoader } from './document-loader.js';
+import { decodeProofValue, encodeProofValue } from './multikey.js';
+
+/** The Data Integrity cryptosuites this service signs and verifies. */
+export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
+export type Cryptosuite = (typeof CRYPTOSUITES)[number];
+
+export type JsonObject = Record<string, unknown>;
+
+/** What a new proof says about itself, before it is signed. */
+export interface ProofOptions {
+  cryptosuite: Cryptosuite;
+  verificationMethod: string;
+  created: string;
+  proofPurpose?: string;
+  id?: string;
+  previousProof?: string | string[];
+  challenge?: string;
+  domain?: string;
+}
+
+/** The effects a proof needs: canonicalization contexts and Ed25519/SHA-256. */
+export interface ProofEnv {
+  crypto: CryptoProvider;
+  documentLoader: DocumentLoader;
+}
+
+const encoder = new TextEncoder();
+
+function isCryptosuite(value: unknown): value is Cryptosuite {
+  return (CRYPTOSUITES as readonly unknown[]).includes(value);
+}
+
+/** RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode (undefined terms throw). */
+export async function canonizeRdfc(doc: JsonObject, documentLoader: DocumentLoader): Promise<string> {
+  let dataset: unknown;
+  try {
+    dataset = await jsonld.toRDF(doc, {
+      documentLoader,
+      safe: true,
+      base: null,
+      rdfDirection: 'i18n-datatype',
+      produceGeneralizedRdf: false,
+    });
+  } catch (error) {
+    throw canonicalizationError(error);
+  }
+  return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
+}
+
+/** Turns a jsonld.js failure into our error: unknown context or undefined term, naming it. */
+export function canonicalizationError(error: unknown): SkillcredError {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    if (current instanceof SkillcredError) return current;
+    const e = current as { details?: { cause?: unknown; event?: { code?: string; details?: Record<string, unknown> } }; cause?: unknown };
+    const event = e.details?.event;
+    if (event?.code) {
+      const d = event.details ?? {};
+      const what = d.property ?? d.term ?? d.type ?? (d.expandedIri as string | undefined) ?? d.value;
+      const label = event.code.replace(/^(invalid|relative|empty|null|prefix)[ -]?/, '').replace(/ /g, '-');
+      return new SkillcredError(
+        'UNDEFINED_TERM',
+        `${JSON.stringify(what ?? event.code)} is not defined by the credential's @context (${event.code}${label ? '' : ''})`,
+      );
+    }
+    current = e.details?.cause ?? e.cause;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SkillcredError('MALFORMED_VALUE', `JSON-LD processing failed: ${message}`);
+}
+
+async function canonize(doc: JsonObject, suite: Cryptosuite, env: ProofEnv): Promise<string> {
+  if (suite === 'eddsa-jcs-2022') {
+    const text = canonicalize(doc);
+    if (text === undefined) throw new SkillcredError('MALFORMED_VALUE', 'document cannot be JCS-canonicalized');
+    return text;
+  }
+  return canonizeRdfc(doc, env.documentLoader);
+}
+
+function withoutProof(doc: JsonObject): JsonObject {
+  const { proof: _proof, ...rest } = doc;
+  return rest;
+}
+
+/** The 64 bytes an eddsa-*-2022 proof signs: SHA-256(proof config) ‖ SHA-256(document). */
+export async function hashData(
+  unsecured: JsonObject,
+  proofConfig: JsonObject,
+  suite: Cryptosuite,
+  env: ProofEnv,
+): Promise<Uint8Array> {
+  const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);
+  const [configHash, docHash] = await Promise.all([
+    env.crypto.sha256(encoder.encode(configText)),
+    env.crypto.sha256(encoder.encode(docText)),
+  ]);
+  const out = new Uint8Array(64);
+  out.set(configHash, 0);
+  out.set(docHash, 32);
+  return out;
+}
+
+/** Builds and signs one Data Integrity proof over `document` (whose existing proofs it ignores). */
+export async function createProof(
+  document: JsonObject,
+  options: ProofOptions,
+  key: PrivateKeyHandle,
+  env: ProofEnv,
+): Promise<JsonObject> {
+  const proof: JsonObject = {
+    type: 'DataIntegrityProof',
+    ...(options.id ? { id: options.id } : {}),
+    cryptosuite: options.cryptosuite,
+    created: options.created,
+    verificationMethod: options.verificationMethod,
+    proofPurpose: options.proofPurpose ?? 'assertionMethod',
+    ...(options.previousProof ? { previousProof: options.previousProof } : {}),
+    ...(options.challenge ? { challenge: options.challenge } : {}),
+    ...(options.domain ? { domain: options.domain } : {}),
+  };
+  const unsecured = withoutProof(document);
+  const context = unsecured['@context'];
+  if (options.cryptosuite === 'eddsa-jcs-2022' && context !== undefined) proof['@context'] = context;
+  const config = { ...proof, '@context': context };
+  const data = await hashData(unsecured, config, options.cryptosuite, env);
+  const signature = await env.crypto.sign(key, data);
+  return { ...proof, proofValue: encodeProofValue(signature) };
+}
+
+/** Returns the document with `proof` added; an existing proof makes a proof set (an array). */
+export function attachProof(document: JsonObject, proof: JsonObject, asArray = false): JsonObject {
+  const existing = document.proof;
+  const proofs = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  const all = [...proofs, proof];
+  return { ...document, proof: all.length === 1 && !asArray ? proof : all };
+}
+
+/** Why one proof failed, in words a person can act on. */
+export interface ProofFailure {
+  valid: false;
+  reason: string;
+}
+
+/** The result of checking one proof's signature. */
+export type ProofCheck = { valid: true } | ProofFailure;
+
+/**
+ * Checks one DataIntegrityProof of `document` against a public key. `document` is the secured
+ * document as received; proof sets and chains are handled by `securedDocumentFor`.
+ */
+export async function verifyProof(
+  document: JsonObject,
+  proof: JsonObject,
+  key: PublicKeyHandle,
+  env: ProofEnv,
+): Promise<ProofCheck> {
+  if (proof.type !== 'DataIntegrityProof') return { valid: false, reason: `unsupported proof type ${JSON.stringify(proof.type)}` };
+  const suite = proof.cryptosuite;
+  if (!isCryptosuite(suite)) return { valid: false, reason: `unsupported cryptosuite ${JSON.stringify(suite)}` };
+  const signature = decodeProofValue(proof.proofValue);
+  if (!signature || signature.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
+  if (typeof proof.created === 'string' && !isDateTimeStamp(proof.created)) {
+    return { valid: false, reason: 'proof.created is not an XML Schema dateTimeStamp' };
+  }
+  const unsecured = withoutProof(document);
+  const { proofValue: _pv, ...options } = proof;
+  let config: JsonObject;
+  if (suite === 'eddsa-jcs-2022' && options['@context'] !== undefined) {
+    const proofCtx = toArray(options['@context']);
+    const docCtx = toArray(unsecured['@context']);
+    if (!proofCtx.every((c, i) => sameJson(c, docCtx[i]))) {
+      return { valid: false, reason: "the document's @context does not start with the proof's @context" };
+    }
+    unsecured['@context'] = options['@context'];
+    config = options;
+  } else {
+    config = { ...options, '@context': unsecured['@context'] };
+  }
+  let data: Uint8Array;
+  try {
+    data = await hashData(unsecured, config, suite, env);
+  } catch (error) {
+    const e = error instanceof SkillcredError ? error : canonicalizationError(error);
+    return { valid: false, reason: e.message };
+  }
+  const ok = await env.crypto.verify(key, signature, data);
+  return ok ? { valid: true } : { valid: false, reason: 'the signature does not match the document' };
+}
+
+/** The proofs of a document as a list (empty when there is none or it is malformed). */
+export function proofsOf(document: JsonObject): JsonObject[] {
+  const p = document.proof;
+  if (p === undefined || p === null) return [];
+  const list = Array.isArray(p) ? p : [p];
+  return list.filter((x): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x));
+}
+
+/**
+ * The document a proof of a set or chain was made over: the unsecured document, plus the proofs
+ * its `previousProof` names (VC Data Integrity §4.4). Throws when a named proof is missing.
+ */
+export function securedDocumentFor(document: JsonObject, proof: JsonObject): JsonObject {
+  const previous = proof.previousProof;
+  const unsecured = withoutProof(document);
+  if (previous === undefined) return unsecured;
+  const ids = toArray(previous);
+  if (ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+    throw new Error('previousProof must be a string or an array of strings');
+  }
+  const all = proofsOf(document);
+  const matches = ids.map((id) => {
+    const found = all.find((p) => p.id === id);
+    if (!found) throw new Error(`previousProof ${JSON.stringify(id)} names no proof of this document`);
+    return found;
+  });
+  return { ...unsecured, proof: matches.length === 1 ? matches[0] : matches };
+}
+
+function toArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+}
+
+const DATE_TIME_STAMP = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+
+/** True for an XML Schema dateTimeStamp (a dateTime with a time zone), as VC 2.0 requires. */
+export function isDateTimeStamp(value: unknown): value is string {
+  return typeof value === 'string' && DATE_TIME_STAMP.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** An instant as an XML Schema dateTimeStamp in UTC, without milliseconds. */
+export function toDateTimeStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,22 @@
+import { SkillcredError } from '../errors.js';
+import { bundledContexts } from './contexts.js';
+
+/** The jsonld.js document loader shape. */
+export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: object }>;
+
+/**
+ * The offline document loader: answers bundled contexts and throws UNKNOWN_CONTEXT for anything
+ * else at once. It never touches the network.
+ */
+export function createDocumentLoader(extra: ReadonlyMap<string, object> = new Map()): DocumentLoader {
+  return async (url: string) => {
+    const document = bundledContexts.get(url) ?? extra.get(url);
+    if (!document) {
+      throw new SkillcredError('UNKNOWN_CONTEXT', `JSON-LD context ${JSON.stringify(url)} is not one this service knows`);
+    }
+    return { contextUrl: null, documentUrl: url, document };
+  };
+}
+
+/** The shared offline loader for the bundled contexts. */
+export const documentLoader: DocumentLoader = createDocumentLoader();

