@@ -1,6 +1,6 @@
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
 import { SkillcredError } from '../errors.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import type { DocumentLoader } from './document-loader.js';
@@ -31,6 +31,8 @@ export interface ProofEnv {
 }
 
 const encoder = new TextEncoder();
+// canonicalize is CommonJS: its default import is the function itself, whatever its typings say.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
 function isCryptosuite(value: unknown): value is Cryptosuite {
   return (CRYPTOSUITES as readonly unknown[]).includes(value);

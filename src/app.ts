@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { SkillcredError } from './errors.js';
+import type { Ports } from './ports.js';
+import { adminRoutes } from './routes/admin.js';
+import { certificateRoutes } from './routes/certificates.js';
+import { contextRoutes } from './routes/contexts.js';
+import { didRoutes } from './routes/dids.js';
+import type { AppEnv } from './routes/env.js';
+import { problem } from './routes/http.js';
+import { vcApiRoutes } from './routes/vc-api.js';
+import { createServices, type Services } from './services/index.js';
+
+/** Builds the skillcred HTTP app from its ports. Knows nothing of the runtime it runs on. */
+export function createApp(ports: Ports, services: Services = createServices(ports)): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: ports.config.maxBodyBytes,
+      onError: () => {
+        throw new SkillcredError('PAYLOAD_TOO_LARGE', `the request body exceeds ${ports.config.maxBodyBytes} bytes`);
+      },
+    }),
+  );
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', didRoutes());
+  app.route('/', contextRoutes());
+  app.route('/admin', adminRoutes());
+  app.route('/credentials', vcApiRoutes());
+  app.route('/v1', certificateRoutes());
+
+  app.notFound((c) => problem(c, new SkillcredError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof SkillcredError) return problem(c, error);
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 401 ? 'UNAUTHENTICATED' : 'MALFORMED_VALUE';
+      return problem(c, new SkillcredError(code, error.message || 'bad request', { status: error.status }));
+    }
+    ports.log.error('unhandled_error', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+    return problem(c, new SkillcredError('INTERNAL', 'an unexpected error occurred; it has been logged with the request id'));
+  });
+
+  return app;
+}

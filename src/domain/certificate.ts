@@ -1,0 +1,304 @@
+import { CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
+import { SkillcredError, type FieldError } from '../errors.js';
+import type { IssuerRecord, LocalizedNames } from '../store/store.js';
+import { parseCertificateNumber } from './certificate-number.js';
+import { GRADE_NAMES, rungOf, rungOfGrade, type Rung } from './ladder.js';
+import { joinNames, toNames, type LocalizedInput } from './localized.js';
+import { findOccupation, type ClassificationVersion } from './occupations.js';
+
+export const CERTIFICATE_KINDS = ['skill-level', 'specialized-ability', 'enterprise'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
+/** The body of POST /v1/certificates, after schema validation. */
+export interface CertificateRequest {
+  kind: CertificateKind;
+  holder: { name: string; idType: string; idNumber: string };
+  occupation: { code: string; name?: LocalizedInput; workType?: string; classificationVersion?: ClassificationVersion };
+  level?: { rank?: number; grade?: string };
+  specialty?: { name: LocalizedInput; code?: string };
+  enterprise?: { title: LocalizedInput; level: string; rank?: number };
+  assessment: { id: string; date: string };
+  certificateNumber: string;
+  validFrom?: string;
+  suspension?: boolean;
+  cryptosuite?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
+}
+
+/** The body of POST /v1/assessments, after schema validation. */
+export interface AssessmentRequest {
+  assessment: { id: string; date: string };
+  holder: CertificateRequest['holder'];
+  occupation: CertificateRequest['occupation'];
+  specialty: NonNullable<CertificateRequest['specialty']>;
+  enterprise: NonNullable<CertificateRequest['enterprise']>;
+  certificateNumbers: { specializedAbility: string; enterprise: string };
+  validFrom?: string;
+  suspension?: boolean;
+  cryptosuite?: CertificateRequest['cryptosuite'];
+}
+
+/** A certificate request whose cross-field rules hold, with everything looked up. */
+export interface CheckedCertificate {
+  request: CertificateRequest;
+  occupationNames: LocalizedNames;
+  classificationVersion: ClassificationVersion;
+  rung: Rung | null;
+}
+
+const KIND_NAMES: Record<CertificateKind, LocalizedNames> = {
+  'skill-level': { 'zh-Hans': '职业技能等级证书', 'zh-Hant': '職業技能等級證書', en: 'Vocational Skill Level Certificate' },
+  'specialized-ability': {
+    'zh-Hans': '专项职业能力证书',
+    'zh-Hant': '專項職業能力證書',
+    en: 'Specialized Vocational Ability Certificate',
+  },
+  enterprise: { 'zh-Hans': '企业技能等级认证', 'zh-Hant': '企業技能等級認證', en: 'Enterprise Skill Certification' },
+};
+
+const STATEMENTS: Record<CertificateKind, LocalizedNames> = {
+  'skill-level': {
+    'zh-Hans': '经职业技能等级认定，持证人达到本证书所载职业（工种）等级的技能要求。',
+    'zh-Hant': '經職業技能等級認定，持證人達到本證書所載職業（工種）等級的技能要求。',
+    en: 'Through vocational skill level evaluation, the holder meets the skill requirements of the occupation and level stated on this certificate.',
+  },
+  'specialized-ability': {
+    'zh-Hans': '经专项职业能力考核，持证人具备本证书所载专项职业能力。',
+    'zh-Hant': '經專項職業能力考核，持證人具備本證書所載專項職業能力。',
+    en: 'Through specialized vocational ability assessment, the holder has the specific competence stated on this certificate.',
+  },
+  enterprise: {
+    'zh-Hans': '经企业技能评价，持证人达到本企业所载岗位等级的技能要求。',
+    'zh-Hant': '經企業技能評價，持證人達到本企業所載崗位等級的技能要求。',
+    en: "Through the enterprise's skill evaluation, the holder meets the skill requirements of the stated enterprise level.",
+  },
+};
+
+const ACHIEVEMENT_TYPES: Record<CertificateKind, string> = {
+  'skill-level': 'Certificate',
+  'specialized-ability': 'Certificate',
+  enterprise: 'Certification',
+};
+
+const FRAMEWORK: Record<ClassificationVersion, string> = {
+  '2015': '中华人民共和国职业分类大典（2015年版）',
+  '2022': '中华人民共和国职业分类大典（2022年版）',
+};
+
+/** The display name of a certificate kind. */
+export function kindNames(kind: CertificateKind): LocalizedNames {
+  return KIND_NAMES[kind];
+}
+
+/**
+ * Applies the rules a schema cannot express: known occupations, rank ↔ grade, the certificate
+ * number's shape, org-kind letter and grade digit. Throws a 422 naming every broken field.
+ */
+export function checkCertificate(request: CertificateRequest, issuer: IssuerRecord, base = ''): CheckedCertificate {
+  const errors: FieldError[] = [];
+  const version = request.occupation.classificationVersion ?? '2022';
+  const known = findOccupation(request.occupation.code, version);
+  let occupationNames: LocalizedNames = { 'zh-Hans': '' };
+  if (request.occupation.name !== undefined) occupationNames = toNames(request.occupation.name);
+  else if (known) occupationNames = { ...known.names };
+  else {
+    errors.push({
+      pointer: `${base}/occupation/name`,
+      detail: `is required: occupation ${request.occupation.code} (${version} edition) is not one this service knows by name`,
+    });
+  }
+
+  let rung: Rung | null = null;
+  if (request.kind === 'skill-level') {
+    const { rank, grade } = request.level ?? {};
+    const byRank = rank !== undefined ? rungOf(rank) : undefined;
+    const byGrade = grade !== undefined ? rungOfGrade(grade) : undefined;
+    if (byRank && !byRank.grade) {
+      errors.push({
+        pointer: `${base}/level/rank`,
+        detail: `rank ${rank} (${byRank.names['zh-Hans']}) has no printed grade: skill level certificates cover ranks 2-6 (五级-一级)`,
+      });
+    } else if (byRank && byGrade && byRank.rank !== byGrade.rank) {
+      errors.push({
+        pointer: `${base}/level/grade`,
+        detail: `grade ${grade} is rank ${byGrade.rank}, but level.rank says ${rank} (${byRank.grade})`,
+      });
+    } else {
+      rung = byRank ?? byGrade ?? null;
+    }
+    if (rung && known?.minRank && rung.rank < known.minRank) {
+      errors.push({
+        pointer: `${base}/level`,
+        detail: `${known.names['zh-Hans']} starts at ${rungOf(known.minRank)!.grade}; ${rung.grade} is not certified for it`,
+      });
+    }
+    const parts = parseCertificateNumber(request.certificateNumber);
+    if (!parts) {
+      errors.push({
+        pointer: `${base}/certificateNumber`,
+        detail: 'must be a skill level certificate number: Y or S followed by 21 digits',
+      });
+    } else {
+      if (parts.orgKind !== issuer.orgKind) {
+        errors.push({
+          pointer: `${base}/certificateNumber`,
+          detail: `starts with ${parts.orgKind}, but the issuer is filed as ${issuer.orgKind} (${issuer.orgKind === 'Y' ? 'employer' : 'social evaluation organisation'})`,
+        });
+      }
+      if (rung?.gradeDigit && parts.gradeDigit !== rung.gradeDigit) {
+        errors.push({
+          pointer: `${base}/certificateNumber`,
+          detail: `grade digit (16th character) is ${parts.gradeDigit}, but the grade is ${rung.grade} (${rung.gradeDigit})`,
+        });
+      }
+    }
+  } else if (request.level !== undefined) {
+    errors.push({ pointer: `${base}/level`, detail: `only skill-level certificates carry a level; use ${request.kind === 'enterprise' ? 'enterprise' : 'specialty'}` });
+  }
+  if (request.kind === 'enterprise' && request.enterprise?.rank !== undefined) rung = rungOf(request.enterprise.rank) ?? null;
+  if (request.kind !== 'specialized-ability' && request.specialty !== undefined) {
+    errors.push({ pointer: `${base}/specialty`, detail: 'only specialized-ability certificates carry a specialty' });
+  }
+  if (request.kind !== 'enterprise' && request.enterprise !== undefined) {
+    errors.push({ pointer: `${base}/enterprise`, detail: 'only enterprise certifications carry an enterprise level' });
+  }
+  if (errors.length > 0) {
+    throw new SkillcredError('MALFORMED_VALUE', errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), { errors });
+  }
+  return { request, occupationNames, classificationVersion: version, rung };
+}
+
+/** Splits an assessment into its two certificates (specialized ability + enterprise certification). */
+export function assessmentCertificates(a: AssessmentRequest): CertificateRequest[] {
+  const common = {
+    holder: a.holder,
+    occupation: a.occupation,
+    assessment: a.assessment,
+    ...(a.validFrom !== undefined ? { validFrom: a.validFrom } : {}),
+    ...(a.suspension !== undefined ? { suspension: a.suspension } : {}),
+    ...(a.cryptosuite !== undefined ? { cryptosuite: a.cryptosuite } : {}),
+  };
+  return [
+    { ...common, kind: 'specialized-ability', specialty: a.specialty, certificateNumber: a.certificateNumbers.specializedAbility },
+    { ...common, kind: 'enterprise', enterprise: a.enterprise, certificateNumber: a.certificateNumbers.enterprise },
+  ];
+}
+
+/** Normalises an ID number before hashing: no spaces, upper case (the final X of resident IDs). */
+export function normalizeIdNumber(idNumber: string): string {
+  return idNumber.replace(/\s+/g, '').toUpperCase();
+}
+
+/** The OB 3.0 IdentityHash of an ID number: `sha256$` + hex(SHA-256(normalized + salt)). */
+export async function identityHash(
+  idNumber: string,
+  salt: string,
+  sha256: (data: Uint8Array) => Promise<Uint8Array>,
+): Promise<string> {
+  const digest = await sha256(new TextEncoder().encode(normalizeIdNumber(idNumber) + salt));
+  return 'sha256$' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function localized(names: LocalizedNames): Record<string, string> {
+  return { ...names };
+}
+
+function achievementOf(c: CheckedCertificate, issuer: IssuerRecord): Record<string, unknown> {
+  const { request: r, occupationNames, classificationVersion, rung } = c;
+  const code = r.occupation.code;
+  let titleParts: LocalizedNames[] = [occupationNames];
+  let id: string;
+  const extra: Record<string, unknown> = {};
+  if (r.kind === 'skill-level') {
+    const grade = rung!.grade!;
+    titleParts = [occupationNames, GRADE_NAMES[grade], rung!.names];
+    id = `urn:skillcred:achievement:skill-level:${classificationVersion}:${code}:${rung!.rank}`;
+    Object.assign(extra, { ladderRank: rung!.rank, printedGrade: grade });
+  } else if (r.kind === 'specialized-ability') {
+    const specialty = toNames(r.specialty!.name);
+    titleParts = [specialty];
+    id = `urn:skillcred:achievement:specialized-ability:${classificationVersion}:${code}:${encodeURIComponent(r.specialty!.code ?? specialty['zh-Hans'])}`;
+    extra.specialtyItem = specialty['zh-Hans'];
+  } else {
+    const title = toNames(r.enterprise!.title);
+    titleParts = [title, { 'zh-Hans': r.enterprise!.level, 'zh-Hant': r.enterprise!.level, en: r.enterprise!.level }];
+    id = `urn:skillcred:achievement:enterprise:${issuer.slug}:${code}:${encodeURIComponent(r.enterprise!.level)}`;
+    Object.assign(extra, { enterpriseTitle: title['zh-Hans'], enterpriseLevel: r.enterprise!.level });
+    if (rung) extra.ladderRank = rung.rank;
+  }
+  const title = joinNames(titleParts, { 'zh-Hans': ' ', 'zh-Hant': ' ', en: ', ' });
+  return {
+    id,
+    type: ['Achievement'],
+    achievementType: ACHIEVEMENT_TYPES[r.kind],
+    name: title['zh-Hans'],
+    description: STATEMENTS[r.kind]['zh-Hans'],
+    criteria: { narrative: STATEMENTS[r.kind]['zh-Hans'] },
+    alignment: [
+      {
+        type: ['Alignment'],
+        targetType: 'ext:OccupationalClassification',
+        targetName: occupationNames['zh-Hans'],
+        targetCode: code,
+        targetFramework: FRAMEWORK[classificationVersion],
+        targetUrl: `https://w3id.org/skillcred/occupations/${classificationVersion}/${code}`,
+      },
+    ],
+    certificateKind: r.kind,
+    classificationVersion,
+    workType: r.occupation.workType ?? '--',
+    ...extra,
+    localizedName: localized(title),
+    localizedDescription: localized(STATEMENTS[r.kind]),
+  };
+}
+
+/** The issuer's OB 3.0 Profile as embedded in its credentials. */
+export function issuerProfile(issuer: IssuerRecord): Record<string, unknown> {
+  return {
+    id: issuer.did,
+    type: ['Profile'],
+    name: issuer.names['zh-Hans'],
+    localizedName: localized(issuer.names),
+    orgKind: issuer.orgKind,
+    filingCode: issuer.filingCode,
+  };
+}
+
+/**
+ * Builds the unsigned Open Badges 3.0 AchievementCredential of a checked certificate. The holder's
+ * ID number appears only as `holderIdentityHash` (salted); status entries are added at signing.
+ */
+export function buildCertificateCredential(
+  c: CheckedCertificate,
+  issuer: IssuerRecord,
+  parts: { id: string; validFrom: string; holderIdentityHash: string; salt: string },
+): Record<string, unknown> {
+  const r = c.request;
+  return {
+    '@context': [CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1],
+    id: parts.id,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: KIND_NAMES[r.kind]['zh-Hans'],
+    localizedName: localized(KIND_NAMES[r.kind]),
+    issuer: issuerProfile(issuer),
+    validFrom: parts.validFrom,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [
+        { type: 'IdentityObject', identityHash: r.holder.name, identityType: 'name', hashed: false },
+        {
+          type: 'IdentityObject',
+          identityHash: parts.holderIdentityHash,
+          identityType: 'nationalIdentityNumber',
+          hashed: true,
+          salt: parts.salt,
+          identityDocumentType: r.holder.idType,
+        },
+      ],
+      achievement: achievementOf(c, issuer),
+      certificateNumber: r.certificateNumber,
+      assessmentId: r.assessment.id,
+      assessmentDate: r.assessment.date,
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { CryptoProvider } from './credentials/crypto.js';
+import type { Config } from './config.js';
+import type { Store } from './store/store.js';
+
+export type { Config } from './config.js';
+export type { Store } from './store/store.js';
+export type { CryptoProvider } from './credentials/crypto.js';
+
+/** Where private keys live: files under keys/ on Node, a secret on Workers. */
+export interface KeyStore {
+  /** Keeps a new private key under `ref`; throws UNSUPPORTED where keys are provisioned elsewhere. */
+  put(ref: string, privateJwk: JsonWebKey): Promise<void>;
+  /** The private key stored under `ref`, or null. */
+  get(ref: string): Promise<JsonWebKey | null>;
+}
+
+/** The time, injected so tests and verification can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** A remote GET as the core needs it: https only, bounded in time and size, cached. */
+export interface Fetcher {
+  get(url: string, options?: { accept?: string }): Promise<FetchResult>;
+}
+
+export interface FetchResult {
+  status: number;
+  body: Uint8Array;
+  contentType: string | null;
+}
+
+/** Structured server logs: ids, never personal data. */
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything the app needs from its runtime. */
+export interface Ports {
+  store: Store;
+  keys: KeyStore;
+  crypto: CryptoProvider;
+  clock: Clock;
+  fetcher: Fetcher;
+  config: Config;
+  log: Logger;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A logger writing one JSON line per event to the console. */
+export function consoleLogger(minLevel: 'info' | 'warn' | 'error' = 'info'): Logger {
+  const order = { info: 0, warn: 1, error: 2 };
+  const emit = (level: 'info' | 'warn' | 'error') => (event: string, fields: Record<string, unknown> = {}) => {
+    if (order[level] < order[minLevel]) return;
+    const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...fields });
+    if (level === 'error') console.error(line);
+    else console.log(line);
+  };
+  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/** A logger that drops everything (tests). */
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** A fetcher for deployments that must not reach out at all. */
+export const noNetworkFetcher: Fetcher = {
+  async get(url) {
+    throw new Error(`remote fetch of ${url} is disabled`);
+  },
+};

@@ -1,0 +1,15 @@
+// Types of the generated standalone validators (src/schemas/validators.js).
+export interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+export const validateCertificateRequest: Validator;
+export const validateAssessmentRequest: Validator;
+export const validateIssuerRequest: Validator;
+export const validateIssueRequest: Validator;

@@ -1,0 +1,80 @@
+import { bundledContexts } from '../credentials/contexts.js';
+import type { DocumentLoader } from '../credentials/document-loader.js';
+import { assertTermsDefined } from '../credentials/jsonld-check.js';
+import { toDateTimeStamp, type Cryptosuite, type JsonObject } from '../credentials/data-integrity.js';
+import { checkCredentialShape, issuerIdOf } from '../credentials/vc-model.js';
+import {
+  buildCertificateCredential,
+  checkCertificate,
+  identityHash,
+  type CertificateRequest,
+} from '../domain/certificate.js';
+import { SkillcredError, malformed } from '../errors.js';
+import type { CryptoProvider } from '../credentials/crypto.js';
+import type { IssuerRecord } from '../store/store.js';
+import { randomBase64url } from './secrets.js';
+import type { Draft } from './issuance.js';
+
+/** Turns a VC API credential into a draft: checks the data model, contexts and terms. */
+export async function draftFromVcApi(
+  credential: unknown,
+  opts: { cryptosuite: Cryptosuite; format: 'ldp_vc' | 'vc+jwt'; now: Date; documentLoader: DocumentLoader },
+): Promise<{ draft: Draft; issuerId: string }> {
+  const vcVersion = checkCredentialShape(credential);
+  const source = structuredClone(credential) as JsonObject;
+  if (opts.format === 'vc+jwt' && vcVersion === 1) {
+    throw malformed('/options/format', 'vc+jwt (VC-JOSE-COSE) secures VC 2.0 credentials only; send a VC 2.0 credential');
+  }
+  const contexts = Array.isArray(source['@context']) ? source['@context'] : [source['@context']];
+  contexts.forEach((c, i) => {
+    if (typeof c === 'string' && !bundledContexts.has(c)) {
+      throw new SkillcredError('UNKNOWN_CONTEXT', `/credential/@context/${i}: ${c} is not a context this service knows`, {
+        errors: [{ pointer: `/credential/@context/${i}`, detail: 'unknown context (contexts are never fetched)' }],
+      });
+    }
+  });
+  if (source.id === undefined) source.id = `urn:uuid:${crypto.randomUUID()}`;
+  if (vcVersion === 1 && source.issuanceDate === undefined) source.issuanceDate = toDateTimeStamp(opts.now);
+  // RDFC signing checks terms itself; JCS and JWT would sign undefined terms silently.
+  if (opts.format === 'vc+jwt' || opts.cryptosuite === 'eddsa-jcs-2022') await assertTermsDefined(source, opts.documentLoader);
+  const validFrom = (vcVersion === 2 ? source.validFrom : source.issuanceDate) as string | undefined;
+  return {
+    issuerId: issuerIdOf(source)!,
+    draft: {
+      credential: source,
+      kind: 'vc',
+      holderHash: null,
+      certificateNumber: null,
+      assessmentId: null,
+      validFrom: validFrom ?? null,
+      vcVersion,
+    },
+  };
+}
+
+/** Turns a domain certificate request into a draft: domain rules, salted holder hash, OB 3.0 shape. */
+export async function draftFromCertificate(
+  request: CertificateRequest,
+  issuer: IssuerRecord,
+  opts: { now: Date; crypto: CryptoProvider; pointer?: string },
+): Promise<Draft> {
+  const checked = checkCertificate(request, issuer, opts.pointer ?? '');
+  const salt = randomBase64url(16);
+  const holderHash = await identityHash(request.holder.idNumber, salt, (d) => opts.crypto.sha256(d));
+  const validFrom = request.validFrom ? toDateTimeStamp(new Date(request.validFrom)) : toDateTimeStamp(opts.now);
+  const credential = buildCertificateCredential(checked, issuer, {
+    id: `urn:uuid:${crypto.randomUUID()}`,
+    validFrom,
+    holderIdentityHash: holderHash,
+    salt,
+  });
+  return {
+    credential,
+    kind: request.kind,
+    holderHash,
+    certificateNumber: request.certificateNumber,
+    assessmentId: request.assessment.id,
+    validFrom,
+    vcVersion: 2,
+  };
+}

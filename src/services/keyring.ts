@@ -1,0 +1,67 @@
+import type { PrivateKeyHandle } from '../credentials/crypto.js';
+import { toPublicKeyMultibase } from '../credentials/multikey.js';
+import { verificationMethodId } from '../credentials/did.js';
+import { SkillcredError } from '../errors.js';
+import type { Ports } from '../ports.js';
+import type { IssuerKeyRecord } from '../store/store.js';
+import { randomHex } from './secrets.js';
+
+/** A key ready to sign: its record and its imported private key. */
+export interface SigningKey {
+  record: IssuerKeyRecord;
+  handle: PrivateKeyHandle;
+}
+
+const MAX_CACHED = 256;
+
+/** Generates issuer keys and hands out current signing keys, each imported once. */
+export class Keyring {
+  private readonly cache = new Map<string, PrivateKeyHandle>();
+
+  constructor(private readonly ports: Pick<Ports, 'store' | 'keys' | 'crypto' | 'clock'>) {}
+
+  /** Makes a new key for `did` (the n-th it holds) and stores its private half in the KeyStore. */
+  async generate(issuerId: string, did: string | null, slug: string, n: number): Promise<{ record: IssuerKeyRecord; did: string }> {
+    const { privateJwk, publicKey } = await this.ports.crypto.generate();
+    const multibase = toPublicKeyMultibase(publicKey);
+    const ownDid = did ?? `did:key:${multibase}`;
+    const ref = `${slug}-${n}-${randomHex(4)}`;
+    await this.ports.keys.put(ref, privateJwk);
+    return {
+      did: ownDid,
+      record: {
+        id: verificationMethodId(ownDid, multibase, n),
+        issuerId,
+        publicKeyMultibase: multibase,
+        privateKeyRef: ref,
+        createdAt: this.ports.clock.now().toISOString(),
+        retiredAt: null,
+        compromisedAt: null,
+      },
+    };
+  }
+
+  /** The issuer's current (unretired) key, imported and cached. */
+  async current(issuerId: string): Promise<SigningKey> {
+    const keys = await this.ports.store.listIssuerKeys(issuerId);
+    const record = keys.find((k) => k.retiredAt === null);
+    if (!record) throw new SkillcredError('CONFLICT', 'the issuer has no current signing key');
+    return { record, handle: await this.handle(record) };
+  }
+
+  private async handle(record: IssuerKeyRecord): Promise<PrivateKeyHandle> {
+    const cached = this.cache.get(record.privateKeyRef);
+    if (cached) return cached;
+    const jwk = await this.ports.keys.get(record.privateKeyRef);
+    if (!jwk) {
+      throw new SkillcredError('CONFLICT', `the private key of ${record.id} is not available on this deployment`);
+    }
+    const handle = await this.ports.crypto.importPrivateKey(jwk);
+    if (toPublicKeyMultibase(handle.publicKey) !== record.publicKeyMultibase) {
+      throw new SkillcredError('CONFLICT', `the stored private key of ${record.id} does not match its public key`);
+    }
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(record.privateKeyRef, handle);
+    return handle;
+  }
+}
