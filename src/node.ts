@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createApp } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import { nodeCrypto } from './credentials/crypto-node.js';
@@ -12,7 +13,7 @@ import { createServices } from './services/index.js';
 import { SqliteStore } from './store/sqlite.js';
 
 /** Builds the Node ports: SQLite under DATA_DIR, key files under KEYS_DIR, node:crypto. */
-async function nodePorts(config: Config, env: Record<string, string | undefined>): Promise<Ports> {
+export async function nodePorts(config: Config, env: Record<string, string | undefined>): Promise<Ports> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = new SqliteStore(join(config.dataDir, 'skillcred.db'), {
     synchronous: env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
@@ -44,16 +45,7 @@ function printFirstStart(result: BootstrapResult): void {
 
 async function main(): Promise<void> {
   const env = process.env;
-  let config: Config;
-  try {
-    config = parseConfig(env);
-  } catch (error) {
-    if (error instanceof SkillcredError) {
-      console.error(`skillcred: invalid configuration: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configFromEnv(env);
   const ports = await nodePorts(config, env);
   const services = createServices(ports);
   const first = await bootstrap(services, { devIssuer: env.SKIP_DEV_ISSUER !== '1' });
@@ -77,7 +69,22 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  console.error(`skillcred: failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+/** Reads the configuration from the environment, or exits with one clear line. */
+export function configFromEnv(env: Record<string, string | undefined>): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof SkillcredError) {
+      console.error(`skillcred: invalid configuration: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(`skillcred: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

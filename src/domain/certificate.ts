@@ -292,9 +292,10 @@ export function buildCertificateCredential(
           identityType: 'nationalIdentityNumber',
           hashed: true,
           salt: parts.salt,
-          identityDocumentType: r.holder.idType,
         },
       ],
+      // OB 3.0's IdentityObject admits no extra properties: the document type sits on the subject.
+      identityDocumentType: r.holder.idType,
       achievement: achievementOf(c, issuer),
       certificateNumber: r.certificateNumber,
       assessmentId: r.assessment.id,

@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { SkillcredError } from '../errors.js';
+import { configFromEnv, nodePorts } from '../node.js';
+import { checkBody } from '../schemas/check.js';
+import { validateIssuerRequest } from '../schemas/validators.js';
+import { createServices, type Services } from '../services/index.js';
+import type { CreateIssuerInput } from '../services/issuers.js';
+
+const USAGE = `skillcred admin: the admin API's operations, straight on the database (no HTTP).
+
+usage: npm run admin -- <command> [options]
+
+  issuers list
+  issuers show <slug>
+  issuers create --slug <slug> --name <zh-Hans> [--name-hant <zh-Hant>] [--name-en <en>]
+                 --org-kind Y|S --filing-code <code> [--did-method web|key] [--suspension]
+  api-keys create <issuer-slug> [--label <text>]
+  api-keys delete <api-key-id>
+  keys rotate <issuer-slug>
+
+Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for npm start.`;
+
+type Out = (value: unknown) => void;
+
+/** Runs one admin command; returns the process exit code. */
+export async function runAdmin(argv: string[], services: Services, out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      'name-hant': { type: 'string' },
+      'name-en': { type: 'string' },
+      'org-kind': { type: 'string' },
+      'filing-code': { type: 'string' },
+      'did-method': { type: 'string' },
+      suspension: { type: 'boolean' },
+      label: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [group, action, arg] = positionals;
+  const { issuers, ports } = services;
+  const need = (v: string | undefined, what: string): string => {
+    if (!v) throw new SkillcredError('MALFORMED_VALUE', `${what} is required (see --help)`);
+    return v;
+  };
+  switch (`${group ?? ''} ${action ?? ''}`) {
+    case 'issuers list':
+      out({ issuers: await ports.store.listIssuers() });
+      return 0;
+    case 'issuers show': {
+      const issuer = await issuers.get(need(arg, 'the issuer slug'));
+      out({ issuer, keys: await ports.store.listIssuerKeys(issuer.id) });
+      return 0;
+    }
+    case 'issuers create': {
+      const input = checkBody<CreateIssuerInput>(validateIssuerRequest, {
+        slug: values.slug,
+        names: {
+          'zh-Hans': values.name,
+          ...(values['name-hant'] ? { 'zh-Hant': values['name-hant'] } : {}),
+          ...(values['name-en'] ? { en: values['name-en'] } : {}),
+        },
+        orgKind: values['org-kind'],
+        filingCode: values['filing-code'],
+        didMethod: values['did-method'] ?? 'web',
+        suspensionByDefault: values.suspension ?? false,
+      });
+      const { issuer, apiKey } = await issuers.create(input);
+      out({ issuer, apiKey, note: 'the API key token is shown once; store it now' });
+      return 0;
+    }
+    case 'api-keys create':
+      out({ apiKey: await issuers.addApiKey(need(arg, 'the issuer slug'), values.label) });
+      return 0;
+    case 'api-keys delete':
+      await issuers.revokeApiKey(need(arg, 'the API key id'));
+      out({ deleted: arg });
+      return 0;
+    case 'keys rotate': {
+      const { key, retired } = await issuers.rotateKey(need(arg, 'the issuer slug'));
+      out({ key, retired });
+      return 0;
+    }
+    default:
+      console.log(USAGE);
+      return values.help || !group ? 0 : 2;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configFromEnv(process.env);
+  const ports = await nodePorts(config, { ...process.env, LOG_LEVEL: 'error' });
+  const services = createServices(ports);
+  let code = 1;
+  try {
+    code = await runAdmin(process.argv.slice(2), services, (v) => console.log(JSON.stringify(v, null, 2)));
+  } catch (error) {
+    const message = error instanceof SkillcredError || error instanceof TypeError ? error.message : String(error);
+    console.error(`skillcred admin: ${message}`);
+    code = 2;
+  } finally {
+    await ports.store.close();
+  }
+  process.exit(code);
+}
+
+void main();

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config.js';
+import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { FileKeyStore } from '../../src/keys/file-keystore.js';
+import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Ports } from '../../src/ports.js';
+import { bootstrap } from '../../src/services/bootstrap.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** A real app on a real SQLite file and real key files in a temporary directory. */
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  services: Services;
+  ports: Ports;
+  dir: string;
+  devKey: string;
+  devDid: string;
+  /** Calls the app with JSON in and out. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
+  const config = parseConfig({ PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, ...opts.env });
+  const store = new SqliteStore(join(dir, 'test.db'));
+  await store.migrate();
+  const ports: Ports = {
+    store,
+    keys: new FileKeyStore(join(dir, 'keys')),
+    crypto: nodeCrypto(),
+    clock: opts.clock ?? systemClock,
+    fetcher: noNetworkFetcher,
+    config,
+    log: silentLogger,
+  };
+  const services = createServices(ports);
+  const first = await bootstrap(services, { devIssuer: true });
+  const app = createApp(ports, services);
+  return {
+    app,
+    services,
+    ports,
+    dir,
+    devKey: first.devIssuer!.apiKey.token,
+    devDid: first.devIssuer!.did,
+    call(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      }
+      return Promise.resolve(app.request(path, init));
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The README's example: a skill level certificate for an AI trainer, 三级. */
+export function skillLevelRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'skill-level',
+    holder: { name: '张三', idType: 'resident-identity-card', idNumber: '11010119900307123X' },
+    occupation: { code: '4-04-05-05' },
+    level: { rank: 4, grade: '三级' },
+    assessment: { id: 'ASM-2025-0001', date: '2025-06-20' },
+    certificateNumber: 'Y000144000123253000001',
+    ...overrides,
+  };
+}
+
+/** One assessment yielding the specialized ability certificate and the enterprise certification. */
+export function assessmentRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    assessment: { id: 'ASM-2025-0100', date: '2025-07-01' },
+    holder: { name: '李四', idType: 'hk-macau-permit', idNumber: 'H12345678' },
+    occupation: { code: '4-10-03-02' },
+    specialty: { name: { 'zh-Hans': '男士理发', 'zh-Hant': '男士理髮', en: "Men's haircutting" }, code: 'ZX-4-10-03-02-01' },
+    enterprise: { title: { 'zh-Hans': '美发技能认证', en: 'Hairdressing skill certification' }, level: '三星', rank: 3 },
+    certificateNumbers: { specializedAbility: 'ZX2025000100', enterprise: 'QY2025000100' },
+    ...overrides,
+  };
+}
+
+/** A minimal VC 2.0 credential for the VC API, issued as `issuer`. */
+export function vc2(issuer: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+    type: ['VerifiableCredential', 'ExampleSkillCredential'],
+    issuer,
+    validFrom: '2025-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:holder', skill: '焊工' },
+    ...overrides,
+  };
+}
