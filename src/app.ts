@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { SkillcredError } from './errors.js';
 import type { Ports } from './ports.js';
 import { adminRoutes } from './routes/admin.js';
+import { limitBody } from './routes/body-limit.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { contextRoutes } from './routes/contexts.js';
 import { didRoutes } from './routes/dids.js';
@@ -22,15 +22,7 @@ export function createApp(ports: Ports, services: Services = createServices(port
     c.set('services', services);
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: ports.config.maxBodyBytes,
-      onError: () => {
-        throw new SkillcredError('PAYLOAD_TOO_LARGE', `the request body exceeds ${ports.config.maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  app.use('*', limitBody(ports.config.maxBodyBytes));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', didRoutes());

@@ -68,3 +68,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
 declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function checkStatus(options: Record<string, unknown>): Promise<{ verified: boolean; error?: unknown; results?: { status?: boolean; verified?: boolean }[] }>;
 }
+
+declare module 'jsonld/lib/util.js' {
+  const util: { clone(value: unknown): unknown };
+  export default util;
+}

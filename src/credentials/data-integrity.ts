@@ -1,4 +1,5 @@
 import jsonld from 'jsonld';
+import './jsonld-speedup.js';
 import * as rdfCanonize from 'rdf-canonize';
 import canonicalizeModule from 'canonicalize';
 import { SkillcredError } from '../errors.js';

@@ -1,4 +1,5 @@
 import jsonld from 'jsonld';
+import './jsonld-speedup.js';
 import { canonicalizationError } from './data-integrity.js';
 import type { DocumentLoader } from './document-loader.js';
 

@@ -93,14 +93,25 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per SQL text. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
   private one(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.stmt(sql).get(...params) as Row | undefined;
   }
   private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.stmt(sql).all(...params) as Row[];
   }
   private run(sql: string, ...params: unknown[]): Database.RunResult {
-    return this.db.prepare(sql).run(...params);
+    return this.stmt(sql).run(...params);
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -168,7 +179,7 @@ export class SqliteStore implements Store {
     opts: { size: number; threshold: number },
   ): Promise<StatusSlot> {
     const list = this.openList(issuerId, purpose, opts);
-    const taken = this.db.prepare('SELECT 1 FROM status_entries WHERE list_id = ? AND idx = ?');
+    const taken = this.stmt('SELECT 1 FROM status_entries WHERE list_id = ? AND idx = ?');
     for (let attempt = 0; attempt < 100_000; attempt++) {
       const index = randomBelow(list.size);
       if (!taken.get(list.id, index)) return { listId: list.id, seq: list.seq, purpose, index };
@@ -334,13 +345,13 @@ export class SqliteStore implements Store {
     audit: AuditContext,
     options: { skipMissing?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<SetStatusResult> {
-    const entriesOf = this.db.prepare(
+    const entriesOf = this.stmt(
       `SELECT se.purpose, se.list_id, se.idx, se.value, c.issuer_id FROM status_entries se
        JOIN credentials c ON c.id = se.credential_id WHERE se.credential_id = ?`,
     );
-    const setBit = this.db.prepare('UPDATE status_entries SET value = ? WHERE list_id = ? AND idx = ?');
-    const bump = this.db.prepare('UPDATE status_lists SET version = version + 1 WHERE id = ?');
-    const append = this.db.prepare(INSERT_AUDIT);
+    const setBit = this.stmt('UPDATE status_entries SET value = ? WHERE list_id = ? AND idx = ?');
+    const bump = this.stmt('UPDATE status_lists SET version = version + 1 WHERE id = ?');
+    const append = this.stmt(INSERT_AUDIT);
     try {
       return this.db.transaction((): SetStatusResult => {
         let changed = 0;

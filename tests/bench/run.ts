@@ -1,0 +1,13 @@
+// npm run bench [-- <name> ...]: runs the benchmarks (never part of npm test) and prints the figures.
+import { cpus } from 'node:os';
+
+const suites: Record<string, () => Promise<unknown>> = {
+  signing: async () => (await import('./signing.bench.js')).run(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+console.log(`# skillcred benchmarks  ${new Date().toISOString()}  node ${process.version}  ${cpus().length} cpu (${cpus()[0]?.model ?? '?'})`);
+for (const [name, run] of Object.entries(suites)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  await run();
+}
