@@ -10,6 +10,9 @@ export const VALIDATORS: Record<string, string> = {
   validateAssessmentRequest: 'https://w3id.org/skillcred/schemas/assessment-request.json',
   validateIssuerRequest: 'https://w3id.org/skillcred/schemas/issuer-request.json',
   validateIssueRequest: 'https://w3id.org/skillcred/schemas/issue-request.json',
+  validateStatusChangeRequest: 'https://w3id.org/skillcred/schemas/status-change-request.json',
+  validateVcStatusRequest: 'https://w3id.org/skillcred/schemas/vc-status-request.json',
+  validateBulkStatusRequest: 'https://w3id.org/skillcred/schemas/bulk-status-request.json',
 };
 
 /** Every schema under schemas/api/, parsed. */

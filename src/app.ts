@@ -10,6 +10,7 @@ import { contextRoutes } from './routes/contexts.js';
 import { didRoutes } from './routes/dids.js';
 import type { AppEnv } from './routes/env.js';
 import { problem } from './routes/http.js';
+import { statusChangeRoutes, statusListRoutes } from './routes/status.js';
 import { vcApiRoutes } from './routes/vc-api.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -27,6 +28,8 @@ export function createApp(ports: Ports, services: Services = createServices(port
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', didRoutes());
   app.route('/', contextRoutes());
+  app.route('/', statusListRoutes());
+  app.route('/', statusChangeRoutes());
   app.route('/admin', adminRoutes());
   app.route('/credentials', vcApiRoutes());
   app.route('/v1', certificateRoutes());

@@ -5,6 +5,10 @@ import { checkBody } from '../schemas/check.js';
 import { validateIssuerRequest } from '../schemas/validators.js';
 import { createServices, type Services } from '../services/index.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
+import type { Actor, StatusAction } from '../services/status.js';
+import type { CredentialSelector } from '../store/store.js';
+
+const CLI_ACTOR: Actor = { kind: 'admin', label: `cli:${process.env.USER ?? 'admin'}` };
 
 const USAGE = `skillcred admin: the admin API's operations, straight on the database (no HTTP).
 
@@ -17,13 +21,17 @@ usage: npm run admin -- <command> [options]
   api-keys create <issuer-slug> [--label <text>]
   api-keys delete <api-key-id>
   keys rotate <issuer-slug>
+  status revoke|suspend|reinstate <credential-id> --reason <text> [--scope assessment]
+  status bulk --issuer <slug> --action revoke|suspend|reinstate --reason <text>
+              (--assessment <id> | --from <date-time> --to <date-time>)
+  audit (--credential <id> | --issuer <slug>) [--limit <n>]
 
 Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for npm start.`;
 
 type Out = (value: unknown) => void;
 
 /** Runs one admin command; returns the process exit code. */
-export async function runAdmin(argv: string[], services: Services, out: Out): Promise<number> {
+export async function runAdmin(argv: string[], services: Services, out: Out, progress: (line: string) => void = () => {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,6 +45,15 @@ export async function runAdmin(argv: string[], services: Services, out: Out): Pr
       'did-method': { type: 'string' },
       suspension: { type: 'boolean' },
       label: { type: 'string' },
+      reason: { type: 'string' },
+      scope: { type: 'string' },
+      issuer: { type: 'string' },
+      action: { type: 'string' },
+      assessment: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      credential: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,7 +63,7 @@ export async function runAdmin(argv: string[], services: Services, out: Out): Pr
     if (!v) throw new SkillcredError('MALFORMED_VALUE', `${what} is required (see --help)`);
     return v;
   };
-  switch (`${group ?? ''} ${action ?? ''}`) {
+  switch (`${group ?? ''} ${action ?? ''}`.trim()) {
     case 'issuers list':
       out({ issuers: await ports.store.listIssuers() });
       return 0;
@@ -84,6 +101,46 @@ export async function runAdmin(argv: string[], services: Services, out: Out): Pr
       out({ key, retired });
       return 0;
     }
+    case 'status revoke':
+    case 'status suspend':
+    case 'status reinstate': {
+      if (values.scope !== undefined && values.scope !== 'assessment' && values.scope !== 'credential') {
+        throw new SkillcredError('MALFORMED_VALUE', '--scope is credential or assessment');
+      }
+      const report = await services.status.act(CLI_ACTOR, need(arg, 'the credential id'), action as StatusAction, {
+        reason: need(values.reason, '--reason'),
+        requestId: `cli-${Date.now()}`,
+        ...(values.scope ? { scope: values.scope as 'credential' | 'assessment' } : {}),
+      });
+      out(report);
+      return 0;
+    }
+    case 'status bulk': {
+      const act = need(values.action, '--action');
+      if (!['revoke', 'suspend', 'reinstate'].includes(act)) throw new SkillcredError('MALFORMED_VALUE', '--action is revoke, suspend or reinstate');
+      const issuer = await issuers.get(need(values.issuer, '--issuer'));
+      let selector: CredentialSelector;
+      if (values.assessment) selector = { by: 'assessment', issuerId: issuer.id, assessmentId: values.assessment };
+      else {
+        const from = Date.parse(need(values.from, '--assessment or --from'));
+        const to = Date.parse(need(values.to, '--to'));
+        if (Number.isNaN(from) || Number.isNaN(to)) throw new SkillcredError('MALFORMED_VALUE', '--from and --to must be dates, e.g. 2025-06-20T08:00:00Z');
+        selector = { by: 'issued-between', issuerId: issuer.id, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+      }
+      const report = await services.status.bulk(CLI_ACTOR, selector, act as StatusAction, {
+        reason: need(values.reason, '--reason'),
+        requestId: `cli-${Date.now()}`,
+        onProgress: (done, total) => progress(`${act}: ${done}/${total} (${Math.round((done / total) * 100)}%)`),
+      });
+      out({ ...report, credentials: undefined });
+      return 0;
+    }
+    case 'audit': {
+      const limit = values.limit ? Number(values.limit) : 1000;
+      if (values.credential) out({ entries: await services.status.audit(CLI_ACTOR, { credentialId: values.credential }, limit) });
+      else out({ entries: await services.status.audit(CLI_ACTOR, { issuerId: (await issuers.get(need(values.issuer, '--credential or --issuer'))).id }, limit) });
+      return 0;
+    }
     default:
       console.log(USAGE);
       return values.help || !group ? 0 : 2;
@@ -96,7 +153,12 @@ async function main(): Promise<void> {
   const services = createServices(ports);
   let code = 1;
   try {
-    code = await runAdmin(process.argv.slice(2), services, (v) => console.log(JSON.stringify(v, null, 2)));
+    code = await runAdmin(
+      process.argv.slice(2),
+      services,
+      (v) => console.log(JSON.stringify(v, null, 2)),
+      (line) => process.stderr.write(`\r${line}${line.includes('100%') ? '\n' : ''}`),
+    );
   } catch (error) {
     const message = error instanceof SkillcredError || error instanceof TypeError ? error.message : String(error);
     console.error(`skillcred admin: ${message}`);

@@ -13,3 +13,6 @@ export const validateCertificateRequest: Validator;
 export const validateAssessmentRequest: Validator;
 export const validateIssuerRequest: Validator;
 export const validateIssueRequest: Validator;
+export const validateStatusChangeRequest: Validator;
+export const validateVcStatusRequest: Validator;
+export const validateBulkStatusRequest: Validator;

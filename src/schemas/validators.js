@@ -3531,9 +3531,648 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   validate26.errors = vErrors;
   return errors === 0;
 }
+var validateStatusChangeRequest = validate27;
+var schema39 = { "$id": "https://w3id.org/skillcred/schemas/status-change-request.json", "title": "StatusChangeRequest", "description": "POST /v1/credentials/{id}/revoke | suspend | reinstate.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1, "maxLength": 500, "description": "Why; kept in the audit log." }, "scope": { "enum": ["credential", "assessment"], "default": "credential", "description": "`assessment` applies the change to every credential of the same assessment (both certificates of \u4E00\u8BD5\u53CC\u8BC1)." } } };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.reason === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "reason" || key0 === "scope")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data0 = data.reason;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 500) {
+          const err2 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.scope !== void 0) {
+      let data1 = data.scope;
+      if (!(data1 === "credential" || data1 === "assessment")) {
+        const err5 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema39.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var validateVcStatusRequest = validate28;
+var schema40 = { "$id": "https://w3id.org/skillcred/schemas/vc-status-request.json", "title": "UpdateCredentialStatusRequest", "description": "POST /credentials/status (VC API). `status` is `revoked`, `suspended` or `active` (lifts a suspension), or a boolean bit with its `statusPurpose`.", "type": "object", "additionalProperties": false, "required": ["credentialId", "credentialStatus"], "properties": { "credentialId": { "type": "string", "minLength": 1, "maxLength": 300 }, "credentialStatus": { "type": "array", "minItems": 1, "maxItems": 2, "items": { "type": "object", "additionalProperties": false, "required": ["type", "status"], "properties": { "type": { "enum": ["BitstringStatusListEntry", "BitstringStatusListCredential"] }, "statusPurpose": { "enum": ["revocation", "suspension"] }, "status": { "oneOf": [{ "enum": ["revoked", "suspended", "active"] }, { "type": "boolean" }] } } } }, "reason": { "type": "string", "minLength": 1, "maxLength": 500 } } };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.credentialId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "credentialId" }, message: "must have required property 'credentialId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.credentialStatus === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "credentialStatus" }, message: "must have required property 'credentialStatus'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "credentialId" || key0 === "credentialStatus" || key0 === "reason")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.credentialId !== void 0) {
+      let data0 = data.credentialId;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 300) {
+          const err3 = { instancePath: instancePath + "/credentialId", schemaPath: "#/properties/credentialId/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/credentialId", schemaPath: "#/properties/credentialId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/credentialId", schemaPath: "#/properties/credentialId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.credentialStatus !== void 0) {
+      let data1 = data.credentialStatus;
+      if (Array.isArray(data1)) {
+        if (data1.length > 2) {
+          const err6 = { instancePath: instancePath + "/credentialStatus", schemaPath: "#/properties/credentialStatus/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data1.length < 1) {
+          const err7 = { instancePath: instancePath + "/credentialStatus", schemaPath: "#/properties/credentialStatus/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.type === void 0) {
+              const err8 = { instancePath: instancePath + "/credentialStatus/" + i0, schemaPath: "#/properties/credentialStatus/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data2.status === void 0) {
+              const err9 = { instancePath: instancePath + "/credentialStatus/" + i0, schemaPath: "#/properties/credentialStatus/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!(key1 === "type" || key1 === "statusPurpose" || key1 === "status")) {
+                const err10 = { instancePath: instancePath + "/credentialStatus/" + i0, schemaPath: "#/properties/credentialStatus/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.type !== void 0) {
+              let data3 = data2.type;
+              if (!(data3 === "BitstringStatusListEntry" || data3 === "BitstringStatusListCredential")) {
+                const err11 = { instancePath: instancePath + "/credentialStatus/" + i0 + "/type", schemaPath: "#/properties/credentialStatus/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema40.properties.credentialStatus.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data2.statusPurpose !== void 0) {
+              let data4 = data2.statusPurpose;
+              if (!(data4 === "revocation" || data4 === "suspension")) {
+                const err12 = { instancePath: instancePath + "/credentialStatus/" + i0 + "/statusPurpose", schemaPath: "#/properties/credentialStatus/items/properties/statusPurpose/enum", keyword: "enum", params: { allowedValues: schema40.properties.credentialStatus.items.properties.statusPurpose.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data2.status !== void 0) {
+              let data5 = data2.status;
+              const _errs12 = errors;
+              let valid4 = false;
+              let passing0 = null;
+              const _errs13 = errors;
+              if (!(data5 === "revoked" || data5 === "suspended" || data5 === "active")) {
+                const err13 = { instancePath: instancePath + "/credentialStatus/" + i0 + "/status", schemaPath: "#/properties/credentialStatus/items/properties/status/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema40.properties.credentialStatus.items.properties.status.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+              var _valid0 = _errs13 === errors;
+              if (_valid0) {
+                valid4 = true;
+                passing0 = 0;
+              }
+              const _errs14 = errors;
+              if (typeof data5 !== "boolean") {
+                const err14 = { instancePath: instancePath + "/credentialStatus/" + i0 + "/status", schemaPath: "#/properties/credentialStatus/items/properties/status/oneOf/1/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+              var _valid0 = _errs14 === errors;
+              if (_valid0 && valid4) {
+                valid4 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid4 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid4) {
+                const err15 = { instancePath: instancePath + "/credentialStatus/" + i0 + "/status", schemaPath: "#/properties/credentialStatus/items/properties/status/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              } else {
+                errors = _errs12;
+                if (vErrors !== null) {
+                  if (_errs12) {
+                    vErrors.length = _errs12;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/credentialStatus/" + i0, schemaPath: "#/properties/credentialStatus/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/credentialStatus", schemaPath: "#/properties/credentialStatus/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data6 = data.reason;
+      if (typeof data6 === "string") {
+        if (func3(data6) > 500) {
+          const err18 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func3(data6) < 1) {
+          const err19 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err21];
+    } else {
+      vErrors.push(err21);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+var validateBulkStatusRequest = validate29;
+var schema41 = { "$id": "https://w3id.org/skillcred/schemas/bulk-status-request.json", "title": "BulkStatusRequest", "description": "POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.", "type": "object", "additionalProperties": false, "required": ["action", "reason", "select"], "properties": { "action": { "enum": ["revoke", "suspend", "reinstate"] }, "reason": { "type": "string", "minLength": 1, "maxLength": 500 }, "issuer": { "type": "string", "description": "Issuer slug; admin only (an issuer key acts on its own issuer)." }, "select": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["assessmentId"], "properties": { "assessmentId": { "type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$" } } }, { "type": "object", "additionalProperties": false, "required": ["issuedFrom", "issuedUntil"], "properties": { "issuedFrom": { "type": "string", "format": "date-time" }, "issuedUntil": { "type": "string", "format": "date-time" } } }] } } };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reason === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.select === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "select" }, message: "must have required property 'select'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "action" || key0 === "reason" || key0 === "issuer" || key0 === "select")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data0 = data.action;
+      if (!(data0 === "revoke" || data0 === "suspend" || data0 === "reinstate")) {
+        const err4 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema41.properties.action.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data1 = data.reason;
+      if (typeof data1 === "string") {
+        if (func3(data1) > 500) {
+          const err5 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err6 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.issuer !== void 0) {
+      if (typeof data.issuer !== "string") {
+        const err8 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.select !== void 0) {
+      let data3 = data.select;
+      const _errs8 = errors;
+      let valid1 = false;
+      let passing0 = null;
+      const _errs9 = errors;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.assessmentId === void 0) {
+          const err9 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/0/required", keyword: "required", params: { missingProperty: "assessmentId" }, message: "must have required property 'assessmentId'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        for (const key1 in data3) {
+          if (!(key1 === "assessmentId")) {
+            const err10 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data3.assessmentId !== void 0) {
+          let data4 = data3.assessmentId;
+          if (typeof data4 === "string") {
+            if (!pattern3.test(data4)) {
+              const err11 = { instancePath: instancePath + "/select/assessmentId", schemaPath: "#/properties/select/oneOf/0/properties/assessmentId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._:-]{1,64}$"' };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/select/assessmentId", schemaPath: "#/properties/select/oneOf/0/properties/assessmentId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      if (_valid0) {
+        valid1 = true;
+        passing0 = 0;
+      }
+      const _errs14 = errors;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.issuedFrom === void 0) {
+          const err14 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/required", keyword: "required", params: { missingProperty: "issuedFrom" }, message: "must have required property 'issuedFrom'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data3.issuedUntil === void 0) {
+          const err15 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/required", keyword: "required", params: { missingProperty: "issuedUntil" }, message: "must have required property 'issuedUntil'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key2 in data3) {
+          if (!(key2 === "issuedFrom" || key2 === "issuedUntil")) {
+            const err16 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data3.issuedFrom !== void 0) {
+          let data5 = data3.issuedFrom;
+          if (typeof data5 === "string") {
+            if (!formats2.validate(data5)) {
+              const err17 = { instancePath: instancePath + "/select/issuedFrom", schemaPath: "#/properties/select/oneOf/1/properties/issuedFrom/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/select/issuedFrom", schemaPath: "#/properties/select/oneOf/1/properties/issuedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data3.issuedUntil !== void 0) {
+          let data6 = data3.issuedUntil;
+          if (typeof data6 === "string") {
+            if (!formats2.validate(data6)) {
+              const err19 = { instancePath: instancePath + "/select/issuedUntil", schemaPath: "#/properties/select/oneOf/1/properties/issuedUntil/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/select/issuedUntil", schemaPath: "#/properties/select/oneOf/1/properties/issuedUntil/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      var _valid0 = _errs14 === errors;
+      if (_valid0 && valid1) {
+        valid1 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid1) {
+        const err22 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
 export {
   validateAssessmentRequest,
+  validateBulkStatusRequest,
   validateCertificateRequest,
   validateIssueRequest,
-  validateIssuerRequest
+  validateIssuerRequest,
+  validateStatusChangeRequest,
+  validateVcStatusRequest
 };

@@ -5,6 +5,7 @@ import { IssuanceService } from './issuance.js';
 import { IssuerService } from './issuers.js';
 import { Keyring } from './keyring.js';
 import { hashSecret } from './secrets.js';
+import { StatusService } from './status.js';
 
 /** The application services, built once per app from its ports. */
 export interface Services {
@@ -13,6 +14,7 @@ export interface Services {
   keyring: Keyring;
   issuers: IssuerService;
   issuance: IssuanceService;
+  status: StatusService;
   /** SHA-256 (hex) of the admin token in force: ADMIN_TOKEN if set, else the generated one. */
   adminTokenHash(): Promise<string | null>;
   /** The keys of the service's own DID (it signs the trust list), oldest first. */
@@ -32,6 +34,7 @@ export function createServices(ports: Ports): Services {
     keyring,
     issuers: new IssuerService(ports, keyring),
     issuance: new IssuanceService(ports, keyring, documentLoader),
+    status: new StatusService(ports, keyring, documentLoader),
     adminTokenHash() {
       if (ports.config.adminToken) return (configuredHash ??= hashSecret(ports.crypto, ports.config.adminToken));
       return ports.store.getSetting(ADMIN_TOKEN_SETTING);

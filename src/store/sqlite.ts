@@ -368,7 +368,7 @@ export class SqliteStore implements Store {
               skipped++;
               return;
             }
-            throw new Refused(change.credentialId, target ? 'revoked-final' : 'no-entry');
+            throw new Refused(change.credentialId, revoked && !noop ? 'revoked-final' : 'no-entry');
           }
           const old = Number(target.value) === 1;
           if (old === change.value) {

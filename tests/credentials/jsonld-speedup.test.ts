@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonizeRdfc } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { assessmentRequest, bearer, createTestApp, skillLevelRequest, vc2, type TestApp } from '../helpers/app.js';
-import { ROOT, TSX } from '../helpers/node-process.js';
+import { NODE, ROOT, TS } from '../helpers/node-process.js';
 import { haveVectors, vectorJson } from '../helpers/vectors.js';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ afterAll(() => t.close());
 
 function stockCanonize(docs: object[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['tests/helpers/stock-canonize.ts'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(NODE, TS('tests/helpers/stock-canonize.ts'), { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`exit ${code}`))));

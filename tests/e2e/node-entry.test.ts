@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, run, startNodeService, TSX, type NodeService } from '../helpers/node-process.js';
+import { NODE, ROOT, run, startNodeService, TS, type NodeService } from '../helpers/node-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'skillcred-node-'));
 let service: NodeService | undefined;
@@ -57,7 +57,7 @@ describe('the real Node entry (npm start)', () => {
       [{ STATUS_LIST_SIZE: '1000' }, 'STATUS_LIST_SIZE must be between 131072'],
       [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN must be at least 16 characters'],
     ] as const) {
-      const r = await run(TSX, ['src/node.ts'], { ...env, DATA_DIR: join(dir, 'bad'), KEYS_DIR: join(dir, 'bad-keys') });
+      const r = await run(NODE, TS('src/node.ts'), { ...env, DATA_DIR: join(dir, 'bad'), KEYS_DIR: join(dir, 'bad-keys') });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -68,16 +68,40 @@ describe('the real Node entry (npm start)', () => {
 
   it('the admin command line creates issuers and API keys without HTTP', async () => {
     const env = { DATA_DIR: join(dir, 'cli'), KEYS_DIR: join(dir, 'cli-keys'), PUBLIC_URL: 'https://certs.example.cn' };
-    const created = await run(TSX, ['src/cli/admin.ts', 'issuers', 'create', '--slug', 'fs-weld', '--name', '佛山焊接评价站', '--org-kind', 'Y', '--filing-code', 'GD-Y-12'], env);
+    const created = await run(NODE, TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'fs-weld', '--name', '佛山焊接评价站', '--org-kind', 'Y', '--filing-code', 'GD-Y-12'), env);
     expect(created.code, created.stderr).toBe(0);
     const body = JSON.parse(created.stdout) as { issuer: { did: string }; apiKey: { token: string } };
     expect(body.issuer.did).toBe('did:web:certs.example.cn:issuers:fs-weld');
-    const key = await run(TSX, ['src/cli/admin.ts', 'api-keys', 'create', 'fs-weld'], env);
+    const key = await run(NODE, TS('src/cli/admin.ts', 'api-keys', 'create', 'fs-weld'), env);
     expect(JSON.parse(key.stdout).apiKey.token).toMatch(/^skc_/);
-    const rotated = await run(TSX, ['src/cli/admin.ts', 'keys', 'rotate', 'fs-weld'], env);
+    const rotated = await run(NODE, TS('src/cli/admin.ts', 'keys', 'rotate', 'fs-weld'), env);
     expect(JSON.parse(rotated.stdout).key.id).toMatch(/#key-2$/);
-    const bad = await run(TSX, ['src/cli/admin.ts', 'keys', 'rotate', 'nobody'], env);
+    const bad = await run(NODE, TS('src/cli/admin.ts', 'keys', 'rotate', 'nobody'), env);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('skillcred admin: no issuer "nobody"');
+  });
+});
+
+describe('admin command line: status', () => {
+  it('revokes in bulk with progress on stderr, and lists the audit log', async () => {
+    const env = { DATA_DIR: join(dir, 'cli-status'), KEYS_DIR: join(dir, 'cli-status-keys'), PUBLIC_URL: 'https://certs.example.cn' };
+    const created = await run(NODE, TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'zh-exam', '--name', '珠海考评站', '--org-kind', 'S', '--filing-code', 'GD-S-9'), env);
+    expect(created.code, created.stderr).toBe(0);
+    // issue three certificates through the services, as the server would
+    const issue = await run(NODE, TS('tests/helpers/issue-some.ts', 'zh-exam', '3', 'ASM-CLI'), env);
+    expect(issue.code, issue.stderr).toBe(0);
+    const ids = JSON.parse(issue.stdout) as string[];
+    const bulk = await run(NODE, TS('src/cli/admin.ts', 'status', 'bulk', '--issuer', 'zh-exam', '--action', 'revoke', '--reason', '考场舞弊', '--from', '2000-01-01T00:00:00Z', '--to', '2999-01-01T00:00:00Z'), env);
+    expect(bulk.code, bulk.stderr).toBe(0);
+    expect(JSON.parse(bulk.stdout)).toMatchObject({ matched: 3, changed: 3 });
+    expect(bulk.stderr).toContain('revoke: 3/3 (100%)');
+    const audit = await run(NODE, TS('src/cli/admin.ts', 'audit', '--credential', ids[0]!), env);
+    const entries = (JSON.parse(audit.stdout) as { entries: { reason: string; actor: string }[] }).entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ reason: '考场舞弊' });
+    expect(entries[0]!.actor).toMatch(/^cli:/);
+    const again = await run(NODE, TS('src/cli/admin.ts', 'status', 'reinstate', ids[0]!, '--reason', 'appeal'), env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('revocation is final');
   });
 });

@@ -3,7 +3,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TSX = `${ROOT}node_modules/.bin/tsx`;
+/** Runs a TypeScript file in one Node process (tsx's CLI would add a second one a SIGKILL misses). */
+export const NODE = process.execPath;
+export const TS = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -28,7 +30,7 @@ export interface NodeService {
 /** Starts `src/node.ts` with the given environment and waits until it listens. */
 export async function startNodeService(env: Record<string, string>, timeoutMs = 20_000): Promise<NodeService> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(TSX, ['src/node.ts'], {
+  const child = spawn(NODE, TS('src/node.ts'), {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
