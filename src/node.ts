@@ -10,6 +10,7 @@ import { FileKeyStore } from './keys/file-keystore.js';
 import { consoleLogger, noNetworkFetcher, systemClock, type Ports } from './ports.js';
 import { bootstrap, type BootstrapResult } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
+import { nodeCompression } from './status/compression-node.js';
 import { SqliteStore } from './store/sqlite.js';
 
 /** Builds the Node ports: SQLite under DATA_DIR, key files under KEYS_DIR, node:crypto. */
@@ -23,6 +24,7 @@ export async function nodePorts(config: Config, env: Record<string, string | und
     store,
     keys: new FileKeyStore(resolve(env.KEYS_DIR || './keys')),
     crypto: nodeCrypto(),
+    compression: nodeCompression,
     clock: systemClock,
     fetcher: noNetworkFetcher,
     config,

@@ -1,10 +1,12 @@
 import type { CryptoProvider } from './credentials/crypto.js';
 import type { Config } from './config.js';
+import type { Compression } from './status/bitstring.js';
 import type { Store } from './store/store.js';
 
 export type { Config } from './config.js';
 export type { Store } from './store/store.js';
 export type { CryptoProvider } from './credentials/crypto.js';
+export type { Compression } from './status/bitstring.js';
 
 /** Where private keys live: files under keys/ on Node, a secret on Workers. */
 export interface KeyStore {
@@ -42,6 +44,7 @@ export interface Ports {
   store: Store;
   keys: KeyStore;
   crypto: CryptoProvider;
+  compression: Compression;
   clock: Clock;
   fetcher: Fetcher;
   config: Config;

@@ -46,7 +46,7 @@ const ACTION_CHANGE: Record<StatusAction, { purpose: StatusPurpose; value: boole
 /** Publishing Bitstring Status Lists and changing the status of credentials. */
 export class StatusService {
   constructor(
-    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config' | 'log'>,
+    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'compression' | 'clock' | 'config' | 'log'>,
     private readonly keyring: Keyring,
     private readonly documentLoader: DocumentLoader,
   ) {}
@@ -89,7 +89,7 @@ export class StatusService {
       url: statusListUrl(config.publicUrl, issuer.slug, purpose, seq),
       issuerDid: issuer.did,
       purpose,
-      encodedList: await encodeList(bits),
+      encodedList: await encodeList(bits, this.ports.compression),
       validFrom: toDateTimeStamp(now),
       validUntil: toDateTimeStamp(new Date(now.getTime() + config.statusListValidity * 1000)),
     });

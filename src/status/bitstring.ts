@@ -1,6 +1,19 @@
 // Bitstring Status List v1.0 §3.2: bit 0 is the left-most bit of the first byte; the list is
 // GZIP-compressed and written as multibase base64url without padding ('u' prefix).
 
+/** gzip as the status lists need it; each runtime brings its fastest implementation. */
+export interface Compression {
+  gzip(data: Uint8Array): Promise<Uint8Array>;
+  /** Throws RangeError when the output would exceed `maxBytes` (a gzip bomb guard). */
+  gunzip(data: Uint8Array, maxBytes: number): Promise<Uint8Array>;
+}
+
+/** gzip through CompressionStream: Workers, browsers, Node. */
+export const streamCompression: Compression = {
+  gzip: (data) => pump(data, new CompressionStream('gzip'), Number.MAX_SAFE_INTEGER),
+  gunzip: (data, maxBytes) => pump(data, new DecompressionStream('gzip'), maxBytes),
+};
+
 async function pump(input: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   void writer.write(input as BufferSource).catch(() => {});
@@ -60,12 +73,16 @@ export function bitAt(bits: Uint8Array, index: number): boolean {
 }
 
 /** `u` + base64url(gzip(bits)): the `encodedList` of a BitstringStatusList. */
-export async function encodeList(bits: Uint8Array): Promise<string> {
-  return 'u' + toBase64url(await pump(bits, new CompressionStream('gzip'), Number.MAX_SAFE_INTEGER));
+export async function encodeList(bits: Uint8Array, compression: Compression = streamCompression): Promise<string> {
+  return 'u' + toBase64url(await compression.gzip(bits));
 }
 
 /** Decodes an `encodedList` (multibase base64url, or bare base64url as older lists wrote it). */
-export async function decodeList(encoded: string, maxBytes = 16 * 1024 * 1024): Promise<Uint8Array> {
+export async function decodeList(
+  encoded: string,
+  maxBytes = 16 * 1024 * 1024,
+  compression: Compression = streamCompression,
+): Promise<Uint8Array> {
   const text = encoded.startsWith('u') ? encoded.slice(1) : encoded;
-  return pump(fromBase64url(text), new DecompressionStream('gzip'), maxBytes);
+  return compression.gunzip(fromBase64url(text), maxBytes);
 }

@@ -305,9 +305,8 @@ export class SqliteStore implements Store {
   }
 
   async listSetBits(listId: number): Promise<number[]> {
-    return (this.db.prepare('SELECT idx FROM status_entries WHERE list_id = ? AND value = 1').raw().all(listId) as number[][]).map(
-      (r) => r[0]!,
-    );
+    // A covering partial index (list_id, idx) WHERE value = 1 answers this without table lookups.
+    return this.stmt('SELECT idx FROM status_entries WHERE list_id = ? AND value = 1').pluck().all(listId) as number[];
   }
 
   async saveSignedStatusList(listId: number, signed: { version: number; json: string; etag: string; validUntil: string }) {

@@ -9,6 +9,7 @@ import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Ports } f
 import { bootstrap } from '../../src/services/bootstrap.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { nodeCompression } from '../../src/status/compression-node.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -34,6 +35,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     store,
     keys: new FileKeyStore(join(dir, 'keys')),
     crypto: nodeCrypto(),
+    compression: nodeCompression,
     clock: opts.clock ?? systemClock,
     fetcher: noNetworkFetcher,
     config,

@@ -97,7 +97,7 @@ CREATE TABLE status_entries (
   PRIMARY KEY (list_id, idx)
 );
 CREATE INDEX status_entries_by_credential ON status_entries(credential_id);
-CREATE INDEX status_entries_set_bits ON status_entries(list_id) WHERE value = 1;
+CREATE INDEX status_entries_set_bits ON status_entries(list_id, idx) WHERE value = 1;
 
 CREATE TABLE status_audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
