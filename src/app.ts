@@ -12,6 +12,7 @@ import type { AppEnv } from './routes/env.js';
 import { problem } from './routes/http.js';
 import { statusChangeRoutes, statusListRoutes } from './routes/status.js';
 import { vcApiRoutes } from './routes/vc-api.js';
+import { verifyRoutes } from './routes/verify.js';
 import { createServices, type Services } from './services/index.js';
 
 /** Builds the skillcred HTTP app from its ports. Knows nothing of the runtime it runs on. */
@@ -30,6 +31,7 @@ export function createApp(ports: Ports, services: Services = createServices(port
   app.route('/', contextRoutes());
   app.route('/', statusListRoutes());
   app.route('/', statusChangeRoutes());
+  app.route('/', verifyRoutes());
   app.route('/admin', adminRoutes());
   app.route('/credentials', vcApiRoutes());
   app.route('/v1', certificateRoutes());

@@ -157,11 +157,11 @@ export interface ProofFailure {
 export type ProofCheck = { valid: true } | ProofFailure;
 
 /**
- * Checks one DataIntegrityProof of `document` against a public key. `document` is the secured
- * document as received; proof sets and chains are handled by `securedDocumentFor`.
+ * Checks one DataIntegrityProof against a public key. `input` is the document the proof was made
+ * over, as `securedDocumentFor` builds it: without this proof, with the proofs it chains to.
  */
 export async function verifyProof(
-  document: JsonObject,
+  input: JsonObject,
   proof: JsonObject,
   key: PublicKeyHandle,
   env: ProofEnv,
@@ -174,7 +174,7 @@ export async function verifyProof(
   if (typeof proof.created === 'string' && !isDateTimeStamp(proof.created)) {
     return { valid: false, reason: 'proof.created is not an XML Schema dateTimeStamp' };
   }
-  const unsecured = withoutProof(document);
+  const unsecured = { ...input };
   const { proofValue: _pv, ...options } = proof;
   let config: JsonObject;
   if (suite === 'eddsa-jcs-2022' && options['@context'] !== undefined) {

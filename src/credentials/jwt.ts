@@ -7,10 +7,12 @@ export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 const DATA_URL_PREFIX = `data:${VC_JWT_MEDIA_TYPE},`;
 
 /** Signs a VC 2.0 credential as a compact JWS (VC-JOSE-COSE §3.1.1: the payload is the credential). */
-export async function signVcJwt(credential: Record<string, unknown>, kid: string, key: PrivateKeyHandle): Promise<string> {
+export async function signVcJwt(credential: Record<string, unknown>, kid: string, key: PrivateKeyHandle, issuedAt = new Date()): Promise<string> {
   const payload = new TextEncoder().encode(JSON.stringify(credential));
+  // `iat` rides in the protected header (RFC 7519 §5.3): the payload must stay the bare credential,
+  // and verifiers need the signing time to judge a key that was later rotated or compromised.
   return new CompactSign(payload)
-    .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'vc+jwt', cty: 'vc' })
+    .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'vc+jwt', cty: 'vc', iat: Math.floor(issuedAt.getTime() / 1000) })
     .sign(key.native as CryptoKey);
 }
 
@@ -30,7 +32,7 @@ export function unwrapEnvelope(value: unknown): string | undefined {
 
 /** A parsed VC-JWT: header and credential, before its signature is checked. */
 export interface ParsedVcJwt {
-  header: { alg?: string; kid?: string; typ?: string };
+  header: { alg?: string; kid?: string; typ?: string; iat?: number };
   credential: Record<string, unknown>;
   signingInput: Uint8Array;
   signature: Uint8Array;

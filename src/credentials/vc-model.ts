@@ -55,7 +55,7 @@ export function vcVersionOf(credential: JsonObject): VcVersion | undefined {
  * Checks what a conforming issuer must refuse in a VC 2.0 or 1.1 credential (shape only; terms
  * are checked by JSON-LD expansion). Returns the version; throws a 422 naming the fault.
  */
-export function checkCredentialShape(credential: unknown, pointer = '/credential'): VcVersion {
+export function checkCredentialShape(credential: unknown, pointer = '/credential', mode: 'issue' | 'verify' = 'issue'): VcVersion {
   if (!isObject(credential)) throw malformed(pointer, 'must be a JSON object');
   const ctx = credential['@context'];
   if (ctx === undefined) throw malformed(`${pointer}/@context`, 'is required');
@@ -138,7 +138,7 @@ export function checkCredentialShape(credential: unknown, pointer = '/credential
       if (item.id !== undefined && !isUrl(item.id)) throw malformed(`${at}/id`, 'must be a URL');
     });
   }
-  if (credential.proof !== undefined) {
+  if (mode === 'issue' && credential.proof !== undefined) {
     throw new SkillcredError('MALFORMED_VALUE', '/credential/proof: the credential to issue must not carry a proof yet', {
       errors: [{ pointer: `${pointer}/proof`, detail: 'must be absent' }],
     });

@@ -120,7 +120,7 @@ export class IssuanceService {
     if (draft.vcVersion === 1) credential = withV1Contexts(credential);
     const created = toDateTimeStamp(this.ports.clock.now());
     if (settings.format === 'vc+jwt') {
-      return envelope(await signVcJwt(credential, key.record.id, key.handle));
+      return envelope(await signVcJwt(credential, key.record.id, key.handle, this.ports.clock.now()));
     }
     const proof = await createProof(
       credential,

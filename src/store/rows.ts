@@ -4,6 +4,8 @@ import type {
   CredentialRecord,
   IssuerKeyRecord,
   IssuerRecord,
+  StatusChange,
+  StatusEntryState,
   StatusListRecord,
   StatusPurpose,
 } from './store.js';
@@ -184,4 +186,128 @@ export function duplicateOf(error: unknown): { outcome: 'duplicate'; detail: str
     return { outcome: 'duplicate', detail: 'this assessment already has a certificate of this kind from this issuer' };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL text both adapters run, so the two cannot drift apart. Portable SQLite: D1 runs it too.
+
+export const SELECT_SETTING = 'SELECT value FROM settings WHERE key = ?';
+export const INSERT_SETTING_IF_ABSENT = 'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)';
+
+/** The issuer lookup for one of its unique columns. */
+export function selectIssuerBy(by: { id: string } | { slug: string } | { did: string }): [string, string] {
+  const [col, val] = 'id' in by ? ['id', by.id] : 'slug' in by ? ['slug', by.slug] : ['did', by.did];
+  return [`SELECT * FROM issuers WHERE ${col} = ?`, val];
+}
+export const LIST_ISSUERS = 'SELECT * FROM issuers ORDER BY created_at, slug';
+export const COUNT_ISSUERS = 'SELECT COUNT(*) AS n FROM issuers';
+export const LIST_ISSUER_KEYS = 'SELECT * FROM issuer_keys WHERE issuer_id = ? ORDER BY created_at, rowid';
+export const RETIRE_CURRENT_KEY = 'UPDATE issuer_keys SET retired_at = ? WHERE issuer_id = ? AND retired_at IS NULL';
+export const MARK_KEY_COMPROMISED = 'UPDATE issuer_keys SET compromised_at = ? WHERE id = ?';
+export const SELECT_API_KEY = 'SELECT * FROM api_keys WHERE id = ?';
+export const REVOKE_API_KEY = 'UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL';
+
+export const SELECT_OPEN_LIST =
+  "SELECT id, seq, size FROM status_lists WHERE issuer_id = ? AND purpose = ? AND state = 'open' ORDER BY seq DESC LIMIT 1";
+/** Opens list n+1; a concurrent opener loses on UNIQUE (issuer_id, purpose, seq) and is ignored. */
+export const INSERT_NEXT_LIST = `INSERT OR IGNORE INTO status_lists (issuer_id, purpose, seq, size, close_at, created_at)
+  VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM status_lists WHERE issuer_id = ? AND purpose = ?), ?, ?, ?)`;
+/** Parameters of INSERT_NEXT_LIST. */
+export function nextListParams(issuerId: string, purpose: StatusPurpose, opts: { size: number; threshold: number }, now: string): unknown[] {
+  return [issuerId, purpose, issuerId, purpose, opts.size, closeAtFor(opts.size, opts.threshold), now];
+}
+export const SELECT_SLOT_TAKEN = 'SELECT 1 FROM status_entries WHERE list_id = ? AND idx = ?';
+
+export const INSERT_IDEMPOTENCY = 'INSERT INTO idempotency_keys (issuer_id, key, request_hash, response, created_at) VALUES (?,?,?,?,?)';
+export const INSERT_STATUS_ENTRY = 'INSERT INTO status_entries (list_id, idx, credential_id, purpose, value) VALUES (?,?,?,?,0)';
+export const COUNT_ALLOCATION = `UPDATE status_lists SET allocated = allocated + 1,
+  state = CASE WHEN allocated + 1 >= close_at THEN 'closed' ELSE state END WHERE id = ?`;
+export const SELECT_IDEMPOTENT = 'SELECT request_hash, response FROM idempotency_keys WHERE issuer_id = ? AND key = ?';
+
+export const SELECT_CREDENTIAL = 'SELECT * FROM credentials WHERE id = ?';
+export const LIST_CREDENTIALS_OF_ASSESSMENT =
+  'SELECT * FROM credentials WHERE issuer_id = ? AND assessment_id = ? ORDER BY issued_at, id';
+export const LIST_CREDENTIALS_ISSUED_BETWEEN =
+  'SELECT * FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY issued_at, id';
+export const COUNT_CREDENTIALS = 'SELECT COUNT(*) AS n FROM credentials';
+export const COUNT_CREDENTIALS_OF_ISSUER = 'SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ?';
+
+export const SELECT_STATUS_LIST = 'SELECT * FROM status_lists WHERE issuer_id = ? AND purpose = ? AND seq = ?';
+export const LIST_STATUS_LISTS = 'SELECT * FROM status_lists WHERE issuer_id = ? ORDER BY purpose, seq';
+/** A covering partial index (list_id, idx) WHERE value = 1 answers this without table lookups. */
+export const LIST_SET_BITS = 'SELECT idx FROM status_entries WHERE list_id = ? AND value = 1';
+export const SAVE_SIGNED_LIST = `UPDATE status_lists SET signed_version = ?, signed_json = ?, signed_etag = ?, signed_valid_until = ?
+  WHERE id = ? AND (signed_version < ? OR (signed_version = ? AND (signed_valid_until IS NULL OR signed_valid_until < ?)))`;
+/** Parameters of SAVE_SIGNED_LIST. */
+export function saveSignedParams(listId: number, s: { version: number; json: string; etag: string; validUntil: string }): unknown[] {
+  return [s.version, s.json, s.etag, s.validUntil, listId, s.version, s.version, s.validUntil];
+}
+export const SELECT_STATUS_ENTRIES = `SELECT se.credential_id, se.purpose, se.list_id, sl.seq, se.idx, se.value
+  FROM status_entries se JOIN status_lists sl ON sl.id = se.list_id WHERE se.credential_id = ? ORDER BY se.purpose`;
+export function entryStateFromRow(r: Row): StatusEntryState {
+  return {
+    credentialId: String(r.credential_id),
+    purpose: r.purpose as StatusPurpose,
+    listId: Number(r.list_id),
+    seq: Number(r.seq),
+    index: Number(r.idx),
+    value: Number(r.value) === 1,
+  };
+}
+/** The entries a status change decides on, with the issuer the audit log files them under. */
+export const SELECT_ENTRIES_FOR_CHANGE = `SELECT se.purpose, se.list_id, se.idx, se.value, c.issuer_id FROM status_entries se
+  JOIN credentials c ON c.id = se.credential_id WHERE se.credential_id = ?`;
+/** A status entry as a status change decides on it. */
+export interface ChangeEntry {
+  purpose: StatusPurpose;
+  value: boolean;
+  listId: number;
+  index: number;
+  issuerId: string;
+}
+export function changeEntryFromRow(r: Row): ChangeEntry {
+  return {
+    purpose: r.purpose as StatusPurpose,
+    value: Number(r.value) === 1,
+    listId: Number(r.list_id),
+    index: Number(r.idx),
+    issuerId: String(r.issuer_id),
+  };
+}
+export const SET_BIT = 'UPDATE status_entries SET value = ? WHERE list_id = ? AND idx = ?';
+export const BUMP_LIST_VERSION = 'UPDATE status_lists SET version = version + 1 WHERE id = ?';
+export const LIST_AUDIT_OF_CREDENTIAL = 'SELECT * FROM status_audit WHERE credential_id = ? ORDER BY id LIMIT ?';
+export const LIST_AUDIT_OF_ISSUER = 'SELECT * FROM status_audit WHERE issuer_id = ? ORDER BY id LIMIT ?';
+
+/** What one status change does to a credential, given its entries as they stand. */
+export type ChangeDecision<E> =
+  | { kind: 'set'; entry: E; old: boolean }
+  | { kind: 'unchanged' }
+  | { kind: 'skip' }
+  | { kind: 'refuse'; reason: 'revoked-final' | 'no-entry' };
+
+/**
+ * The rule of setStatus, shared by both adapters: revocation is final (anything but revoking
+ * again is refused on a revoked credential, and that refusal wins over a missing entry); a purpose
+ * the credential has no entry for is refused; `skipMissing` turns both refusals into skips.
+ */
+export function decideChange<E extends { purpose: StatusPurpose; value: boolean }>(
+  change: StatusChange,
+  entries: readonly E[],
+  skipMissing: boolean,
+): ChangeDecision<E> {
+  const revoked = entries.some((e) => e.purpose === 'revocation' && e.value);
+  const target = entries.find((e) => e.purpose === change.purpose);
+  const revokeAgain = change.purpose === 'revocation' && change.value;
+  if (!target || (revoked && !revokeAgain)) {
+    if (skipMissing) return { kind: 'skip' };
+    return { kind: 'refuse', reason: revoked && !revokeAgain ? 'revoked-final' : 'no-entry' };
+  }
+  if (target.value === change.value) return { kind: 'unchanged' };
+  return { kind: 'set', entry: target, old: target.value };
+}
+
+/** Whether to report progress after change i of total (every 1,000 and the last). */
+export function progressDue(i: number, total: number): boolean {
+  return i % 1000 === 999 || i === total - 1;
 }

@@ -2,23 +2,60 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  BUMP_LIST_VERSION,
+  COUNT_ALLOCATION,
+  COUNT_CREDENTIALS,
+  COUNT_CREDENTIALS_OF_ISSUER,
+  COUNT_ISSUERS,
   INSERT_API_KEY,
   INSERT_AUDIT,
   INSERT_CREDENTIAL,
+  INSERT_IDEMPOTENCY,
   INSERT_ISSUER,
   INSERT_KEY,
+  INSERT_NEXT_LIST,
+  INSERT_SETTING_IF_ABSENT,
+  INSERT_STATUS_ENTRY,
+  LIST_AUDIT_OF_CREDENTIAL,
+  LIST_AUDIT_OF_ISSUER,
+  LIST_CREDENTIALS_ISSUED_BETWEEN,
+  LIST_CREDENTIALS_OF_ASSESSMENT,
+  LIST_ISSUERS,
+  LIST_ISSUER_KEYS,
+  LIST_SET_BITS,
+  LIST_STATUS_LISTS,
+  MARK_KEY_COMPROMISED,
+  RETIRE_CURRENT_KEY,
+  REVOKE_API_KEY,
+  SAVE_SIGNED_LIST,
+  SELECT_API_KEY,
+  SELECT_CREDENTIAL,
+  SELECT_ENTRIES_FOR_CHANGE,
+  SELECT_IDEMPOTENT,
+  SELECT_OPEN_LIST,
+  SELECT_SETTING,
+  SELECT_SLOT_TAKEN,
+  SELECT_STATUS_ENTRIES,
+  SELECT_STATUS_LIST,
+  SET_BIT,
   apiKeyFromRow,
   apiKeyParams,
   auditFromRow,
-  closeAtFor,
+  changeEntryFromRow,
   credentialFromRow,
   credentialParams,
+  decideChange,
   duplicateOf,
+  entryStateFromRow,
   issuerFromRow,
   issuerParams,
   keyFromRow,
   keyParams,
+  nextListParams,
+  progressDue,
   randomBelow,
+  saveSignedParams,
+  selectIssuerBy,
   statusListFromRow,
   uniqueViolation,
 } from './rows.js';
@@ -115,12 +152,12 @@ export class SqliteStore implements Store {
   }
 
   async getSetting(key: string): Promise<string | null> {
-    const row = this.one('SELECT value FROM settings WHERE key = ?', key);
+    const row = this.one(SELECT_SETTING, key);
     return row ? String(row.value) : null;
   }
 
   async putSettingIfAbsent(key: string, value: string): Promise<boolean> {
-    return this.run('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)', key, value).changes === 1;
+    return this.run(INSERT_SETTING_IF_ABSENT, key, value).changes === 1;
   }
 
   async createIssuer(issuer: IssuerRecord, key: IssuerKeyRecord, apiKey: ApiKeyRecord | null): Promise<void> {
@@ -132,32 +169,32 @@ export class SqliteStore implements Store {
   }
 
   async getIssuer(by: { id: string } | { slug: string } | { did: string }): Promise<IssuerRecord | null> {
-    const [col, val] = 'id' in by ? ['id', by.id] : 'slug' in by ? ['slug', by.slug] : ['did', by.did];
-    const row = this.one(`SELECT * FROM issuers WHERE ${col} = ?`, val);
+    const [sql, val] = selectIssuerBy(by);
+    const row = this.one(sql, val);
     return row ? issuerFromRow(row) : null;
   }
 
   async listIssuers(): Promise<IssuerRecord[]> {
-    return this.all('SELECT * FROM issuers ORDER BY created_at, slug').map(issuerFromRow);
+    return this.all(LIST_ISSUERS).map(issuerFromRow);
   }
 
   async countIssuers(): Promise<number> {
-    return Number(this.one('SELECT COUNT(*) AS n FROM issuers')!.n);
+    return Number(this.one(COUNT_ISSUERS)!.n);
   }
 
   async listIssuerKeys(issuerId: string): Promise<IssuerKeyRecord[]> {
-    return this.all('SELECT * FROM issuer_keys WHERE issuer_id = ? ORDER BY created_at, rowid', issuerId).map(keyFromRow);
+    return this.all(LIST_ISSUER_KEYS, issuerId).map(keyFromRow);
   }
 
   async rotateIssuerKey(issuerId: string, key: IssuerKeyRecord, at: string): Promise<void> {
     this.db.transaction(() => {
-      this.run('UPDATE issuer_keys SET retired_at = ? WHERE issuer_id = ? AND retired_at IS NULL', at, issuerId);
+      this.run(RETIRE_CURRENT_KEY, at, issuerId);
       this.run(INSERT_KEY, ...keyParams(key));
     })();
   }
 
   async markKeyCompromised(keyId: string, at: string): Promise<boolean> {
-    return this.run('UPDATE issuer_keys SET compromised_at = ? WHERE id = ?', at, keyId).changes === 1;
+    return this.run(MARK_KEY_COMPROMISED, at, keyId).changes === 1;
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {
@@ -165,12 +202,12 @@ export class SqliteStore implements Store {
   }
 
   async getApiKey(id: string): Promise<ApiKeyRecord | null> {
-    const row = this.one('SELECT * FROM api_keys WHERE id = ?', id);
+    const row = this.one(SELECT_API_KEY, id);
     return row ? apiKeyFromRow(row) : null;
   }
 
   async revokeApiKey(id: string, at: string): Promise<boolean> {
-    return this.run('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', at, id).changes === 1;
+    return this.run(REVOKE_API_KEY, at, id).changes === 1;
   }
 
   async pickStatusSlot(
@@ -179,7 +216,7 @@ export class SqliteStore implements Store {
     opts: { size: number; threshold: number },
   ): Promise<StatusSlot> {
     const list = this.openList(issuerId, purpose, opts);
-    const taken = this.stmt('SELECT 1 FROM status_entries WHERE list_id = ? AND idx = ?');
+    const taken = this.stmt(SELECT_SLOT_TAKEN);
     for (let attempt = 0; attempt < 100_000; attempt++) {
       const index = randomBelow(list.size);
       if (!taken.get(list.id, index)) return { listId: list.id, seq: list.seq, purpose, index };
@@ -188,25 +225,10 @@ export class SqliteStore implements Store {
   }
 
   private openList(issuerId: string, purpose: StatusPurpose, opts: { size: number; threshold: number }) {
-    const select = () =>
-      this.one(
-        "SELECT id, seq, size FROM status_lists WHERE issuer_id = ? AND purpose = ? AND state = 'open' ORDER BY seq DESC LIMIT 1",
-        issuerId,
-        purpose,
-      );
+    const select = () => this.one(SELECT_OPEN_LIST, issuerId, purpose);
     let row = select();
     if (!row) {
-      this.run(
-        `INSERT OR IGNORE INTO status_lists (issuer_id, purpose, seq, size, close_at, created_at)
-         VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM status_lists WHERE issuer_id = ? AND purpose = ?), ?, ?, ?)`,
-        issuerId,
-        purpose,
-        issuerId,
-        purpose,
-        opts.size,
-        closeAtFor(opts.size, opts.threshold),
-        new Date().toISOString(),
-      );
+      this.run(INSERT_NEXT_LIST, ...nextListParams(issuerId, purpose, opts, new Date().toISOString()));
       row = select()!;
     }
     return { id: Number(row.id), seq: Number(row.seq), size: Number(row.size) };
@@ -217,7 +239,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         if (idempotency) {
           this.run(
-            'INSERT INTO idempotency_keys (issuer_id, key, request_hash, response, created_at) VALUES (?,?,?,?,?)',
+            INSERT_IDEMPOTENCY,
             idempotency.issuerId,
             idempotency.key,
             idempotency.requestHash,
@@ -229,22 +251,12 @@ export class SqliteStore implements Store {
           this.run(INSERT_CREDENTIAL, ...credentialParams(record));
           for (const slot of slots) {
             try {
-              this.run(
-                'INSERT INTO status_entries (list_id, idx, credential_id, purpose, value) VALUES (?,?,?,?,0)',
-                slot.listId,
-                slot.index,
-                record.id,
-                slot.purpose,
-              );
+              this.run(INSERT_STATUS_ENTRY, slot.listId, slot.index, record.id, slot.purpose);
             } catch (error) {
               if (uniqueViolation(error) === 'slot') throw new SlotTaken();
               throw error;
             }
-            this.run(
-              `UPDATE status_lists SET allocated = allocated + 1,
-                 state = CASE WHEN allocated + 1 >= close_at THEN 'closed' ELSE state END WHERE id = ?`,
-              slot.listId,
-            );
+            this.run(COUNT_ALLOCATION, slot.listId);
           }
         }
       })();
@@ -262,81 +274,47 @@ export class SqliteStore implements Store {
   }
 
   async getIdempotent(issuerId: string, key: string): Promise<{ requestHash: string; response: string } | null> {
-    const row = this.one('SELECT request_hash, response FROM idempotency_keys WHERE issuer_id = ? AND key = ?', issuerId, key);
+    const row = this.one(SELECT_IDEMPOTENT, issuerId, key);
     return row ? { requestHash: String(row.request_hash), response: String(row.response) } : null;
   }
 
   async getCredential(id: string) {
-    const row = this.one('SELECT * FROM credentials WHERE id = ?', id);
+    const row = this.one(SELECT_CREDENTIAL, id);
     return row ? credentialFromRow(row) : null;
   }
 
   async listCredentials(selector: CredentialSelector) {
     const rows =
       selector.by === 'assessment'
-        ? this.all(
-            'SELECT * FROM credentials WHERE issuer_id = ? AND assessment_id = ? ORDER BY issued_at, id',
-            selector.issuerId,
-            selector.assessmentId,
-          )
-        : this.all(
-            'SELECT * FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY issued_at, id',
-            selector.issuerId,
-            selector.from,
-            selector.to,
-          );
+        ? this.all(LIST_CREDENTIALS_OF_ASSESSMENT, selector.issuerId, selector.assessmentId)
+        : this.all(LIST_CREDENTIALS_ISSUED_BETWEEN, selector.issuerId, selector.from, selector.to);
     return rows.map(credentialFromRow);
   }
 
   async countCredentials(issuerId?: string): Promise<number> {
-    const row = issuerId
-      ? this.one('SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ?', issuerId)
-      : this.one('SELECT COUNT(*) AS n FROM credentials');
+    const row = issuerId ? this.one(COUNT_CREDENTIALS_OF_ISSUER, issuerId) : this.one(COUNT_CREDENTIALS);
     return Number(row!.n);
   }
 
   async getStatusList(issuerId: string, purpose: StatusPurpose, seq: number) {
-    const row = this.one('SELECT * FROM status_lists WHERE issuer_id = ? AND purpose = ? AND seq = ?', issuerId, purpose, seq);
+    const row = this.one(SELECT_STATUS_LIST, issuerId, purpose, seq);
     return row ? statusListFromRow(row) : null;
   }
 
   async listStatusLists(issuerId: string) {
-    return this.all('SELECT * FROM status_lists WHERE issuer_id = ? ORDER BY purpose, seq', issuerId).map(statusListFromRow);
+    return this.all(LIST_STATUS_LISTS, issuerId).map(statusListFromRow);
   }
 
   async listSetBits(listId: number): Promise<number[]> {
-    // A covering partial index (list_id, idx) WHERE value = 1 answers this without table lookups.
-    return this.stmt('SELECT idx FROM status_entries WHERE list_id = ? AND value = 1').pluck().all(listId) as number[];
+    return this.stmt(LIST_SET_BITS).pluck().all(listId) as number[];
   }
 
   async saveSignedStatusList(listId: number, signed: { version: number; json: string; etag: string; validUntil: string }) {
-    this.run(
-      `UPDATE status_lists SET signed_version = ?, signed_json = ?, signed_etag = ?, signed_valid_until = ?
-       WHERE id = ? AND (signed_version < ? OR (signed_version = ? AND (signed_valid_until IS NULL OR signed_valid_until < ?)))`,
-      signed.version,
-      signed.json,
-      signed.etag,
-      signed.validUntil,
-      listId,
-      signed.version,
-      signed.version,
-      signed.validUntil,
-    );
+    this.run(SAVE_SIGNED_LIST, ...saveSignedParams(listId, signed));
   }
 
   async getStatusEntries(credentialId: string): Promise<StatusEntryState[]> {
-    return this.all(
-      `SELECT se.credential_id, se.purpose, se.list_id, sl.seq, se.idx, se.value
-       FROM status_entries se JOIN status_lists sl ON sl.id = se.list_id WHERE se.credential_id = ? ORDER BY se.purpose`,
-      credentialId,
-    ).map((r) => ({
-      credentialId: String(r.credential_id),
-      purpose: r.purpose as StatusPurpose,
-      listId: Number(r.list_id),
-      seq: Number(r.seq),
-      index: Number(r.idx),
-      value: Number(r.value) === 1,
-    }));
+    return this.all(SELECT_STATUS_ENTRIES, credentialId).map(entryStateFromRow);
   }
 
   async setStatus(
@@ -344,12 +322,9 @@ export class SqliteStore implements Store {
     audit: AuditContext,
     options: { skipMissing?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<SetStatusResult> {
-    const entriesOf = this.stmt(
-      `SELECT se.purpose, se.list_id, se.idx, se.value, c.issuer_id FROM status_entries se
-       JOIN credentials c ON c.id = se.credential_id WHERE se.credential_id = ?`,
-    );
-    const setBit = this.stmt('UPDATE status_entries SET value = ? WHERE list_id = ? AND idx = ?');
-    const bump = this.stmt('UPDATE status_lists SET version = version + 1 WHERE id = ?');
+    const entriesOf = this.stmt(SELECT_ENTRIES_FOR_CHANGE);
+    const setBit = this.stmt(SET_BIT);
+    const bump = this.stmt(BUMP_LIST_VERSION);
     const append = this.stmt(INSERT_AUDIT);
     try {
       return this.db.transaction((): SetStatusResult => {
@@ -358,28 +333,21 @@ export class SqliteStore implements Store {
         let skipped = 0;
         const touched = new Set<number>();
         changes.forEach((change, i) => {
-          const rows = entriesOf.all(change.credentialId) as Row[];
-          const revoked = rows.some((r) => r.purpose === 'revocation' && Number(r.value) === 1);
-          const target = rows.find((r) => r.purpose === change.purpose);
-          const noop = change.purpose === 'revocation' && change.value;
-          if (!target || (revoked && !noop)) {
-            if (options.skipMissing) {
-              skipped++;
-              return;
-            }
-            throw new Refused(change.credentialId, revoked && !noop ? 'revoked-final' : 'no-entry');
-          }
-          const old = Number(target.value) === 1;
-          if (old === change.value) {
-            unchanged++;
-          } else {
-            setBit.run(change.value ? 1 : 0, target.list_id, target.idx);
-            touched.add(Number(target.list_id));
+          // Read inside the transaction, so an earlier change of this call is seen by a later one.
+          const rows = (entriesOf.all(change.credentialId) as Row[]).map(changeEntryFromRow);
+          const decision = decideChange(change, rows, options.skipMissing ?? false);
+          if (decision.kind === 'refuse') throw new Refused(change.credentialId, decision.reason);
+          if (decision.kind === 'skip') skipped++;
+          else if (decision.kind === 'unchanged') unchanged++;
+          else {
+            const target = decision.entry;
+            setBit.run(change.value ? 1 : 0, target.listId, target.index);
+            touched.add(target.listId);
             append.run(
               change.credentialId,
-              target.issuer_id,
+              target.issuerId,
               change.purpose,
-              old ? 1 : 0,
+              decision.old ? 1 : 0,
               change.value ? 1 : 0,
               audit.actor,
               audit.reason,
@@ -388,7 +356,7 @@ export class SqliteStore implements Store {
             );
             changed++;
           }
-          if (options.onProgress && (i % 1000 === 999 || i === changes.length - 1)) options.onProgress(i + 1, changes.length);
+          if (options.onProgress && progressDue(i, changes.length)) options.onProgress(i + 1, changes.length);
         });
         for (const listId of touched) bump.run(listId);
         return { outcome: 'applied', changed, unchanged, skipped };
@@ -402,8 +370,8 @@ export class SqliteStore implements Store {
   async listAudit(by: { credentialId: string } | { issuerId: string }, limit = 1000) {
     const rows =
       'credentialId' in by
-        ? this.all('SELECT * FROM status_audit WHERE credential_id = ? ORDER BY id LIMIT ?', by.credentialId, limit)
-        : this.all('SELECT * FROM status_audit WHERE issuer_id = ? ORDER BY id LIMIT ?', by.issuerId, limit);
+        ? this.all(LIST_AUDIT_OF_CREDENTIAL, by.credentialId, limit)
+        : this.all(LIST_AUDIT_OF_ISSUER, by.issuerId, limit);
     return rows.map(auditFromRow);
   }
 }

@@ -1,0 +1,124 @@
+/** The named steps a verification runs, in order. */
+export const STEP_IDS = ['parse', 'proof', 'issuer', 'trust', 'validity', 'status', 'holder'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** One problem found by a step (RFC 9457 fields, W3C type URIs where one fits). */
+export interface StepProblem {
+  type: string;
+  title: string;
+  detail: string;
+  /** A stable, language-independent reason code (for the page's messages and for tests). */
+  code: string;
+}
+
+/** The outcome of one step. `skipped` steps did not run (an earlier step made them moot). */
+export interface StepResult {
+  id: StepId;
+  valid: boolean;
+  skipped?: boolean;
+  problem?: StepProblem;
+}
+
+/** The one word an employer sees. */
+export type Verdict =
+  | 'valid'
+  | 'revoked'
+  | 'suspended'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'untrusted-issuer'
+  | 'tampered'
+  | 'unreadable'
+  | 'status-unknown'
+  | 'holder-mismatch';
+
+/** Texts in the three languages the service speaks. */
+export interface Localized {
+  'zh-Hans'?: string;
+  'zh-Hant'?: string;
+  en?: string;
+}
+
+/** What a verifier shows about the certificate, taken from the credential. */
+export interface Summary {
+  credentialId?: string;
+  holderName?: string;
+  certificateKind?: string;
+  certificateName?: Localized;
+  achievementName?: Localized;
+  occupation?: { code?: string; name?: string; classificationVersion?: string; workType?: string };
+  level?: { rank?: number; grade?: string };
+  certificateNumber?: string;
+  issuer?: { id?: string; name?: Localized; filingCode?: string; orgKind?: string };
+  validFrom?: string;
+  validUntil?: string;
+  assessmentId?: string;
+  status?: { revocation?: boolean; suspension?: boolean };
+  format?: string;
+}
+
+/** The result of verifying one credential. Never thrown: always returned. */
+export interface VerificationResult {
+  verified: boolean;
+  verdict: Verdict;
+  checks: StepId[];
+  warnings: StepProblem[];
+  errors: StepProblem[];
+  steps: StepResult[];
+  summary: Summary;
+}
+
+const W3C = {
+  parse: 'https://www.w3.org/TR/vc-data-model#PARSING_ERROR',
+  malformed: 'https://www.w3.org/TR/vc-data-model#MALFORMED_VALUE_ERROR',
+  range: 'https://www.w3.org/TR/vc-data-model#RANGE_ERROR',
+  proof: 'https://w3id.org/security#PROOF_VERIFICATION_ERROR',
+  vm: 'https://w3id.org/security#INVALID_VERIFICATION_METHOD',
+  challenge: 'https://w3id.org/security#INVALID_CHALLENGE_ERROR',
+  domain: 'https://w3id.org/security#INVALID_DOMAIN_ERROR',
+  statusRetrieval: 'https://www.w3.org/ns/credentials/status-list#STATUS_RETRIEVAL_ERROR',
+  statusVerification: 'https://www.w3.org/ns/credentials/status-list#STATUS_VERIFICATION_ERROR',
+  statusLength: 'https://www.w3.org/ns/credentials/status-list#STATUS_LIST_LENGTH_ERROR',
+  ours: 'https://w3id.org/skillcred/problems#',
+};
+
+/** Builds a step problem; `kind` picks the W3C type URI. */
+export function stepProblem(kind: keyof typeof W3C, code: string, title: string, detail: string): StepProblem {
+  return { type: kind === 'ours' ? W3C.ours + code : W3C[kind], title, detail, code };
+}
+
+// Most decisive first: the verdict names the first failed step by this order.
+const VERDICT_OF: { test: (s: StepResult) => boolean; verdict: Verdict }[] = [
+  { test: (s) => s.id === 'parse', verdict: 'unreadable' },
+  { test: (s) => s.id === 'proof' && s.problem?.code === 'unresolvable-key', verdict: 'untrusted-issuer' },
+  { test: (s) => s.id === 'proof', verdict: 'tampered' },
+  { test: (s) => s.id === 'issuer' || s.id === 'trust', verdict: 'untrusted-issuer' },
+  { test: (s) => s.id === 'status' && s.problem?.code === 'revoked', verdict: 'revoked' },
+  { test: (s) => s.id === 'status' && s.problem?.code === 'suspended', verdict: 'suspended' },
+  { test: (s) => s.id === 'validity' && s.problem?.code === 'expired', verdict: 'expired' },
+  { test: (s) => s.id === 'validity', verdict: 'not-yet-valid' },
+  { test: (s) => s.id === 'status', verdict: 'status-unknown' },
+  { test: (s) => s.id === 'holder', verdict: 'holder-mismatch' },
+];
+
+/** The single verdict of a set of step results. */
+export function verdictOf(steps: StepResult[]): Verdict {
+  const failed = steps.filter((s) => !s.valid && !s.skipped);
+  for (const rule of VERDICT_OF) if (failed.some(rule.test)) return rule.verdict;
+  return 'valid';
+}
+
+/** Assembles the result from step outcomes. */
+export function resultOf(steps: StepResult[], warnings: StepProblem[], summary: Summary): VerificationResult {
+  const errors = steps.filter((s) => !s.valid && !s.skipped && s.problem).map((s) => s.problem!);
+  const verdict = verdictOf(steps);
+  return {
+    verified: verdict === 'valid',
+    verdict,
+    checks: steps.filter((s) => !s.skipped).map((s) => s.id),
+    warnings,
+    errors,
+    steps,
+    summary,
+  };
+}

@@ -1,0 +1,369 @@
+import type { CryptoProvider } from '../credentials/crypto.js';
+import { bundledContexts } from '../credentials/contexts.js';
+import {
+  isDateTimeStamp,
+  proofsOf,
+  securedDocumentFor,
+  verifyProof,
+  type JsonObject,
+  type ProofEnv,
+} from '../credentials/data-integrity.js';
+import type { DocumentLoader } from '../credentials/document-loader.js';
+import { parseVcJwt, unwrapEnvelope, verifyVcJwtSignature } from '../credentials/jwt.js';
+import { ResolveError, type KeyResolver, type ResolvedKey } from '../credentials/key-resolver.js';
+import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
+import { identityHash } from '../domain/certificate.js';
+import type { Clock } from '../ports.js';
+import { resultOf, STEP_IDS, stepProblem, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
+import type { StatusChecker } from './status-check.js';
+import { summarize } from './summary.js';
+
+/** Turns scanned or pasted text into a credential: QR payloads and URLs, or a credential id. */
+export interface QrDecoder {
+  decode(text: string): Promise<{ credential: JsonObject } | { credentialId: string } | undefined>;
+}
+
+export interface VerifyOptions {
+  /** The ID number the candidate shows: hashed with the credential's salt and compared. */
+  holderIdNumber?: string;
+  /** Presentation proofs: the expected challenge and domain. */
+  challenge?: string;
+  domain?: string;
+}
+
+export interface VerifierDeps {
+  resolver: KeyResolver;
+  crypto: CryptoProvider;
+  documentLoader: DocumentLoader;
+  clock: Clock;
+  status: StatusChecker;
+  qr?: QrDecoder;
+  /** Looks up one of our credentials by id (for QR codes that carry only the id). */
+  lookup?: (id: string) => Promise<JsonObject | null>;
+  /** Optional accreditation check (issue 6): null when trusted, else the reason. */
+  trust?: (credential: JsonObject, signedAt: Date) => Promise<StepProblem | null>;
+  skewSeconds?: number;
+}
+
+/** A credential in one of the forms we accept, normalised. */
+type Input =
+  | { kind: 'di'; credential: JsonObject }
+  | { kind: 'jwt'; credential: JsonObject; jwt: ReturnType<typeof parseVcJwt> }
+  | { kind: 'error'; problem: StepProblem };
+
+interface Context {
+  steps: Map<StepId, StepResult>;
+  warnings: StepProblem[];
+  summary: Summary;
+}
+
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Verifies credentials step by step: parse, proof, issuer, trust, validity, status, holder.
+ * Every step is reported; nothing thrown by a step escapes (a bug becomes a failed step).
+ */
+export class Verifier {
+  private readonly env: ProofEnv;
+  private readonly skewMs: number;
+
+  constructor(private readonly deps: VerifierDeps) {
+    this.env = { crypto: deps.crypto, documentLoader: deps.documentLoader };
+    this.skewMs = (deps.skewSeconds ?? 300) * 1000;
+  }
+
+  /** Verifies one credential given as an object, an enveloped VC-JWT, a JWT, a QR payload/URL or JSON text. */
+  async verifyCredential(raw: unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
+    const ctx: Context = { steps: new Map(), warnings: [], summary: {} };
+    const input = await this.normalize(raw);
+    if (input.kind === 'error') {
+      ctx.steps.set('parse', { id: 'parse', valid: false, problem: input.problem });
+      return this.finish(ctx, options);
+    }
+    const { credential } = input;
+    try {
+      ctx.summary = summarize(credential);
+      ctx.summary.format = input.kind === 'jwt' ? 'vc+jwt' : formatOf(credential);
+    } catch {
+      /* a summary is a courtesy; the steps decide */
+    }
+    await this.step(ctx, 'parse', async () => this.parse(credential, input.kind));
+    if (!ctx.steps.get('parse')!.valid) return this.finish(ctx, options);
+    const keys: { key: ResolvedKey; created: string | null }[] = [];
+    await this.step(ctx, 'proof', async () => (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys)));
+    if (!ctx.steps.get('proof')!.valid) return this.finish(ctx, options);
+    await this.step(ctx, 'issuer', async () => this.issuer(credential, keys, ctx.warnings));
+    if (this.deps.trust) {
+      await this.step(ctx, 'trust', async () => this.deps.trust!(credential, signedAt(credential, keys)));
+    }
+    await this.step(ctx, 'validity', async () => this.validity(credential));
+    await this.step(ctx, 'status', async () => {
+      const outcome = await this.deps.status.check(credential, issuerIdOf(credential)!);
+      const bits: Summary['status'] = {};
+      for (const e of outcome.entries) if (e.purpose === 'revocation' || e.purpose === 'suspension') bits[e.purpose] = e.set;
+      ctx.summary.status = bits;
+      if (!outcome.ok) return outcome.problem;
+      ctx.warnings.push(...outcome.warnings);
+      return null;
+    });
+    if (options.holderIdNumber !== undefined) await this.step(ctx, 'holder', async () => this.holder(credential, options.holderIdNumber!));
+    return this.finish(ctx, options);
+  }
+
+  /** Verifies a presentation's proof (challenge, domain) and every credential in it. */
+  async verifyPresentation(raw: unknown, options: VerifyOptions = {}): Promise<{
+    verified: boolean;
+    presentation: { steps: StepResult[]; errors: StepProblem[] };
+    credentials: VerificationResult[];
+  }> {
+    const steps: StepResult[] = [];
+    const credentials: VerificationResult[] = [];
+    const vp = raw as JsonObject;
+    const fail = (id: StepId, problem: StepProblem) => steps.push({ id, valid: false, problem });
+    if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
+      fail('parse', stepProblem('parse', 'not-an-object', 'Not a presentation', 'verifiablePresentation must be a JSON object'));
+    } else {
+      const types = Array.isArray(vp.type) ? vp.type : [vp.type];
+      if (!types.includes('VerifiablePresentation') || !vcVersionOf(vp)) {
+        fail('parse', stepProblem('malformed', 'not-a-presentation', 'Not a presentation', 'type must include VerifiablePresentation and the first @context must be a VC base context'));
+      } else {
+        steps.push({ id: 'parse', valid: true });
+        const proofs = proofsOf(vp);
+        if (proofs.length === 0) {
+          if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof', 'No proof', 'a challenge was given but the presentation carries no proof'));
+          else steps.push({ id: 'proof', valid: true });
+        } else {
+          const problem = await this.presentationProof(vp, proofs, options).catch((e: Error) => stepProblem('proof', 'internal', 'Proof check failed', e.message));
+          steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
+        }
+        const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
+        for (const vc of vcs) credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}) }));
+      }
+    }
+    const errors = steps.filter((s) => !s.valid).map((s) => s.problem!);
+    return { verified: errors.length === 0 && credentials.every((c) => c.verified), presentation: { steps, errors }, credentials };
+  }
+
+  private async presentationProof(vp: JsonObject, proofs: JsonObject[], options: VerifyOptions): Promise<StepProblem | null> {
+    for (const proof of proofs) {
+      if (proof.proofPurpose !== 'authentication') return stepProblem('proof', 'wrong-purpose', 'Wrong proof purpose', `a presentation proof must have proofPurpose "authentication", not ${JSON.stringify(proof.proofPurpose)}`);
+      if (options.challenge !== undefined && proof.challenge !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', 'Challenge mismatch', `the proof's challenge ${JSON.stringify(proof.challenge)} is not the expected one`);
+      if (options.domain !== undefined && proof.domain !== options.domain) return stepProblem('domain', 'domain-mismatch', 'Domain mismatch', `the proof's domain ${JSON.stringify(proof.domain)} is not the expected one`);
+      const problem = await this.oneProof(vp, proof, [], 'authentication');
+      if (problem) return problem;
+      const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
+      const vm = String(proof.verificationMethod ?? '');
+      if (holder !== undefined && !vm.startsWith(`${String(holder)}#`)) {
+        return stepProblem('vm', 'holder-key-mismatch', 'Proof not by the holder', `the presentation is proved by ${vm}, which is not a key of its holder ${String(holder)}`);
+      }
+    }
+    return null;
+  }
+
+  private async normalize(raw: unknown): Promise<Input> {
+    const err = (code: string, detail: string): Input => ({ kind: 'error', problem: stepProblem('parse', code, 'Unreadable credential', detail) });
+    let value = raw;
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (text.length === 0) return err('empty', 'the credential is empty');
+      if (text.startsWith('{')) {
+        try {
+          value = JSON.parse(text) as unknown;
+        } catch {
+          return err('not-json', 'the text starts like JSON but does not parse');
+        }
+      } else if (text.startsWith('data:application/vc+jwt,') || JWT.test(text)) {
+        value = { type: 'EnvelopedVerifiableCredential', id: text.startsWith('data:') ? text : `data:application/vc+jwt,${text}` };
+      } else if (this.deps.qr) {
+        let decoded: Awaited<ReturnType<QrDecoder['decode']>>;
+        try {
+          decoded = await this.deps.qr.decode(text);
+        } catch (error) {
+          return err('bad-qr', `the QR payload does not decode: ${(error as Error).message}`);
+        }
+        if (!decoded) return err('unrecognised-text', 'the text is neither a credential, a JWT nor a skillcred QR code');
+        if ('credentialId' in decoded) {
+          const found = this.deps.lookup ? await this.deps.lookup(decoded.credentialId) : null;
+          if (!found) return err('unknown-credential', `no credential ${decoded.credentialId} is known here`);
+          value = found;
+        } else value = decoded.credential;
+      } else {
+        return err('unrecognised-text', 'the text is neither a credential nor a JWT');
+      }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return err('not-an-object', `a credential must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    }
+    const jwtText = unwrapEnvelope(value);
+    if (jwtText !== undefined) {
+      try {
+        const jwt = parseVcJwt(jwtText);
+        return { kind: 'jwt', credential: jwt.credential, jwt };
+      } catch (error) {
+        return err('bad-jwt', `the enveloped VC-JWT does not parse: ${(error as Error).message}`);
+      }
+    }
+    return { kind: 'di', credential: value as JsonObject };
+  }
+
+  private async parse(credential: JsonObject, kind: 'di' | 'jwt'): Promise<StepProblem | null> {
+    try {
+      checkCredentialShape(credential, '', 'verify');
+    } catch (error) {
+      return stepProblem('malformed', 'malformed', 'Malformed credential', (error as Error).message);
+    }
+    const contexts = Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']];
+    const unknown = contexts.find((c) => typeof c === 'string' && !bundledContexts.has(c));
+    if (unknown !== undefined) return stepProblem('malformed', 'unknown-context', 'Unknown context', `@context ${String(unknown)} is not one this verifier knows (contexts are never fetched)`);
+    if (kind === 'jwt' && vcVersionOf(credential) !== 2) return stepProblem('malformed', 'jwt-not-vc2', 'Not VC 2.0', 'a vc+jwt credential must be VC 2.0');
+    if (kind === 'di' && credential.proof === undefined) return stepProblem('malformed', 'no-proof', 'No proof', 'the credential carries no proof');
+    if (kind === 'di' && (credential.proof === null || typeof credential.proof !== 'object')) {
+      return stepProblem('malformed', 'malformed-proof', 'Malformed proof', 'proof must be an object or an array of objects');
+    }
+    return null;
+  }
+
+  private async proofs(credential: JsonObject, keys: { key: ResolvedKey; created: string | null }[]): Promise<StepProblem | null> {
+    const list = proofsOf(credential);
+    const raw = credential.proof;
+    if (list.length === 0 || (Array.isArray(raw) && list.length !== raw.length)) {
+      return stepProblem('proof', 'malformed-proof', 'Malformed proof', 'every proof must be an object');
+    }
+    for (const proof of list) {
+      const problem = await this.oneProof(credential, proof, keys, 'assertionMethod');
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  private async oneProof(doc: JsonObject, proof: JsonObject, keys: { key: ResolvedKey; created: string | null }[], purpose: string): Promise<StepProblem | null> {
+    if (proof.type !== 'DataIntegrityProof') {
+      return stepProblem('proof', 'unsupported-proof', 'Unsupported proof', `proof type ${JSON.stringify(proof.type)} is not supported (DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022 is)`);
+    }
+    if (proof.proofPurpose !== purpose) return stepProblem('proof', 'wrong-purpose', 'Wrong proof purpose', `proofPurpose must be ${purpose}, not ${JSON.stringify(proof.proofPurpose)}`);
+    if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return stepProblem('proof', 'bad-created', 'Bad proof date', 'proof.created is not an XML Schema dateTimeStamp');
+    let key: ResolvedKey;
+    try {
+      key = await this.deps.resolver.resolve(String(proof.verificationMethod));
+    } catch (error) {
+      const reason = error instanceof ResolveError ? error.message : `cannot resolve the verification method: ${(error as Error).message}`;
+      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', reason);
+    }
+    let secured: JsonObject;
+    try {
+      secured = securedDocumentFor(doc, proof);
+    } catch (error) {
+      return stepProblem('proof', 'broken-chain', 'Broken proof chain', (error as Error).message);
+    }
+    const check = await verifyProof(secured, proof, key.publicKey, this.env);
+    if (!check.valid) return stepProblem('proof', 'bad-signature', 'Signature does not verify', check.reason);
+    keys.push({ key, created: typeof proof.created === 'string' ? proof.created : null });
+    return null;
+  }
+
+  private async jwtProof(input: Extract<Input, { kind: 'jwt' }>, keys: { key: ResolvedKey; created: string | null }[]): Promise<StepProblem | null> {
+    const { header } = input.jwt;
+    if (header.alg !== 'EdDSA' && header.alg !== 'Ed25519') return stepProblem('proof', 'unsupported-alg', 'Unsupported algorithm', `JWS alg ${JSON.stringify(header.alg)} is not supported (EdDSA is)`);
+    if (typeof header.kid !== 'string') return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
+    let key: ResolvedKey;
+    try {
+      key = await this.deps.resolver.resolve(header.kid.startsWith('#') ? `${issuerIdOf(input.credential) ?? ''}${header.kid}` : header.kid);
+    } catch (error) {
+      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', (error as Error).message);
+    }
+    if (!(await verifyVcJwtSignature(input.jwt, key.publicKey, this.deps.crypto))) {
+      return stepProblem('proof', 'bad-signature', 'Signature does not verify', 'the JWS signature does not match the credential');
+    }
+    const iat = input.jwt.header.iat;
+    keys.push({ key, created: typeof iat === 'number' && Number.isFinite(iat) ? new Date(iat * 1000).toISOString() : null });
+    return null;
+  }
+
+  private async issuer(credential: JsonObject, keys: { key: ResolvedKey; created: string | null }[], warnings: StepProblem[]): Promise<StepProblem | null> {
+    const issuerId = issuerIdOf(credential)!;
+    const own = keys.filter((k) => k.key.controller === issuerId);
+    if (own.length === 0) {
+      return stepProblem('vm', 'not-issuer-key', 'Not signed by the issuer', `the credential names ${issuerId} as issuer but is signed by ${keys.map((k) => k.key.controller).join(', ')}`);
+    }
+    for (const { key, created } of own) {
+      if (!key.assertion) return stepProblem('vm', 'not-assertion-key', 'Key may not sign credentials', `${key.id} is not listed under assertionMethod of ${issuerId}`);
+      // Without a signing time (a JWT without iat) the check falls back to now: fail safe.
+      const at = created ? Date.parse(created) : this.deps.clock.now().getTime();
+      if (key.compromisedAt && at >= Date.parse(key.compromisedAt)) {
+        return stepProblem('vm', 'compromised-key', 'Signing key compromised', `${key.id} was marked compromised at ${key.compromisedAt}; this proof was created at ${new Date(at).toISOString()}`);
+      }
+      if (key.compromisedAt) {
+        warnings.push(stepProblem('ours', 'key-later-compromised', 'Key later compromised', `${key.id} was marked compromised at ${key.compromisedAt}, after this proof was created`));
+      }
+      if (key.retiredAt && at > Date.parse(key.retiredAt) + this.skewMs) {
+        return stepProblem('vm', 'retired-key', 'Key retired before signing', `${key.id} was rotated out at ${key.retiredAt}, before this proof was created (${new Date(at).toISOString()})`);
+      }
+      if (created && key.createdAt && at < Date.parse(key.createdAt) - this.skewMs) {
+        return stepProblem('vm', 'key-not-yet-valid', 'Proof predates its key', `${key.id} was created at ${key.createdAt}, after the proof's claimed time ${new Date(at).toISOString()}`);
+      }
+    }
+    return null;
+  }
+
+  private async validity(credential: JsonObject): Promise<StepProblem | null> {
+    const now = this.deps.clock.now().getTime();
+    const v2 = vcVersionOf(credential) === 2;
+    const from = credential[v2 ? 'validFrom' : 'issuanceDate'];
+    const until = credential[v2 ? 'validUntil' : 'expirationDate'];
+    if (typeof from === 'string' && Date.parse(from) - this.skewMs > now) {
+      return stepProblem('range', 'not-yet-valid', 'Not yet valid', `valid from ${from}`);
+    }
+    if (typeof until === 'string' && Date.parse(until) + this.skewMs < now) {
+      return stepProblem('range', 'expired', 'Expired', `valid until ${until}`);
+    }
+    return null;
+  }
+
+  private async holder(credential: JsonObject, idNumber: string): Promise<StepProblem | null> {
+    const subjectRaw = credential.credentialSubject;
+    const subject = (Array.isArray(subjectRaw) ? subjectRaw[0] : subjectRaw) as JsonObject;
+    const identifiers = Array.isArray(subject?.identifier) ? (subject.identifier as JsonObject[]) : [];
+    const hashed = identifiers.filter((i) => i && i.hashed === true && typeof i.identityHash === 'string');
+    if (hashed.length === 0) return stepProblem('ours', 'no-holder-hash', 'No holder identity', 'the credential carries no hashed identity to compare with');
+    for (const id of hashed) {
+      const [alg] = String(id.identityHash).split('$');
+      if (alg !== 'sha256') continue;
+      const expected = await identityHash(idNumber, typeof id.salt === 'string' ? id.salt : '', (d) => this.deps.crypto.sha256(d));
+      if (expected.toLowerCase() === String(id.identityHash).toLowerCase()) return null;
+    }
+    return stepProblem('ours', 'holder-mismatch', 'Not this holder', 'the ID number shown does not match the one the certificate was issued to');
+  }
+
+  private async step(ctx: Context, id: StepId, run: () => Promise<StepProblem | null>): Promise<void> {
+    let problem: StepProblem | null;
+    try {
+      problem = await run();
+    } catch (error) {
+      problem = stepProblem('ours', 'internal', 'Check failed', `the ${id} check could not complete: ${(error as Error)?.message ?? String(error)}`);
+    }
+    ctx.steps.set(id, problem ? { id, valid: false, problem } : { id, valid: true });
+  }
+
+  private finish(ctx: Context, options: VerifyOptions): VerificationResult {
+    const steps: StepResult[] = [];
+    const failed = [...ctx.steps.values()].find((s) => !s.valid);
+    for (const id of STEP_IDS) {
+      const s = ctx.steps.get(id);
+      if (s) steps.push(s);
+      else if ((id === 'trust' && !this.deps.trust) || (id === 'holder' && options.holderIdNumber === undefined)) continue;
+      else steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-checked', 'Not checked', `not checked because the ${failed?.id ?? 'previous'} step failed`) });
+    }
+    return resultOf(steps, ctx.warnings, ctx.summary);
+  }
+}
+
+function formatOf(credential: JsonObject): string {
+  const proofs = proofsOf(credential);
+  return proofs.map((p) => String(p.cryptosuite ?? p.type)).join('+') || 'none';
+}
+
+function signedAt(credential: JsonObject, keys: { created: string | null }[]): Date {
+  const created = keys.find((k) => k.created)?.created;
+  const t = Date.parse(created ?? String(credential.validFrom ?? credential.issuanceDate ?? ''));
+  return Number.isNaN(t) ? new Date(0) : new Date(t);
+}
