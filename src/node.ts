@@ -7,7 +7,8 @@ import { parseConfig, type Config } from './config.js';
 import { nodeCrypto } from './credentials/crypto-node.js';
 import { SkillcredError } from './errors.js';
 import { FileKeyStore } from './keys/file-keystore.js';
-import { consoleLogger, noNetworkFetcher, systemClock, type Ports } from './ports.js';
+import { createHttpFetcher } from './credentials/http-fetcher.js';
+import { consoleLogger, systemClock, type Ports } from './ports.js';
 import { bootstrap, type BootstrapResult } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
 import { nodeCompression } from './status/compression-node.js';
@@ -26,7 +27,7 @@ export async function nodePorts(config: Config, env: Record<string, string | und
     crypto: nodeCrypto(),
     compression: nodeCompression,
     clock: systemClock,
-    fetcher: noNetworkFetcher,
+    fetcher: createHttpFetcher({ clock: systemClock }),
     config,
     log: consoleLogger(env.LOG_LEVEL === 'warn' || env.LOG_LEVEL === 'error' ? env.LOG_LEVEL : 'info'),
   };

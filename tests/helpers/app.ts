@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { nodeCrypto } from '../../src/credentials/crypto-node.js';
 import { FileKeyStore } from '../../src/keys/file-keystore.js';
-import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Ports } from '../../src/ports.js';
+import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Fetcher, type Ports } from '../../src/ports.js';
 import { bootstrap } from '../../src/services/bootstrap.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -26,7 +26,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
   const config = parseConfig({ PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, ...opts.env });
   const store = new SqliteStore(join(dir, 'test.db'));
@@ -37,7 +37,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     crypto: nodeCrypto(),
     compression: nodeCompression,
     clock: opts.clock ?? systemClock,
-    fetcher: noNetworkFetcher,
+    fetcher: opts.fetcher ?? noNetworkFetcher,
     config,
     log: silentLogger,
   };

@@ -1,0 +1,160 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpFetcher } from '../../src/credentials/http-fetcher.js';
+import { attachProof, createProof, toDateTimeStamp } from '../../src/credentials/data-integrity.js';
+import { documentLoader } from '../../src/credentials/document-loader.js';
+import { toPublicKeyMultibase } from '../../src/credentials/multikey.js';
+import { didDocument } from '../../src/credentials/did.js';
+import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { bitsWithSet, encodeList } from '../../src/status/bitstring.js';
+import { statusListCredential } from '../../src/status/list-credential.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+// A real HTTP peer standing in for another evaluation organisation's host (https://peer.example):
+// it serves a did:web document and status lists. The verifier's fetch is pointed at it.
+const crypto = nodeCrypto();
+const PEER = 'https://peer.example';
+const DID = 'did:web:peer.example';
+type Json = Record<string, any>;
+type Route = (res: import('node:http').ServerResponse) => void;
+const routes = new Map<string, Route>();
+const hits = new Map<string, number>();
+let server: Server;
+let base: string;
+let t: TestApp;
+let key: Awaited<ReturnType<typeof crypto.importPrivateKey>>;
+let otherKey: Awaited<ReturnType<typeof crypto.importPrivateKey>>;
+
+const env = () => ({ crypto, documentLoader });
+const vm = `${DID}#key-1`;
+
+async function signedList(bitsSet: number[], signer = () => key, extra: Json = {}) {
+  const now = new Date();
+  const list = statusListCredential({
+    url: `${PEER}/status/1`,
+    issuerDid: DID,
+    purpose: 'revocation',
+    encodedList: await encodeList(bitsWithSet(131072, bitsSet)),
+    validFrom: toDateTimeStamp(now),
+    validUntil: toDateTimeStamp(new Date(now.getTime() + 3600_000)),
+  });
+  Object.assign(list, extra);
+  return attachProof(list, await createProof(list, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: vm }, signer(), env()));
+}
+
+function serve(path: string, body: unknown, headers: Record<string, string> = {}) {
+  routes.set(path, (res) => {
+    res.writeHead(200, { 'content-type': 'application/json', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  });
+}
+
+async function peerCredential(index: number): Promise<Json> {
+  const vc = {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+    id: `urn:uuid:${globalThis.crypto.randomUUID()}`,
+    type: ['VerifiableCredential'],
+    issuer: DID,
+    validFrom: '2025-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:h', skill: '美发' },
+    credentialStatus: { id: `${PEER}/status/1#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: `${PEER}/status/1` },
+  };
+  return attachProof(vc, await createProof(vc, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(new Date()), verificationMethod: vm }, key, env()));
+}
+
+beforeAll(async () => {
+  const a = await crypto.generate();
+  key = await crypto.importPrivateKey(a.privateJwk);
+  otherKey = await crypto.importPrivateKey((await crypto.generate()).privateJwk);
+  server = createServer((req, res) => {
+    hits.set(req.url!, (hits.get(req.url!) ?? 0) + 1);
+    const route = routes.get(req.url!);
+    if (!route) {
+      res.writeHead(404).end();
+      return;
+    }
+    route(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  serve('/.well-known/did.json', didDocument(DID, [{ id: vm, issuerId: 'x', publicKeyMultibase: toPublicKeyMultibase(a.publicKey), privateKeyRef: '', createdAt: '2024-01-01T00:00:00Z', retiredAt: null, compromisedAt: null }]), { 'cache-control': 'max-age=600' });
+  const fetcher = createHttpFetcher({ timeoutMs: 300, fetch: (url, init) => fetch(String(url).replace(PEER, base), init) });
+  t = await createTestApp({ fetcher });
+});
+afterAll(async () => {
+  await t.close();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+async function verify(vc: unknown) {
+  const res = await t.call('POST', '/credentials/verify', { verifiableCredential: vc });
+  const body = (await res.json()) as Json;
+  const status = (body.steps as Json[]).find((s) => s.id === 'status');
+  return { verdict: body.verdict as string, code: status?.problem?.code as string | undefined, detail: status?.problem?.detail as string | undefined };
+}
+
+describe("another issuer's did:web and status list, through the fetch port", () => {
+  it('a live credential of a remote issuer verifies; a revoked one says revoked', async () => {
+    serve('/status/1', await signedList([7]), { 'cache-control': 'max-age=0', etag: '"v1"' });
+    expect((await verify(await peerCredential(3))).verdict).toBe('valid');
+    expect((await verify(await peerCredential(7))).verdict).toBe('revoked');
+  });
+
+  it('a status list that times out fails the status step, never passes', async () => {
+    routes.set('/status/1', () => {
+      /* never answers */
+    });
+    const r = await verify(await peerCredential(3));
+    expect(r.verdict).toBe('status-unknown');
+    expect(r.code).toBe('status-unavailable');
+    expect(r.detail).toContain('no answer within 300 ms');
+  });
+
+  it('a corrupt list fails: not JSON, a broken encodedList, a wrong type', async () => {
+    for (const body of ['{not json', JSON.stringify({ ...(await signedList([])), credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: 'u!!!' } }), JSON.stringify({ hello: 'world' })]) {
+      serve('/status/1', body, { 'cache-control': 'no-store' });
+      const r = await verify(await peerCredential(3));
+      expect(r.verdict, body.slice(0, 40)).toBe('status-unknown');
+      expect(r.code).toBe('status-list-invalid');
+    }
+  });
+
+  it('a list signed by another key, or whose bits were altered after signing, fails', async () => {
+    serve('/status/1', await signedList([], () => otherKey), { 'cache-control': 'no-store' });
+    let r = await verify(await peerCredential(3));
+    expect([r.verdict, r.code]).toEqual(['status-unknown', 'status-list-invalid']);
+    expect(r.detail).toContain('proof does not verify');
+    const good = await signedList([]);
+    good.credentialSubject.encodedList = await encodeList(bitsWithSet(131072, [5]));
+    serve('/status/1', good, { 'cache-control': 'no-store' });
+    r = await verify(await peerCredential(3));
+    expect([r.verdict, r.code]).toEqual(['status-unknown', 'status-list-invalid']);
+  });
+
+  it('a missing list (404) fails, and a list of another issuer fails', async () => {
+    routes.delete('/status/1');
+    expect((await verify(await peerCredential(3))).code).toBe('status-unavailable');
+    serve('/status/1', await signedList([], () => key, { issuer: 'did:web:someone-else.example' }), { 'cache-control': 'no-store' });
+    expect((await verify(await peerCredential(3))).code).toBe('status-list-invalid');
+  });
+
+  it('caches what Cache-Control allows and revalidates with ETag', async () => {
+    const list = JSON.stringify(await signedList([]));
+    let served = 0;
+    routes.set('/status/1', (res) => {
+      served++;
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=300', etag: '"c1"' }).end(list);
+    });
+    hits.clear();
+    await verify(await peerCredential(3));
+    await verify(await peerCredential(4));
+    expect(served).toBe(1);
+  });
+
+  it('refuses plain http and non-DID keys without fetching', async () => {
+    const fetcher = createHttpFetcher();
+    await expect(fetcher.get('http://peer.example/x')).rejects.toThrow(/only https/);
+    await expect(fetcher.get('not a url')).rejects.toThrow(/not a URL/);
+  });
+});
