@@ -38,6 +38,10 @@ const MAX_KEYS = 1024;
  */
 export class KeyResolver {
   private readonly handles = new Map<string, Promise<PublicKeyHandle>>();
+  // Our own keys, briefly: a rotation or compromise in this process clears it at once
+  // (invalidate()); other processes and isolates see it within `localTtlMs`.
+  private readonly local = new Map<string, { until: number; key: ResolvedKey }>();
+  localTtlMs = 30_000;
 
   constructor(
     private readonly ports: { store: Store; fetcher: Fetcher; crypto: CryptoProvider; config: Pick<Config, 'didWebHost'> },
@@ -54,13 +58,26 @@ export class KeyResolver {
     const did = hash === -1 ? vmId : vmId.slice(0, hash);
     if (did.startsWith('did:key:')) return this.didKey(vmId, did);
     if (did.startsWith('did:web:')) {
-      if (did === this.serviceDid) return this.service(vmId);
+      const cached = this.local.get(vmId);
+      if (cached && cached.until > Date.now()) return cached.key;
+      if (did === this.serviceDid) return this.remember(await this.service(vmId));
       const hosted = await this.ports.store.getIssuer({ did });
-      if (hosted) return this.hosted(vmId, hosted.id, did);
+      if (hosted) return this.remember(await this.hosted(vmId, hosted.id, did));
       if (this.isOurHost(did)) throw new ResolveError(`${did} names this service's host but no issuer here`, 'not-found');
       return this.didWeb(vmId, did);
     }
     throw new ResolveError(`DID method of ${did} is not supported (did:key and did:web are)`, 'unsupported');
+  }
+
+  /** Forgets cached keys of our own issuers (after a rotation or a compromise). */
+  invalidate(): void {
+    this.local.clear();
+  }
+
+  private remember(key: ResolvedKey): ResolvedKey {
+    if (this.local.size >= MAX_KEYS) this.local.delete(this.local.keys().next().value!);
+    this.local.set(key.id, { until: Date.now() + this.localTtlMs, key });
+    return key;
   }
 
   private isOurHost(did: string): boolean {

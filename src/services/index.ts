@@ -43,16 +43,25 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     return raw ? (JSON.parse(raw) as IssuerKeyRecord[]) : [];
   };
   const resolver = new KeyResolver(ports, serviceKeys, serviceDid(ports.config));
-  const status = new StatusService(ports, keyring, documentLoader);
+  // Our own published lists, briefly: a status change in this process clears them at once;
+  // other processes and isolates see it within LOCAL_LIST_TTL_MS (partners cache for max-age).
+  const LOCAL_LIST_TTL_MS = 5_000;
+  const localLists = new Map<string, { until: number; json: string; version: string }>();
+  const status = new StatusService(ports, keyring, documentLoader, () => localLists.clear());
   const listPrefix = `${ports.config.publicUrl}/status/`;
   const source: ListSource = {
     fetcher: ports.fetcher,
     async local(url) {
       if (!url.startsWith(listPrefix)) return null;
+      const hit = localLists.get(url);
+      if (hit && hit.until > Date.now()) return hit;
       const m = /^([a-z0-9-]+)\/(revocation|suspension)\/([1-9]\d{0,8})$/.exec(url.slice(listPrefix.length));
       if (!m) throw new SkillcredError('NOT_FOUND', `${url} is not a status list of this service`);
       const list = await status.published(m[1]!, m[2] as StatusPurpose, Number(m[3]));
-      return { json: list.json, version: list.etag };
+      const entry = { until: Date.now() + LOCAL_LIST_TTL_MS, json: list.json, version: list.etag };
+      if (localLists.size >= 256) localLists.delete(localLists.keys().next().value!);
+      localLists.set(url, entry);
+      return entry;
     },
   };
   // A list credential must be signed by a current-enough key of the credential's issuer.
@@ -88,7 +97,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     ports,
     documentLoader,
     keyring,
-    issuers: new IssuerService(ports, keyring),
+    issuers: new IssuerService(ports, keyring, () => resolver.invalidate()),
     issuance: new IssuanceService(ports, keyring, documentLoader),
     status,
     resolver,

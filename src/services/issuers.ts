@@ -12,6 +12,8 @@ export interface CreateIssuerInput {
   filingCode: string;
   didMethod?: 'web' | 'key';
   suspensionByDefault?: boolean;
+  /** Adopt this provisioned KeyStore key instead of generating one (deployments that cannot generate keys). */
+  keyRef?: string;
 }
 
 /** An API key as shown to its owner, once: the token is never stored. */
@@ -27,6 +29,7 @@ export class IssuerService {
   constructor(
     private readonly ports: Pick<Ports, 'store' | 'keys' | 'crypto' | 'clock' | 'config'>,
     private readonly keyring: Keyring,
+    private readonly onKeysChanged: () => void = () => {},
   ) {}
 
   async create(input: CreateIssuerInput): Promise<{ issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord }> {
@@ -37,7 +40,9 @@ export class IssuerService {
     const id = crypto.randomUUID();
     const method = input.didMethod ?? 'web';
     const webDid = method === 'web' ? issuerDidWeb(config, input.slug) : null;
-    const { record: key, did } = await this.keyring.generate(id, webDid, input.slug, 1);
+    const { record: key, did } = input.keyRef
+      ? await this.keyring.adopt(id, webDid, input.keyRef, 1)
+      : await this.keyring.generate(id, webDid, input.slug, 1);
     const now = clock.now().toISOString();
     const issuer: IssuerRecord = {
       id,
@@ -81,16 +86,25 @@ export class IssuerService {
     if (!ok) throw new SkillcredError('NOT_FOUND', `no active API key ${JSON.stringify(id)}`);
   }
 
-  /** A new current signing key; the old one is retired but stays in the DID document. */
-  async rotateKey(slug: string): Promise<{ issuer: IssuerRecord; key: IssuerKeyRecord; retired: IssuerKeyRecord[] }> {
+  /**
+   * A new current signing key, generated or adopted from the KeyStore (`keyRef`); the old one is
+   * retired but stays in the DID document.
+   */
+  async rotateKey(slug: string, opts: { keyRef?: string } = {}): Promise<{ issuer: IssuerRecord; key: IssuerKeyRecord; retired: IssuerKeyRecord[] }> {
     const issuer = await this.get(slug);
     if (issuer.didMethod === 'key') {
       throw new SkillcredError('CONFLICT', 'a did:key issuer is its key and cannot rotate it; create a new issuer instead');
     }
     const before = await this.ports.store.listIssuerKeys(issuer.id);
-    const { record } = await this.keyring.generate(issuer.id, issuer.did, issuer.slug, before.length + 1);
+    if (opts.keyRef && before.some((k) => k.privateKeyRef === opts.keyRef)) {
+      throw new SkillcredError('CONFLICT', `key ${JSON.stringify(opts.keyRef)} was already used by this issuer; rotate to a newly provisioned key`);
+    }
+    const { record } = opts.keyRef
+      ? await this.keyring.adopt(issuer.id, issuer.did, opts.keyRef, before.length + 1)
+      : await this.keyring.generate(issuer.id, issuer.did, issuer.slug, before.length + 1);
     const at = this.ports.clock.now().toISOString();
     await this.ports.store.rotateIssuerKey(issuer.id, record, at);
+    this.onKeysChanged();
     const retired = before.filter((k) => k.retiredAt === null).map((k) => ({ ...k, retiredAt: at }));
     return { issuer, key: record, retired };
   }

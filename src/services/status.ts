@@ -49,6 +49,7 @@ export class StatusService {
     private readonly ports: Pick<Ports, 'store' | 'crypto' | 'compression' | 'clock' | 'config' | 'log'>,
     private readonly keyring: Keyring,
     private readonly documentLoader: DocumentLoader,
+    private readonly onStatusChanged: () => void = () => {},
   ) {}
 
   /**
@@ -194,6 +195,7 @@ export class StatusService {
           : `credential ${result.credentialId} was issued without a ${changes.find((c) => c.credentialId === result.credentialId)?.purpose ?? 'matching'} status entry`,
       );
     }
+    if (result.changed > 0) this.onStatusChanged();
     this.ports.log.info('status_changed', { requestId: opts.requestId, actor: actor.label, changed: result.changed });
     const ids = [...new Set(changes.map((c) => c.credentialId))];
     const credentials = ids.length <= 100 ? await Promise.all(ids.map(async (id) => ({ id, status: statusOf(await this.ports.store.getStatusEntries(id)) }))) : [];

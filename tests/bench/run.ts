@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 const suites: Record<string, () => Promise<unknown>> = {
   signing: async () => (await import('./signing.bench.js')).run(),
   status: async () => (await import('./status.bench.js')).run(),
+  verify: async () => (await import('./verify.bench.js')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

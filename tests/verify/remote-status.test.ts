@@ -125,7 +125,7 @@ describe("another issuer's did:web and status list, through the fetch port", () 
     let r = await verify(await peerCredential(3));
     expect([r.verdict, r.code]).toEqual(['status-unknown', 'status-list-invalid']);
     expect(r.detail).toContain('proof does not verify');
-    const good = await signedList([]);
+    const good = (await signedList([])) as Json;
     good.credentialSubject.encodedList = await encodeList(bitsWithSet(131072, [5]));
     serve('/status/1', good, { 'cache-control': 'no-store' });
     r = await verify(await peerCredential(3));
