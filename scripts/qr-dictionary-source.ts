@@ -1,158 +1,149 @@
 // Builds the preset deflate dictionary of the QR payload from the service's own fixed strings:
-// certificate templates made by the real domain code, our contexts' terms, occupations and ladder
-// names, status entries and proofs. Deterministic: no clock, no randomness, no I/O.
+// certificate templates made by the real domain code and packed by the real QR packer (so they
+// match a packed credential in long runs, and carry every term of our context a certificate uses),
+// occupation and ladder names, ID document types. Deterministic: no clock, no randomness, no I/O.
+// Our context's other terms (trust lists, partners…) never appear in a certificate: leaving them
+// out keeps the dictionary, and so the format, independent of them.
 // scripts/build-qr-dictionary.ts writes it to src/qr/; tests/qr/dictionary.test.ts fails when stale.
-import { bundledContexts, SKILLCRED_CONTEXT_V1 } from '../src/credentials/contexts.js';
+import { base58 } from '@scure/base';
+import certificateParts from '../schemas/api/certificate-parts.json' with { type: 'json' };
 import { buildCertificateCredential, checkCertificate, type CertificateRequest } from '../src/domain/certificate.js';
 import { GRADE_NAMES, LADDER } from '../src/domain/ladder.js';
 import { OCCUPATIONS } from '../src/domain/occupations.js';
-import { canonicalJson } from '../src/qr/canonical-json.js';
+import { packCredential } from '../src/qr/pack.js';
 import { statusEntry } from '../src/status/entries.js';
 import type { IssuerRecord, StatusPurpose } from '../src/store/store.js';
-import certificateParts from '../schemas/api/certificate-parts.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
 
-// Deflate can reach back 32 KiB; the nearer a match, the fewer bits its distance costs.
+// Deflate reaches back 32 KiB; the nearer a match, the fewer bits its distance costs.
 const WINDOW = 32 * 1024;
 
-// Neutral stand-ins for what each deployment and credential fills in. They are cut down to the
-// shared prefix (e.g. `urn:uuid:`) so the dictionary holds only what every credential repeats.
-const HOST = 'host';
+// Stand-ins for what each deployment and credential fills in. Host and slug become tags when
+// packed, and the random-looking values become tokens, exactly as in a real credential.
+const HOST = 'host.invalid';
 const PUBLIC_URL = `https://${HOST}`;
 const SLUG = 'org';
+const WEB_DID = `did:web:${HOST}:issuers:${SLUG}`;
+const KEY_DID = 'did:key:z6Mk';
+const UUID = 'urn:uuid:00000000-0000-4000-8000-000000000000';
+const DATE_TIME = '2025-01-01T00:00:00Z';
+const SIGNATURE = 'z' + base58.encode(new Uint8Array(64).fill(1));
 
 function issuer(method: 'web' | 'key', orgKind: 'Y' | 'S'): IssuerRecord {
   return {
     id: 'issuer',
     slug: SLUG,
-    did: method === 'web' ? `did:web:${HOST}:issuers:${SLUG}` : 'did:key:z6Mk',
+    did: method === 'web' ? WEB_DID : KEY_DID,
     didMethod: method,
     names: { 'zh-Hans': '评价机构', 'zh-Hant': '評價機構', en: 'Evaluation Organisation' },
     orgKind,
     filingCode: '',
     suspensionByDefault: false,
-    createdAt: '2025-01-01T00:00:00Z',
+    createdAt: DATE_TIME,
   };
 }
 
 function proof(cryptosuite: string, verificationMethod: string): Json {
-  return {
-    type: 'DataIntegrityProof',
-    cryptosuite,
-    created: '20',
-    verificationMethod,
-    proofPurpose: 'assertionMethod',
-    proofValue: 'z',
-  };
+  return { type: 'DataIntegrityProof', cryptosuite, created: DATE_TIME, verificationMethod, proofPurpose: 'assertionMethod', proofValue: SIGNATURE };
 }
 
 function status(purposes: StatusPurpose[]): Json | Json[] {
   const entries = purposes.map((purpose) => {
     const e = statusEntry(PUBLIC_URL, SLUG, { listId: 1, seq: 1, purpose, index: 0 });
-    return { ...e, id: e.id.replace(/#0$/, '#'), statusListIndex: '' };
+    return { ...e, id: String(e.id).replace(/#0$/, '#'), statusListIndex: '' };
   });
   return entries.length === 1 ? entries[0]! : entries;
 }
 
-/** A signed-looking certificate of one kind, variable values cut to their fixed prefixes. */
+/** A certificate as the service signs it, with empty strings where every holder differs. */
 function certificate(request: CertificateRequest, by: IssuerRecord, purposes: StatusPurpose[], suite: string): Json {
-  const checked = checkCertificate(request, by);
-  const vc = buildCertificateCredential(checked, by, { id: 'urn:uuid:', validFrom: '20', holderIdentityHash: 'sha256$', salt: '' });
+  const vc = buildCertificateCredential(checkCertificate(request, by), by, {
+    id: UUID,
+    validFrom: DATE_TIME,
+    holderIdentityHash: 'sha256$' + '0'.repeat(64),
+    salt: 'A'.repeat(22),
+  });
   const subject = vc.credentialSubject as Json;
-  const [name] = subject.identifier as Json[];
-  name!.identityHash = '';
+  (subject.identifier as Json[])[0]!.identityHash = '';
   subject.certificateNumber = '';
   subject.assessmentId = '';
-  subject.assessmentDate = '20';
   const method = by.didMethod === 'web' ? `${by.did}#key-1` : `${by.did}#z6Mk`;
   return { ...vc, credentialStatus: status(purposes), proof: [proof(suite, method)] };
 }
 
 const holder = { name: '', idType: 'resident-identity-card', idNumber: '' };
 const assessment = { id: '', date: '2025-01-01' };
-const rdfc = 'eddsa-rdfc-2022';
-const jcs = 'eddsa-jcs-2022';
+const RDFC = 'eddsa-rdfc-2022';
+const JCS = 'eddsa-jcs-2022';
 
-function skillLevel(code: string, rank: number, version: '2015' | '2022' = '2022', orgKind = 'Y'): CertificateRequest {
-  const digit = String(7 - rank);
+function skillLevel(code: string, rank: number, version: '2015' | '2022', orgKind: 'Y' | 'S'): CertificateRequest {
   return {
     kind: 'skill-level',
     holder,
     occupation: { code, classificationVersion: version },
     level: { rank },
     assessment,
-    certificateNumber: `${orgKind}00000000000000${digit}000000`,
+    // The 16th character is the grade digit the domain checks (五级 = 5 … 一级 = 1).
+    certificateNumber: `${orgKind}00000000000000${7 - rank}000000`,
   };
 }
 
-function specialized(): CertificateRequest {
-  return {
-    kind: 'specialized-ability',
-    holder: { ...holder, idType: 'hk-macau-permit' },
-    occupation: { code: '4-10-03-02' },
-    specialty: { name: { 'zh-Hans': '专项', 'zh-Hant': '專項', en: 'Specialty' } },
-    assessment,
-    certificateNumber: '',
-  };
-}
+const specialized: CertificateRequest = {
+  kind: 'specialized-ability',
+  holder: { ...holder, idType: 'hk-macau-permit' },
+  occupation: { code: '4-10-03-02' },
+  specialty: { name: { 'zh-Hans': '专项', 'zh-Hant': '專項', en: 'Specialty' } },
+  assessment,
+  certificateNumber: '',
+};
 
-function enterprise(): CertificateRequest {
-  return {
-    kind: 'enterprise',
-    holder: { ...holder, idType: 'passport' },
-    occupation: { code: '4-10-03-02' },
-    enterprise: { title: { 'zh-Hans': '技能认证', 'zh-Hant': '技能認證', en: 'skill certification' }, level: '', rank: 4 },
-    assessment,
-    certificateNumber: '',
-  };
-}
+const enterprise: CertificateRequest = {
+  kind: 'enterprise',
+  holder: { ...holder, idType: 'passport' },
+  occupation: { code: '4-10-03-02' },
+  enterprise: { title: { 'zh-Hans': '技能认证', 'zh-Hant': '技能認證', en: 'skill certification' }, level: '', rank: 4 },
+  assessment,
+  certificateNumber: '',
+};
 
-/** A generic VC API credential (VC 2.0 and 1.1), as /credentials/issue signs them. */
+/** Generic VC API credentials (VC 1.1 and 2.0), as /credentials/issue signs them. */
 function vcApi(): Json[] {
-  const did = `did:web:${HOST}:issuers:${SLUG}`;
-  const v2 = {
+  const v2: Json = {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
-    id: 'urn:uuid:',
+    id: UUID,
     type: ['VerifiableCredential'],
-    issuer: did,
-    validFrom: '20',
+    issuer: WEB_DID,
+    validFrom: DATE_TIME,
     credentialSubject: { id: 'did:example:' },
     credentialStatus: status(['revocation']),
-    proof: proof(jcs, `${did}#key-1`),
+    proof: proof(JCS, `${WEB_DID}#key-1`),
   };
-  const v1 = {
-    ...v2,
+  const { validFrom: _, ...rest } = v2;
+  const v1: Json = {
+    ...rest,
     '@context': [
       'https://www.w3.org/2018/credentials/v1',
       'https://www.w3.org/ns/credentials/examples/v2',
       'https://www.w3.org/ns/credentials/status/v1',
       'https://w3id.org/security/data-integrity/v2',
     ],
-    issuanceDate: '20',
-    validFrom: undefined,
+    issuanceDate: DATE_TIME,
   };
-  return [JSON.parse(JSON.stringify(v1)) as Json, v2];
+  return [v1, v2];
 }
 
-/** Names of occupations, ladder rungs and grades in every language, with the codes. */
-function names(): string {
-  const words: string[] = [];
-  for (const o of OCCUPATIONS) words.push(o.code, o.names['zh-Hans'], o.names['zh-Hant'], o.names.en);
-  for (const r of LADDER) words.push(r.names['zh-Hans'], r.names['zh-Hant'], r.names.en);
-  for (const g of Object.values(GRADE_NAMES)) words.push(g['zh-Hant'], g.en);
-  words.push(...certificateParts.$defs.holder.properties.idType.enum);
-  return words.join(' ');
+/** Names of occupations, ladder rungs and grades in every language, codes, ID document types. */
+function words(): string {
+  const out: string[] = [];
+  for (const o of OCCUPATIONS) out.push(o.code, o.names['zh-Hans'], o.names['zh-Hant'], o.names.en);
+  for (const r of LADDER) out.push(r.names['zh-Hans'], r.names['zh-Hant'], r.names.en);
+  for (const g of Object.values(GRADE_NAMES)) out.push(g['zh-Hant'], g.en);
+  out.push(...certificateParts.$defs.holder.properties.idType.enum);
+  return out.join(' ');
 }
 
-/** The terms our own context defines, quoted as they appear as JSON keys. */
-function ourTerms(): string {
-  const ctx = bundledContexts.get(SKILLCRED_CONTEXT_V1) as { '@context': Record<string, unknown> };
-  return Object.keys(ctx['@context'])
-    .filter((k) => !k.startsWith('@'))
-    .map((k) => `"${k}":`)
-    .join('');
-}
+const packed = (credential: Json) => packCredential(credential).body;
 
 /**
  * The dictionary text, least likely strings first: deflate's distance codes are shortest for the
@@ -162,17 +153,34 @@ function ourTerms(): string {
 export function buildQrDictionary(): string {
   const web = issuer('web', 'Y');
   const parts = [
-    ourTerms(),
-    names(),
-    ...vcApi().map(canonicalJson),
-    canonicalJson(certificate(skillLevel('6-30-99-00', 5, '2015', 'S'), issuer('key', 'S'), ['revocation', 'suspension'], jcs)),
-    canonicalJson(certificate(enterprise(), web, ['revocation'], rdfc)),
-    canonicalJson(certificate(specialized(), web, ['revocation', 'suspension'], jcs)),
-    canonicalJson(certificate(specialized(), web, ['revocation'], rdfc)),
-    canonicalJson(certificate(skillLevel('4-04-05-05', 4), web, ['revocation'], rdfc)),
+    words(),
+    ...vcApi().map(packed),
+    packed(certificate(skillLevel('6-30-99-00', 5, '2015', 'S'), issuer('key', 'S'), ['revocation', 'suspension'], JCS)),
+    packed(certificate(enterprise, web, ['revocation'], RDFC)),
+    packed(certificate(specialized, web, ['revocation', 'suspension'], JCS)),
+    packed(certificate(specialized, web, ['revocation'], RDFC)),
+    packed(certificate(skillLevel('4-04-05-05', 4, '2022', 'Y'), web, ['revocation'], RDFC)),
   ];
   const text = parts.join('\n');
-  const bytes = new TextEncoder().encode(text);
-  if (bytes.length > WINDOW) throw new Error(`QR dictionary is ${bytes.length} bytes; deflate only reaches back ${WINDOW}`);
+  const size = new TextEncoder().encode(text).length;
+  if (size > WINDOW) throw new Error(`QR dictionary is ${size} bytes; deflate only reaches back ${WINDOW}`);
   return text;
+}
+
+/** The TypeScript module src/qr/dictionary-v1.ts, one dictionary part per line. */
+export function buildQrDictionaryModule(): string {
+  const lines = buildQrDictionary()
+    .split('\n')
+    .map((part) => `  ${JSON.stringify(part)},`);
+  return [
+    '// Generated by scripts/build-qr-dictionary.ts from the domain, our context and the QR packer: do not edit.',
+    '// Format 1 of the QR payload deflates with this dictionary. Once format-1 codes are printed it must',
+    '// never change (tests/qr/dictionary.test.ts guards that): new wording needs a new format version.',
+    '',
+    '/** The preset deflate dictionary of QR payload format 1 (UTF-8 encoded when used). */',
+    'export const QR_DICTIONARY_V1: string = [',
+    ...lines,
+    "].join('\\n');",
+    '',
+  ].join('\n');
 }

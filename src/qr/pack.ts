@@ -2,11 +2,11 @@
 // slug spelled once, and high-entropy strings moved out as raw bytes (see tokens.ts). The result
 // matches the dictionary's templates (made by this same code) in long runs.
 import { canonicalJson } from './canonical-json.js';
-import { DATE, DATE_TIME, HEX32, HOST_TAG, SALT, SAME_DATE_TIME, SIGNATURE, SLUG_TAG, TOKENS, UUID, type Token } from './tokens.js';
+import { DATE, DATE_TIME, DID_HOST_TAG, HEX32, HOST_TAG, SALT, SAME_DATE_TIME, SIGNATURE, SLUG_TAG, TOKENS, UUID, type Token } from './tokens.js';
 
 /** A credential as the QR payload carries it: `header` + `body` is deflated, `blobs` travel raw. */
 export interface Packed {
-  /** `<host>\0<slug>\0`: the names the body's HOST_TAG and SLUG_TAG stand for (either may be empty). */
+  /** `<authority>\0<slug>\0`: what the body's host tags and SLUG_TAG stand for (either may be empty). */
   header: string;
   body: string;
   blobs: Uint8Array;
@@ -15,25 +15,41 @@ export interface Packed {
 /** Thrown by unpack on input no encoder produces; payload.ts turns it into a MALFORMED_VALUE. */
 export class UnpackError extends Error {
   override name = 'UnpackError';
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
 }
 
-const HOST_CHARS = /^[A-Za-z0-9.-]+$/;
-const SLUG_CHARS = /^[a-z0-9-]+$/;
+const AUTHORITY = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+const SLUG = /^[a-z0-9-]+$/;
 
 /**
- * The host of the deployment and the issuer's slug, read from a did:web issuer of ours
- * (`did:web:<host>[%3Aport]:issuers:<slug>`) or else from a status list URL (`…/status/<slug>/…`).
+ * The deployment's authority (`host[:port]`) and the issuer's slug, read from a did:web issuer of
+ * ours (`did:web:<host>[%3Aport][:path]:issuers:<slug>`) or else from a status list URL
+ * (`https://<authority>/[path/]status/<slug>/…`). Empty strings when neither is there.
  */
-export function deploymentNames(credential: Record<string, unknown>): { host: string; slug: string } {
+export function deploymentNames(credential: Record<string, unknown>): { authority: string; slug: string } {
   const issuer = credential.issuer;
   const issuerId = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer ? (issuer as { id?: unknown }).id : undefined;
-  const did = typeof issuerId === 'string' ? /^did:web:([^:%]+)(?:%3A\d+)?:issuers:([^:]+)$/.exec(issuerId) : null;
-  if (did && HOST_CHARS.test(did[1]!) && SLUG_CHARS.test(did[2]!)) return { host: did[1]!, slug: did[2]! };
+  const did = typeof issuerId === 'string' ? /^did:web:([^:%]+)(?:%3A(\d+))?(?::[^:]+)*:issuers:([^:]+)$/.exec(issuerId) : null;
+  if (did) {
+    const authority = did[2] ? `${did[1]}:${did[2]}` : did[1]!;
+    if (AUTHORITY.test(authority) && SLUG.test(did[3]!)) return { authority, slug: did[3]! };
+  }
   const status = credential.credentialStatus;
   const first = (Array.isArray(status) ? status[0] : status) as { statusListCredential?: unknown } | undefined;
-  const url = typeof first?.statusListCredential === 'string' ? /^https?:\/\/([^/:]+)(?::\d+)?\/(?:.*\/)?status\/([^/]+)\//.exec(first.statusListCredential) : null;
-  if (url && HOST_CHARS.test(url[1]!) && SLUG_CHARS.test(url[2]!)) return { host: url[1]!, slug: url[2]! };
-  return { host: '', slug: '' };
+  const list = first?.statusListCredential;
+  const url = typeof list === 'string' ? /^https?:\/\/([^/]+)\/(?:.*\/)?status\/([^/]+)\//.exec(list) : null;
+  if (url && AUTHORITY.test(url[1]!) && SLUG.test(url[2]!)) return { authority: url[1]!, slug: url[2]! };
+  return { authority: '', slug: '' };
+}
+
+/** The authority as did:web writes it: the port's colon percent-encoded. */
+export function didAuthority(authority: string): string {
+  return authority.replace(':', '%3A');
 }
 
 function escapeRegExp(s: string): string {
@@ -58,10 +74,13 @@ const BY_GROUP: Record<string, Token> = { signature: SIGNATURE, salt: SALT, date
 
 /** Packs a credential (a plain JSON object) for the QR payload. Throws MALFORMED_VALUE if it is not exact JSON. */
 export function packCredential(credential: Record<string, unknown>): Packed {
-  const { host, slug } = deploymentNames(credential);
+  const { authority, slug } = deploymentNames(credential);
   let body = canonicalJson(credential);
-  // Only where a host or slug sits in our URL and DID shapes: elsewhere the same letters stay text.
-  if (host) body = body.replace(new RegExp(`(?<=did:web:|//)${escapeRegExp(host)}(?=[:/%"#?])`, 'g'), HOST_TAG);
+  // Only where the authority or slug sits in our URL and DID shapes: elsewhere the same letters stay text.
+  if (authority) {
+    body = body.replace(new RegExp(`(?<=//)${escapeRegExp(authority)}(?=[/"#?])`, 'g'), HOST_TAG);
+    body = body.replace(new RegExp(`(?<=did:web:)${escapeRegExp(didAuthority(authority))}(?=[:"#?])`, 'g'), DID_HOST_TAG);
+  }
   if (slug) body = body.replace(new RegExp(`(?<=:issuers:|/status/|:enterprise:)${escapeRegExp(slug)}(?=[:/#"])`, 'g'), SLUG_TAG);
 
   const blobs: Uint8Array[] = [];
@@ -77,7 +96,7 @@ export function packCredential(credential: Record<string, unknown>): Packed {
     blobs.push(bytes);
     return token.tag;
   });
-  return { header: `${host}\0${slug}\0`, body, blobs: concat(blobs) };
+  return { header: `${authority}\0${slug}\0`, body, blobs: concat(blobs) };
 }
 
 /**
@@ -89,7 +108,12 @@ export function unpackCredential(text: string, blobs: Uint8Array, maxChars: numb
   const hostEnd = text.indexOf('\0');
   const slugEnd = hostEnd < 0 ? -1 : text.indexOf('\0', hostEnd + 1);
   if (slugEnd < 0) throw new UnpackError('no header');
-  const names: Record<string, string> = { [HOST_TAG]: text.slice(0, hostEnd), [SLUG_TAG]: text.slice(hostEnd + 1, slugEnd) };
+  const authority = text.slice(0, hostEnd);
+  const names: Record<string, string> = {
+    [HOST_TAG]: authority,
+    [DID_HOST_TAG]: didAuthority(authority),
+    [SLUG_TAG]: text.slice(hostEnd + 1, slugEnd),
+  };
   const body = text.slice(slugEnd + 1);
   let offset = 0;
   let size = body.length;
@@ -111,7 +135,7 @@ export function unpackCredential(text: string, blobs: Uint8Array, maxChars: numb
       throw new UnpackError(`unknown tag 0x${tag.charCodeAt(0).toString(16)}`);
     }
     size += out.length - 1;
-    if (size > maxChars) throw new UnpackError(`larger than ${maxChars} characters`);
+    if (size > maxChars) throw new UnpackError(`larger than ${maxChars} characters`, true);
     return out;
   });
   if (offset !== blobs.length) throw new UnpackError(`${blobs.length - offset} raw bytes left over`);

@@ -128,6 +128,7 @@ export const TOKENS: ReadonlyMap<string, Token> = new Map([UUID, HEX32, SIGNATUR
 
 /** Tag of "the same date-time as the previous DATE_TIME token" (proof `created` = `validFrom`). */
 export const SAME_DATE_TIME = '\x0e';
-/** Tags standing for the deployment's host and the issuer's slug, spelled once in the header. */
+/** Tags standing for the deployment's authority (in URLs; in did:web) and the issuer's slug, spelled once in the header. */
 export const HOST_TAG = '\x01';
 export const SLUG_TAG = '\x02';
+export const DID_HOST_TAG = '\x0f';

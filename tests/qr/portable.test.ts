@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const QR_DIR = fileURLToPath(new URL('../../src/qr/', import.meta.url));
+
+describe('src/qr runs unchanged on Workers and in browsers', () => {
+  it('imports no Node built-in and no Buffer', () => {
+    for (const file of readdirSync(QR_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
+      const source = readFileSync(QR_DIR + file, 'utf8');
+      expect(source, file).not.toMatch(/from ['"]node:|require\(|\bBuffer\b/);
+      // qrcode's package entry loads its Node renderers (fs, pngjs): only its pure-JS files by path
+      expect(source, file).not.toMatch(/from ['"]qrcode['"]/);
+    }
+  });
+
+  it('bundles for the browser with nothing left to resolve (esbuild fails on any Node module)', async () => {
+    const result = await build({
+      entryPoints: [QR_DIR + 'index.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const size = result.outputFiles[0]!.contents.length;
+    // the dictionary (~17 KB) dominates; keep the verify page's download small
+    expect(size).toBeLessThan(120_000);
+  });
+});
