@@ -65,6 +65,9 @@ export async function issueCorpus(t: TestApp): Promise<CorpusEntry[]> {
     didMethod: 'key',
   }, ADMIN_TOKEN);
   const keyToken = (created.apiKey as { token: string }).token;
+  // Where the trust registry exists, a new issuer certifies nothing until it is accredited.
+  const accredit = await t.call('POST', '/admin/issuers/key-org/accreditations', { kinds: ['skill-level'], occupations: ['*'], validFrom: '2020-01-01T00:00:00Z' }, bearer(ADMIN_TOKEN));
+  if (accredit.status !== 404 && !accredit.ok) throw new Error(`accrediting key-org answered ${accredit.status}: ${await accredit.text()}`);
   await cert('skill-level did:key', skillLevelRequest({ certificateNumber: 'S000144000123253000009', assessment: { id: 'ASM-2025-0009', date: '2025-06-20' } }), keyToken);
   return out;
 }
