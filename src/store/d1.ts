@@ -27,7 +27,6 @@ import {
   SELECT_API_KEY,
   SELECT_CREDENTIAL,
   SELECT_IDEMPOTENT,
-  SELECT_OPEN_LIST,
   SELECT_SETTING,
   SELECT_STATUS_ENTRIES,
   SELECT_STATUS_LIST,
@@ -102,7 +101,10 @@ const CANDIDATES = 16;
 // A status change replanned this many times after losing races gives up with a 409.
 const STATUS_ATTEMPTS = 12;
 
-const TAKEN_AMONG = 'SELECT idx FROM status_entries WHERE list_id = ? AND idx IN (SELECT value FROM json_each(?))';
+// The open list and which of the candidate indexes it has given already, in one round trip.
+const OPEN_LIST_TAKEN_AMONG = `SELECT l.id, l.seq, l.size, (SELECT json_group_array(se.idx) FROM status_entries se
+    WHERE se.list_id = l.id AND se.idx IN (SELECT value FROM json_each(?))) AS taken
+  FROM status_lists l WHERE l.issuer_id = ? AND l.purpose = ? AND l.state = 'open' ORDER BY l.seq DESC LIMIT 1`;
 const ENTRIES_FOR_CHANGES = `SELECT se.credential_id, se.purpose, se.list_id, se.idx, se.value, c.issuer_id FROM status_entries se
   JOIN credentials c ON c.id = se.credential_id WHERE se.credential_id IN (SELECT value FROM json_each(?))`;
 // Fails the batch (CHECK store_guard_lost_race) when any [list_id, idx, value] read before no longer holds.
@@ -215,28 +217,24 @@ export class D1Store implements Store {
   }
 
   async pickStatusSlot(issuerId: string, purpose: StatusPurpose, opts: { size: number; threshold: number }): Promise<StatusSlot> {
-    const list = await this.openList(issuerId, purpose, opts);
-    // Each round tests a handful of uniformly drawn indexes in one query; the first free one is
-    // uniform over the free indexes, as one draw at a time would be, in fewer round trips.
+    // Each round tests a handful of uniformly drawn indexes against the open list in one query;
+    // the first free one is uniform over the free indexes, as one draw at a time would be.
+    let size = opts.size; // a list opened under another configuration may differ: learnt below
     for (let round = 0; round < 10_000; round++) {
       const candidates = new Set<number>();
-      while (candidates.size < Math.min(CANDIDATES, list.size)) candidates.add(randomBelow(list.size));
-      const taken = new Set((await this.all(TAKEN_AMONG, list.id, JSON.stringify([...candidates]))).map((r) => Number(r.idx)));
-      for (const index of candidates) if (!taken.has(index)) return { listId: list.id, seq: list.seq, purpose, index };
+      while (candidates.size < Math.min(CANDIDATES, size)) candidates.add(randomBelow(size));
+      const row = await this.one(OPEN_LIST_TAKEN_AMONG, JSON.stringify([...candidates]), issuerId, purpose);
+      if (!row) {
+        await this.q(INSERT_NEXT_LIST, ...nextListParams(issuerId, purpose, opts, new Date().toISOString())).run();
+        continue;
+      }
+      size = Number(row.size);
+      const taken = new Set(JSON.parse(String(row.taken)) as number[]);
+      for (const index of candidates) {
+        if (index < size && !taken.has(index)) return { listId: Number(row.id), seq: Number(row.seq), purpose, index };
+      }
     }
-    throw new Error(`status list ${list.id} has no free index`);
-  }
-
-  private async openList(issuerId: string, purpose: StatusPurpose, opts: { size: number; threshold: number }) {
-    let row = await this.one(SELECT_OPEN_LIST, issuerId, purpose);
-    if (!row) {
-      const [, opened] = await this.db.batch([
-        this.q(INSERT_NEXT_LIST, ...nextListParams(issuerId, purpose, opts, new Date().toISOString())),
-        this.q(SELECT_OPEN_LIST, issuerId, purpose),
-      ]);
-      row = opened!.results[0]!;
-    }
-    return { id: Number(row.id), seq: Number(row.seq), size: Number(row.size) };
+    throw new Error(`the open ${purpose} list of issuer ${issuerId} has no free index`);
   }
 
   async recordIssued(entries: IssuedEntry[], idempotency: IdempotencyClaim | null): Promise<RecordIssuedResult> {

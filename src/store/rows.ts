@@ -209,12 +209,17 @@ export const REVOKE_API_KEY = 'UPDATE api_keys SET revoked_at = ? WHERE id = ? A
 
 export const SELECT_OPEN_LIST =
   "SELECT id, seq, size FROM status_lists WHERE issuer_id = ? AND purpose = ? AND state = 'open' ORDER BY seq DESC LIMIT 1";
-/** Opens list n+1; a concurrent opener loses on UNIQUE (issuer_id, purpose, seq) and is ignored. */
+/**
+ * Opens list n+1 unless a list is open: one statement, so openers racing (D1 requests, or two
+ * processes on one SQLite file) open one list between them, never one each. One that computed
+ * the same seq loses on UNIQUE (issuer_id, purpose, seq) and is ignored.
+ */
 export const INSERT_NEXT_LIST = `INSERT OR IGNORE INTO status_lists (issuer_id, purpose, seq, size, close_at, created_at)
-  VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM status_lists WHERE issuer_id = ? AND purpose = ?), ?, ?, ?)`;
+  SELECT ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM status_lists WHERE issuer_id = ? AND purpose = ?), ?, ?, ?
+  WHERE NOT EXISTS (SELECT 1 FROM status_lists WHERE issuer_id = ? AND purpose = ? AND state = 'open')`;
 /** Parameters of INSERT_NEXT_LIST. */
 export function nextListParams(issuerId: string, purpose: StatusPurpose, opts: { size: number; threshold: number }, now: string): unknown[] {
-  return [issuerId, purpose, issuerId, purpose, opts.size, closeAtFor(opts.size, opts.threshold), now];
+  return [issuerId, purpose, issuerId, purpose, opts.size, closeAtFor(opts.size, opts.threshold), now, issuerId, purpose];
 }
 export const SELECT_SLOT_TAKEN = 'SELECT 1 FROM status_entries WHERE list_id = ? AND idx = ?';
 
