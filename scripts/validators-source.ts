@@ -13,6 +13,13 @@ export const VALIDATORS: Record<string, string> = {
   validateStatusChangeRequest: 'https://w3id.org/skillcred/schemas/status-change-request.json',
   validateVcStatusRequest: 'https://w3id.org/skillcred/schemas/vc-status-request.json',
   validateBulkStatusRequest: 'https://w3id.org/skillcred/schemas/bulk-status-request.json',
+  validateKeyRotationRequest: 'https://w3id.org/skillcred/schemas/key-rotation-request.json',
+  validateAccreditationRequest: 'https://w3id.org/skillcred/schemas/accreditation-request.json',
+  validateExitRequest: 'https://w3id.org/skillcred/schemas/exit-request.json',
+  validateCompromiseRequest: 'https://w3id.org/skillcred/schemas/compromise-request.json',
+  validatePartnerRequest: 'https://w3id.org/skillcred/schemas/partner-request.json',
+  validateRecognitionRequest: 'https://w3id.org/skillcred/schemas/recognition-request.json',
+  validateBatchVerifyRequest: 'https://w3id.org/skillcred/schemas/batch-verify-request.json',
 };
 
 /** Every schema under schemas/api/, parsed. */

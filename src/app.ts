@@ -7,12 +7,14 @@ import { adminRoutes } from './routes/admin.js';
 import { limitBody } from './routes/body-limit.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { contextRoutes } from './routes/contexts.js';
+import { credentialViewRoutes } from './routes/credential-views.js';
 import { didRoutes } from './routes/dids.js';
 import type { AppEnv } from './routes/env.js';
 import { problem } from './routes/http.js';
 import { statusChangeRoutes, statusListRoutes } from './routes/status.js';
 import { vcApiRoutes } from './routes/vc-api.js';
 import { verifyRoutes } from './routes/verify.js';
+import { partnerRoutes, trustAdminRoutes, trustListRoutes } from './routes/trust.js';
 import { createServices, type Services } from './services/index.js';
 
 /** Builds the skillcred HTTP app from its ports. Knows nothing of the runtime it runs on. */
@@ -32,8 +34,12 @@ export function createApp(ports: Ports, services: Services = createServices(port
   app.route('/', statusListRoutes());
   app.route('/', statusChangeRoutes());
   app.route('/', verifyRoutes());
+  app.route('/', trustListRoutes());
+  app.route('/admin', trustAdminRoutes());
   app.route('/admin', adminRoutes());
+  app.route('/v1', partnerRoutes());
   app.route('/credentials', vcApiRoutes());
+  app.route('/credentials', credentialViewRoutes());
   app.route('/v1', certificateRoutes());
 
   app.notFound((c) => problem(c, new SkillcredError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));

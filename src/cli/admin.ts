@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
+import { nodeCrypto } from '../credentials/crypto-node.js';
 import { SkillcredError } from '../errors.js';
 import { configFromEnv, nodePorts } from '../node.js';
 import { checkBody } from '../schemas/check.js';
-import { validateIssuerRequest } from '../schemas/validators.js';
+import { validateIssuerRequest, validateAccreditationRequest, validateExitRequest, validateCompromiseRequest, validatePartnerRequest } from '../schemas/validators.js';
 import { createServices, type Services } from '../services/index.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
+import type { PartnerInput } from '../services/partners.js';
+import type { AccreditationInput } from '../services/trust.js';
+import type { ExitReason } from '../store/store.js';
 import type { Actor, StatusAction } from '../services/status.js';
 import type { CredentialSelector } from '../store/store.js';
+import { generateProvisionedKey } from './keys-generate.js';
 
 const CLI_ACTOR: Actor = { kind: 'admin', label: `cli:${process.env.USER ?? 'admin'}` };
 
@@ -18,13 +23,21 @@ usage: npm run admin -- <command> [options]
   issuers show <slug>
   issuers create --slug <slug> --name <zh-Hans> [--name-hant <zh-Hant>] [--name-en <en>]
                  --org-kind Y|S --filing-code <code> [--did-method web|key] [--suspension]
+                 [--key-ref <ref>]
   api-keys create <issuer-slug> [--label <text>]
   api-keys delete <api-key-id>
-  keys rotate <issuer-slug>
+  keys rotate <issuer-slug> [--key-ref <ref>]
+  keys generate <ref>      a private key for the ISSUER_KEYS secret (Workers); stores nothing
   status revoke|suspend|reinstate <credential-id> --reason <text> [--scope assessment]
   status bulk --issuer <slug> --action revoke|suspend|reinstate --reason <text>
               (--assessment <id> | --from <date-time> --to <date-time>)
   audit (--credential <id> | --issuer <slug>) [--limit <n>]
+  accreditations add <issuer-slug> --kinds skill-level,enterprise --occupations 4-04-05-05,6-31-* [--ranks 2,3,4]
+                 --from <date-time> [--to <date-time>] [--chain <name>] [--chain-master <name>]
+  accreditations show <issuer-slug>
+  exit <issuer-slug> --at <date-time> --reason voluntary-withdrawal|failed-review|misconduct|dissolution-or-merger|filing-revoked|term-expired
+  keys compromise <issuer-slug> --key key-1 --at <date-time>
+  partners create --slug <slug> --name-en <name> --region HK|MO [--name <zh-Hans>] [--name-hant <zh-Hant>] [--rate-limit <n>]
 
 Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for npm start.`;
 
@@ -54,6 +67,16 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
       to: { type: 'string' },
       credential: { type: 'string' },
       limit: { type: 'string' },
+      'key-ref': { type: 'string' },
+      kinds: { type: 'string' },
+      occupations: { type: 'string' },
+      ranks: { type: 'string' },
+      chain: { type: 'string' },
+      'chain-master': { type: 'string' },
+      at: { type: 'string' },
+      key: { type: 'string' },
+      region: { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +107,7 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
         filingCode: values['filing-code'],
         didMethod: values['did-method'] ?? 'web',
         suspensionByDefault: values.suspension ?? false,
+        ...(values['key-ref'] ? { keyRef: values['key-ref'] } : {}),
       });
       const { issuer, apiKey } = await issuers.create(input);
       out({ issuer, apiKey, note: 'the API key token is shown once; store it now' });
@@ -96,8 +120,11 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
       await issuers.revokeApiKey(need(arg, 'the API key id'));
       out({ deleted: arg });
       return 0;
+    case 'keys generate':
+      out(await generateProvisionedKey(arg, ports.crypto));
+      return 0;
     case 'keys rotate': {
-      const { key, retired } = await issuers.rotateKey(need(arg, 'the issuer slug'));
+      const { key, retired } = await issuers.rotateKey(need(arg, 'the issuer slug'), values['key-ref'] ? { keyRef: values['key-ref'] } : {});
       out({ key, retired });
       return 0;
     }
@@ -141,6 +168,43 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
       else out({ entries: await services.status.audit(CLI_ACTOR, { issuerId: (await issuers.get(need(values.issuer, '--credential or --issuer'))).id }, limit) });
       return 0;
     }
+    case 'accreditations add': {
+      const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+      const input = checkBody<AccreditationInput>(validateAccreditationRequest, {
+        kinds: list(values.kinds),
+        occupations: list(values.occupations),
+        ...(values.ranks ? { ranks: list(values.ranks)!.map(Number) } : {}),
+        validFrom: values.from,
+        ...(values.to ? { validUntil: values.to } : {}),
+        ...(values.chain ? { chain: values.chain } : {}),
+        ...(values['chain-master'] ? { chainMaster: values['chain-master'] } : {}),
+      });
+      out({ accreditation: await services.trust.accredit(need(arg, 'the issuer slug'), input) });
+      return 0;
+    }
+    case 'accreditations show':
+      out(await services.trust.registry(need(arg, 'the issuer slug')));
+      return 0;
+    case 'exit': {
+      const body = checkBody<{ exitedAt: string; reason: ExitReason }>(validateExitRequest, { exitedAt: values.at, reason: values.reason });
+      out({ exit: await services.trust.exit(need(action, 'the issuer slug'), body) });
+      return 0;
+    }
+    case 'keys compromise': {
+      const body = checkBody<{ keyId: string; at: string }>(validateCompromiseRequest, { keyId: values.key, at: values.at });
+      out({ key: await services.trust.compromise(need(arg, 'the issuer slug'), body.keyId, body.at) });
+      return 0;
+    }
+    case 'partners create': {
+      const input = checkBody<PartnerInput>(validatePartnerRequest, {
+        slug: values.slug,
+        names: { en: values['name-en'], ...(values.name ? { 'zh-Hans': values.name } : {}), ...(values['name-hant'] ? { 'zh-Hant': values['name-hant'] } : {}) },
+        region: values.region,
+        ...(values['rate-limit'] ? { rateLimitPerMinute: Number(values['rate-limit']) } : {}),
+      });
+      out({ ...(await services.partners.create(input)), note: 'the API key token is shown once; store it now' });
+      return 0;
+    }
     default:
       console.log(USAGE);
       return values.help || !group ? 0 : 2;
@@ -148,6 +212,19 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'keys' && argv[1] === 'generate') {
+    // Needs no database: the key goes to the operator, not into this deployment.
+    try {
+      const key = await generateProvisionedKey(argv[2], nodeCrypto());
+      console.log(JSON.stringify(key, null, 2));
+      process.stderr.write(`\nISSUER_KEYS entry (paste between the braces of the secret's JSON object):\n${key.fragment}\n`);
+      process.exit(0);
+    } catch (error) {
+      console.error(`skillcred admin: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(2);
+    }
+  }
   const config = configFromEnv(process.env);
   const ports = await nodePorts(config, { ...process.env, LOG_LEVEL: 'error' });
   const services = createServices(ports);

@@ -24,6 +24,10 @@ export function requireAuth(...allowed: Allowed[]): MiddlewareHandler<AppEnv> {
         headers: { 'www-authenticate': 'Bearer realm="skillcred", error="invalid_token"' },
       });
     }
+    if (principal.kind === 'partner') {
+      const partner = await c.var.services.ports.store.getPartner({ id: principal.partnerId });
+      c.var.services.rateLimiter.take(`partner:${principal.partnerId}`, partner?.rateLimitPerMinute ?? 60);
+    }
     if (!allowed.includes(principal.kind)) {
       throw new SkillcredError('FORBIDDEN', `this endpoint is for ${allowed.join(' or ')} credentials, not ${principal.kind} keys`);
     }

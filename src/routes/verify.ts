@@ -3,6 +3,7 @@ import { SkillcredError } from '../errors.js';
 import type { VerifyOptions } from '../verify/verifier.js';
 import type { AppEnv } from './env.js';
 import { json, jsonBody } from './http.js';
+import { localizeResult, preferredLanguage } from './localize.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +34,9 @@ export function verifyRoutes(): Hono<AppEnv> {
     const body = await jsonBody(c);
     const options = optionsOf(body);
     const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Json).verifiableCredential : undefined;
-    const result = await c.var.services.verifier.verifyCredential(input, options);
+    const result = localizeResult(await c.var.services.verifier.verifyCredential(input, options), preferredLanguage(c.req.header('accept-language')));
+    c.header('content-language', result.language);
+    c.header('vary', 'Accept-Language');
     return json(c, result, result.verified ? 200 : result.verdict === 'unreadable' ? 400 : 422);
   });
 

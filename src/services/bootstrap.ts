@@ -10,19 +10,31 @@ export interface BootstrapResult {
   devIssuer?: { slug: string; did: string; apiKey: IssuedApiKey };
 }
 
+/** How a runtime asks for its first-start setup. */
+export interface BootstrapOptions {
+  devIssuer: boolean;
+  /** Adopt this provisioned KeyStore key as the service's own key instead of generating one. */
+  serviceKeyRef?: string;
+  /** Generate (and show once) an admin token when ADMIN_TOKEN is unset; false where nothing can be shown. */
+  generateAdminToken?: boolean;
+}
+
 /**
- * First-start setup: an admin token (unless ADMIN_TOKEN is configured) and a development issuer
- * with a fresh key, when the database has no issuer yet. Idempotent across restarts.
+ * First-start setup: an admin token (unless ADMIN_TOKEN is configured), the service's own key and
+ * a development issuer with a fresh key, when the database has no issuer yet. Idempotent across
+ * restarts.
  */
-export async function bootstrap(services: Services, opts: { devIssuer: boolean }): Promise<BootstrapResult> {
+export async function bootstrap(services: Services, opts: BootstrapOptions): Promise<BootstrapResult> {
   const { store, crypto, config } = services.ports;
   const result: BootstrapResult = {};
-  if (!config.adminToken && !(await store.getSetting(ADMIN_TOKEN_SETTING))) {
+  if (opts.generateAdminToken !== false && !config.adminToken && !(await store.getSetting(ADMIN_TOKEN_SETTING))) {
     const token = `adm_${randomBase64url(32)}`;
     if (await store.putSettingIfAbsent(ADMIN_TOKEN_SETTING, await hashSecret(crypto, token))) result.adminToken = token;
   }
   if (!(await store.getSetting(SERVICE_KEYS_SETTING))) {
-    const { record } = await services.keyring.generate('_service', serviceDid(config), 'service', 1);
+    const { record } = opts.serviceKeyRef
+      ? await services.keyring.adopt('_service', serviceDid(config), opts.serviceKeyRef, 1)
+      : await services.keyring.generate('_service', serviceDid(config), 'service', 1);
     await store.putSettingIfAbsent(SERVICE_KEYS_SETTING, JSON.stringify([record]));
   }
   if (opts.devIssuer && (await store.countIssuers()) === 0) {
@@ -32,6 +44,13 @@ export async function bootstrap(services: Services, opts: { devIssuer: boolean }
       orgKind: 'Y',
       filingCode: 'DEV-0001',
       didMethod: 'web',
+    });
+    // The development issuer is accredited for everything, so a fresh start can issue at once.
+    await services.trust.accredit(issuer.slug, {
+      kinds: ['skill-level', 'specialized-ability', 'enterprise', 'other'],
+      occupations: ['*'],
+      validFrom: issuer.createdAt,
+      chain: 'development',
     });
     result.devIssuer = { slug: issuer.slug, did: issuer.did, apiKey };
   }

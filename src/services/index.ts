@@ -6,12 +6,16 @@ import { IssuerService } from './issuers.js';
 import { Keyring } from './keyring.js';
 import { hashSecret } from './secrets.js';
 import { StatusService } from './status.js';
+import { TrustService } from './trust.js';
+import { PartnerService } from './partners.js';
+import { RateLimiter } from './rate-limit.js';
 import { serviceDid } from '../credentials/did.js';
 import { KeyResolver } from '../credentials/key-resolver.js';
-import { proofsOf, securedDocumentFor, verifyProof, type JsonObject } from '../credentials/data-integrity.js';
+import type { JsonObject } from '../credentials/data-integrity.js';
 import { SkillcredError } from '../errors.js';
-import { stepProblem, type StepProblem } from '../verify/result.js';
 import { StatusChecker, type ListSource } from '../verify/status-check.js';
+import { listProofCheck } from '../verify/list-proof.js';
+import { createQrDecoder } from '../verify/qr-decoder.js';
 import { Verifier, type QrDecoder } from '../verify/verifier.js';
 import type { StatusPurpose } from '../store/store.js';
 
@@ -25,6 +29,9 @@ export interface Services {
   status: StatusService;
   resolver: KeyResolver;
   verifier: Verifier;
+  trust: TrustService;
+  partners: PartnerService;
+  rateLimiter: RateLimiter;
   /** SHA-256 (hex) of the admin token in force: ADMIN_TOKEN if set, else the generated one. */
   adminTokenHash(): Promise<string | null>;
   /** The keys of the service's own DID (it signs the trust list), oldest first. */
@@ -65,21 +72,9 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     },
   };
   // A list credential must be signed by a current-enough key of the credential's issuer.
-  const listProof = async (list: JsonObject, issuer: string): Promise<StepProblem | null> => {
-    const proofs = proofsOf(list);
-    if (proofs.length === 0) return stepProblem('statusVerification', 'no-proof', 'No proof', 'the list carries no proof');
-    for (const proof of proofs) {
-      const key = await resolver.resolve(String(proof.verificationMethod)).catch((e: Error) => e);
-      if (key instanceof Error) return stepProblem('statusVerification', 'unresolvable-key', 'Unknown key', key.message);
-      if (key.controller !== issuer) return stepProblem('statusVerification', 'not-issuer-key', 'Not the issuer', `signed by ${key.controller}`);
-      if (key.compromisedAt && Date.parse(String(proof.created)) >= Date.parse(key.compromisedAt)) {
-        return stepProblem('statusVerification', 'compromised-key', 'Compromised key', `${key.id} was compromised at ${key.compromisedAt}`);
-      }
-      const check = await verifyProof(securedDocumentFor(list, proof), proof, key.publicKey, { crypto: ports.crypto, documentLoader });
-      if (!check.valid) return stepProblem('statusVerification', 'bad-signature', 'Bad signature', check.reason);
-    }
-    return null;
-  };
+  const listProof = listProofCheck(resolver, { crypto: ports.crypto, documentLoader });
+  const trust = new TrustService(ports, keyring, documentLoader, serviceKeys, () => resolver.invalidate());
+  const partners = new PartnerService(ports, keyring, documentLoader, serviceKeys);
   const checker = new StatusChecker(source, listProof, { compression: ports.compression, clock: ports.clock, crypto: ports.crypto, skewMs: 300_000 });
   const verifier = new Verifier({
     resolver,
@@ -87,7 +82,10 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     documentLoader,
     clock: ports.clock,
     status: checker,
-    ...(extra.qr ? { qr: extra.qr } : {}),
+    trust: (credential, at, warnings) => trust.trustStep(credential, at, warnings),
+    recognitions: (credential) => partners.applicable(credential),
+    // Every runtime (Node, Workers, tests, the CLI) reads QR texts the same way unless told otherwise.
+    qr: extra.qr ?? createQrDecoder(),
     lookup: async (id) => {
       const record = await ports.store.getCredential(id);
       return record ? (JSON.parse(record.document) as JsonObject) : null;
@@ -98,10 +96,13 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     documentLoader,
     keyring,
     issuers: new IssuerService(ports, keyring, () => resolver.invalidate()),
-    issuance: new IssuanceService(ports, keyring, documentLoader),
+    issuance: new IssuanceService(ports, keyring, documentLoader, (issuer, credential, at) => trust.assertMayIssue(issuer, credential, at)),
     status,
     resolver,
     verifier,
+    trust,
+    partners,
+    rateLimiter: new RateLimiter(),
     adminTokenHash() {
       if (ports.config.adminToken) return (configuredHash ??= hashSecret(ports.crypto, ports.config.adminToken));
       return ports.store.getSetting(ADMIN_TOKEN_SETTING);

@@ -42,6 +42,8 @@ export class IssuanceService {
     private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config' | 'log'>,
     private readonly keyring: Keyring,
     private readonly documentLoader: DocumentLoader,
+    /** Refuses what the issuer may not issue (accreditation); throws NOT_ACCREDITED. */
+    private readonly authorize: (issuer: IssuerRecord, credential: JsonObject, at: Date) => Promise<void> = async () => {},
   ) {}
 
   async issue(issuer: IssuerRecord, drafts: Draft[], settings: IssueSettings): Promise<IssueResult> {
@@ -56,6 +58,7 @@ export class IssuanceService {
         throw new SkillcredError('CONFLICT', `a credential with id ${id} was already issued`);
       }
     }
+    for (const d of drafts) await this.authorize(issuer, d.credential, this.ports.clock.now());
     const key = await this.keyring.current(issuer.id);
     const purposes: StatusPurpose[] = settings.suspension ? ['revocation', 'suspension'] : ['revocation'];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

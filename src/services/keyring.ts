@@ -41,11 +41,52 @@ export class Keyring {
     };
   }
 
+  /**
+   * Adopts a private key already in the KeyStore under `ref` (provisioned outside the service, as
+   * on Workers where keys live in a secret) as the n-th key of `did`. Never writes the KeyStore.
+   */
+  async adopt(issuerId: string, did: string | null, ref: string, n: number): Promise<{ record: IssuerKeyRecord; did: string }> {
+    const jwk = await this.ports.keys.get(ref);
+    const bad = (detail: string) => new SkillcredError('MALFORMED_VALUE', `keyRef ${JSON.stringify(ref)}: ${detail}`, { errors: [{ pointer: '/keyRef', detail }] });
+    if (!jwk) throw bad('no private key with this reference is provisioned on this deployment');
+    let handle: PrivateKeyHandle;
+    try {
+      handle = await this.ports.crypto.importPrivateKey(jwk);
+    } catch {
+      throw bad('the provisioned key is not a private Ed25519 JWK');
+    }
+    // The public key comes from the JWK's x: prove the private half d belongs to it.
+    const probe = crypto.getRandomValues(new Uint8Array(32));
+    const signature = await this.ports.crypto.sign(handle, probe);
+    if (!(await this.ports.crypto.verify(await this.ports.crypto.importPublicKey(handle.publicKey), signature, probe))) {
+      throw bad('the private key d does not belong to the public key x');
+    }
+    const multibase = toPublicKeyMultibase(handle.publicKey);
+    const ownDid = did ?? `did:key:${multibase}`;
+    return {
+      did: ownDid,
+      record: {
+        id: verificationMethodId(ownDid, multibase, n),
+        issuerId,
+        publicKeyMultibase: multibase,
+        privateKeyRef: ref,
+        createdAt: this.ports.clock.now().toISOString(),
+        retiredAt: null,
+        compromisedAt: null,
+      },
+    };
+  }
+
   /** The issuer's current (unretired) key, imported and cached. */
   async current(issuerId: string): Promise<SigningKey> {
     const keys = await this.ports.store.listIssuerKeys(issuerId);
     const record = keys.find((k) => k.retiredAt === null);
     if (!record) throw new SkillcredError('CONFLICT', 'the issuer has no current signing key');
+    return { record, handle: await this.handle(record) };
+  }
+
+  /** The signing key of a given key record (the service's own key, whose records live in settings). */
+  async signingKey(record: IssuerKeyRecord): Promise<SigningKey> {
     return { record, handle: await this.handle(record) };
   }
 

@@ -1,4 +1,8 @@
 import type {
+  AccreditationRecord,
+  ExitRecord,
+  PartnerRecord,
+  RecognitionRecord,
   ApiKeyRecord,
   AuditEntry,
   CredentialRecord,
@@ -315,4 +319,83 @@ export function decideChange<E extends { purpose: StatusPurpose; value: boolean 
 /** Whether to report progress after change i of total (every 1,000 and the last). */
 export function progressDue(i: number, total: number): boolean {
   return i % 1000 === 999 || i === total - 1;
+}
+
+export const INSERT_ACCREDITATION = `INSERT INTO accreditations (id, issuer_id, kinds, occupations, ranks, valid_from,
+  valid_until, chain, chain_master, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)`;
+export function accreditationParams(a: AccreditationRecord): unknown[] {
+  return [a.id, a.issuerId, JSON.stringify(a.kinds), JSON.stringify(a.occupations), JSON.stringify(a.ranks), a.validFrom, a.validUntil, a.chain, a.chainMaster, a.createdAt];
+}
+export function accreditationFromRow(r: Row): AccreditationRecord {
+  return {
+    id: String(r.id),
+    issuerId: String(r.issuer_id),
+    kinds: JSON.parse(String(r.kinds)) as AccreditationRecord['kinds'],
+    occupations: JSON.parse(String(r.occupations)) as string[],
+    ranks: JSON.parse(String(r.ranks)) as number[],
+    validFrom: String(r.valid_from),
+    validUntil: str(r.valid_until),
+    chain: str(r.chain),
+    chainMaster: str(r.chain_master),
+    createdAt: String(r.created_at),
+  };
+}
+
+export const INSERT_EXIT = `INSERT INTO issuer_exits (id, issuer_id, exited_at, reason, note, created_at) VALUES (?,?,?,?,?,?)`;
+/** Ends the open accreditations of an issuer at its exit date (run with INSERT_EXIT, atomically). */
+export const CLOSE_ACCREDITATIONS = `UPDATE accreditations SET valid_until = ?
+  WHERE issuer_id = ? AND (valid_until IS NULL OR valid_until > ?)`;
+export function exitParams(e: ExitRecord): unknown[] {
+  return [e.id, e.issuerId, e.exitedAt, e.reason, e.note, e.createdAt];
+}
+export function exitFromRow(r: Row): ExitRecord {
+  return {
+    id: String(r.id),
+    issuerId: String(r.issuer_id),
+    exitedAt: String(r.exited_at),
+    reason: r.reason as ExitRecord['reason'],
+    note: str(r.note),
+    createdAt: String(r.created_at),
+  };
+}
+
+export const INSERT_PARTNER = `INSERT INTO partners (id, slug, name_zh_hans, name_zh_hant, name_en, region, did,
+  rate_limit_per_minute, created_at) VALUES (?,?,?,?,?,?,?,?,?)`;
+export function partnerParams(p: PartnerRecord): unknown[] {
+  return [p.id, p.slug, p.names['zh-Hans'] ?? null, p.names['zh-Hant'] ?? null, p.names.en, p.region, p.did, p.rateLimitPerMinute, p.createdAt];
+}
+export function partnerFromRow(r: Row): PartnerRecord {
+  return {
+    id: String(r.id),
+    slug: String(r.slug),
+    names: {
+      ...(r.name_zh_hans ? { 'zh-Hans': String(r.name_zh_hans) } : {}),
+      ...(r.name_zh_hant ? { 'zh-Hant': String(r.name_zh_hant) } : {}),
+      en: String(r.name_en),
+    },
+    region: String(r.region),
+    did: str(r.did),
+    rateLimitPerMinute: Number(r.rate_limit_per_minute),
+    createdAt: String(r.created_at),
+  };
+}
+
+export const INSERT_RECOGNITION = `INSERT INTO recognition_statements (id, partner_id, certificate_kind, ladder_rank,
+  occupation_code, framework, level, document, created_at, withdrawn_at) VALUES (?,?,?,?,?,?,?,?,?,?)`;
+export function recognitionParams(r: RecognitionRecord): unknown[] {
+  return [r.id, r.partnerId, r.certificateKind, r.ladderRank, r.occupationCode, r.framework, r.level, r.document, r.createdAt, r.withdrawnAt];
+}
+export function recognitionFromRow(r: Row): RecognitionRecord {
+  return {
+    id: String(r.id),
+    partnerId: String(r.partner_id),
+    certificateKind: String(r.certificate_kind),
+    ladderRank: r.ladder_rank === null || r.ladder_rank === undefined ? null : Number(r.ladder_rank),
+    occupationCode: str(r.occupation_code),
+    framework: String(r.framework),
+    level: String(r.level),
+    document: String(r.document),
+    createdAt: String(r.created_at),
+    withdrawnAt: str(r.withdrawn_at),
+  };
 }

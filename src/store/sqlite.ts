@@ -2,6 +2,19 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  CLOSE_ACCREDITATIONS,
+  INSERT_ACCREDITATION,
+  INSERT_EXIT,
+  INSERT_PARTNER,
+  INSERT_RECOGNITION,
+  accreditationFromRow,
+  accreditationParams,
+  exitFromRow,
+  exitParams,
+  partnerFromRow,
+  partnerParams,
+  recognitionFromRow,
+  recognitionParams,
   BUMP_LIST_VERSION,
   COUNT_ALLOCATION,
   COUNT_CREDENTIALS,
@@ -60,6 +73,10 @@ import {
   uniqueViolation,
 } from './rows.js';
 import type {
+  AccreditationRecord,
+  ExitRecord,
+  PartnerRecord,
+  RecognitionRecord,
   ApiKeyRecord,
   AuditContext,
   CredentialSelector,
@@ -373,5 +390,66 @@ export class SqliteStore implements Store {
         ? this.all(LIST_AUDIT_OF_CREDENTIAL, by.credentialId, limit)
         : this.all(LIST_AUDIT_OF_ISSUER, by.issuerId, limit);
     return rows.map(auditFromRow);
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    this.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+  }
+
+  async addAccreditation(record: AccreditationRecord): Promise<void> {
+    this.run(INSERT_ACCREDITATION, ...accreditationParams(record));
+  }
+
+  async listAccreditations(issuerId?: string): Promise<AccreditationRecord[]> {
+    const rows = issuerId
+      ? this.all('SELECT * FROM accreditations WHERE issuer_id = ? ORDER BY valid_from, id', issuerId)
+      : this.all('SELECT * FROM accreditations ORDER BY issuer_id, valid_from, id');
+    return rows.map(accreditationFromRow);
+  }
+
+  async recordExit(exit: ExitRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.run(INSERT_EXIT, ...exitParams(exit));
+      this.run(CLOSE_ACCREDITATIONS, exit.exitedAt, exit.issuerId, exit.exitedAt);
+    })();
+  }
+
+  async listExits(issuerId?: string): Promise<ExitRecord[]> {
+    const rows = issuerId
+      ? this.all('SELECT * FROM issuer_exits WHERE issuer_id = ? ORDER BY exited_at, id', issuerId)
+      : this.all('SELECT * FROM issuer_exits ORDER BY issuer_id, exited_at, id');
+    return rows.map(exitFromRow);
+  }
+
+  async createPartner(partner: PartnerRecord, apiKey: ApiKeyRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.run(INSERT_PARTNER, ...partnerParams(partner));
+      this.run(INSERT_API_KEY, ...apiKeyParams(apiKey));
+    })();
+  }
+
+  async getPartner(by: { id: string } | { slug: string }): Promise<PartnerRecord | null> {
+    const row = 'id' in by ? this.one('SELECT * FROM partners WHERE id = ?', by.id) : this.one('SELECT * FROM partners WHERE slug = ?', by.slug);
+    return row ? partnerFromRow(row) : null;
+  }
+
+  async listPartners(): Promise<PartnerRecord[]> {
+    return this.all('SELECT * FROM partners ORDER BY created_at, slug').map(partnerFromRow);
+  }
+
+  async addRecognition(record: RecognitionRecord): Promise<void> {
+    this.run(INSERT_RECOGNITION, ...recognitionParams(record));
+  }
+
+  async listRecognitions(filter: { partnerId?: string; certificateKind?: string } = {}): Promise<RecognitionRecord[]> {
+    const rows = this.all(
+      `SELECT * FROM recognition_statements WHERE withdrawn_at IS NULL
+         AND (? IS NULL OR partner_id = ?) AND (? IS NULL OR certificate_kind = ?) ORDER BY created_at, id`,
+      filter.partnerId ?? null,
+      filter.partnerId ?? null,
+      filter.certificateKind ?? null,
+      filter.certificateKind ?? null,
+    );
+    return rows.map(recognitionFromRow);
   }
 }

@@ -145,6 +145,63 @@ export type CredentialSelector =
   | { by: 'assessment'; issuerId: string; assessmentId: string }
   | { by: 'issued-between'; issuerId: string; from: string; to: string };
 
+/** Certificate kinds an accreditation may cover; `other` is any credential without a certificate kind. */
+export type AccreditedKind = 'skill-level' | 'specialized-ability' | 'enterprise' | 'other';
+
+/** Why an issuer left its chain (Guangdong names six; these are our proposed set). */
+export const EXIT_REASONS = ['voluntary-withdrawal', 'failed-review', 'misconduct', 'dissolution-or-merger', 'filing-revoked', 'term-expired'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/** What an issuer may certify, and when. */
+export interface AccreditationRecord {
+  id: string;
+  issuerId: string;
+  kinds: AccreditedKind[];
+  /** Exact codes ("4-04-05-05"), prefixes ("4-04-*") or "*". */
+  occupations: string[];
+  /** Ladder ranks; empty means any. */
+  ranks: number[];
+  validFrom: string;
+  validUntil: string | null;
+  chain: string | null;
+  chainMaster: string | null;
+  createdAt: string;
+}
+
+export interface ExitRecord {
+  id: string;
+  issuerId: string;
+  exitedAt: string;
+  reason: ExitReason;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface PartnerRecord {
+  id: string;
+  slug: string;
+  names: { 'zh-Hans'?: string; 'zh-Hant'?: string; en: string };
+  /** e.g. HK, MO. */
+  region: string;
+  did: string | null;
+  rateLimitPerMinute: number;
+  createdAt: string;
+}
+
+export interface RecognitionRecord {
+  id: string;
+  partnerId: string;
+  certificateKind: string;
+  ladderRank: number | null;
+  occupationCode: string | null;
+  framework: string;
+  level: string;
+  /** The signed statement (JSON text). */
+  document: string;
+  createdAt: string;
+  withdrawnAt: string | null;
+}
+
 /**
  * The persistence port. Methods are named by intent; each is atomic on its own, inside the
  * adapter (a transaction on SQLite, a batch on D1).
@@ -157,6 +214,8 @@ export interface Store {
   getSetting(key: string): Promise<string | null>;
   /** Stores a setting if absent; true if this call stored it. */
   putSettingIfAbsent(key: string, value: string): Promise<boolean>;
+  /** Stores or replaces a setting. */
+  putSetting(key: string, value: string): Promise<void>;
 
   /** Creates an issuer with its first key and first API key, all or nothing. */
   createIssuer(issuer: IssuerRecord, key: IssuerKeyRecord, apiKey: ApiKeyRecord | null): Promise<void>;
@@ -210,4 +269,16 @@ export interface Store {
     options?: { skipMissing?: boolean; onProgress?: (done: number, total: number) => void },
   ): Promise<SetStatusResult>;
   listAudit(by: { credentialId: string } | { issuerId: string }, limit?: number): Promise<AuditEntry[]>;
+
+  // Trust registry, partners and recognition statements (issue 6).
+  addAccreditation(record: AccreditationRecord): Promise<void>;
+  listAccreditations(issuerId?: string): Promise<AccreditationRecord[]>;
+  /** Records an exit and ends every open accreditation of the issuer at its date, atomically. */
+  recordExit(exit: ExitRecord): Promise<void>;
+  listExits(issuerId?: string): Promise<ExitRecord[]>;
+  createPartner(partner: PartnerRecord, apiKey: ApiKeyRecord): Promise<void>;
+  getPartner(by: { id: string } | { slug: string }): Promise<PartnerRecord | null>;
+  listPartners(): Promise<PartnerRecord[]>;
+  addRecognition(record: RecognitionRecord): Promise<void>;
+  listRecognitions(filter?: { partnerId?: string; certificateKind?: string }): Promise<RecognitionRecord[]>;
 }

@@ -66,6 +66,8 @@ export interface VerificationResult {
   errors: StepProblem[];
   steps: StepResult[];
   summary: Summary;
+  /** Recognition statements of partners that apply to this (verified) credential. */
+  recognitions?: unknown[];
 }
 
 const W3C = {

@@ -10,7 +10,7 @@ import {
 } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { parseVcJwt, unwrapEnvelope, verifyVcJwtSignature } from '../credentials/jwt.js';
-import { ResolveError, type KeyResolver, type ResolvedKey } from '../credentials/key-resolver.js';
+import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
 import { identityHash } from '../domain/certificate.js';
 import type { Clock } from '../ports.js';
@@ -31,8 +31,13 @@ export interface VerifyOptions {
   domain?: string;
 }
 
+/** Anything that turns a verification method id into a key (store-backed, or a cached trust list). */
+export interface KeySource {
+  resolve(vmId: string): Promise<ResolvedKey>;
+}
+
 export interface VerifierDeps {
-  resolver: KeyResolver;
+  resolver: KeySource;
   crypto: CryptoProvider;
   documentLoader: DocumentLoader;
   clock: Clock;
@@ -40,8 +45,10 @@ export interface VerifierDeps {
   qr?: QrDecoder;
   /** Looks up one of our credentials by id (for QR codes that carry only the id). */
   lookup?: (id: string) => Promise<JsonObject | null>;
-  /** Optional accreditation check (issue 6): null when trusted, else the reason. */
-  trust?: (credential: JsonObject, signedAt: Date) => Promise<StepProblem | null>;
+  /** Accreditation check: null when the issuer was accredited for this when it signed, else why. */
+  trust?: (credential: JsonObject, signedAt: Date, warnings: StepProblem[]) => Promise<StepProblem | null>;
+  /** The recognition statements partners recorded that apply to a verified credential. */
+  recognitions?: (credential: JsonObject) => Promise<unknown[]>;
   skewSeconds?: number;
 }
 
@@ -94,7 +101,7 @@ export class Verifier {
     if (!ctx.steps.get('proof')!.valid) return this.finish(ctx, options);
     await this.step(ctx, 'issuer', async () => this.issuer(credential, keys, ctx.warnings));
     if (this.deps.trust) {
-      await this.step(ctx, 'trust', async () => this.deps.trust!(credential, signedAt(credential, keys)));
+      await this.step(ctx, 'trust', async () => this.deps.trust!(credential, signedAt(credential, keys), ctx.warnings));
     }
     await this.step(ctx, 'validity', async () => this.validity(credential));
     await this.step(ctx, 'status', async () => {
@@ -107,7 +114,15 @@ export class Verifier {
       return null;
     });
     if (options.holderIdNumber !== undefined) await this.step(ctx, 'holder', async () => this.holder(credential, options.holderIdNumber!));
-    return this.finish(ctx, options);
+    const result = this.finish(ctx, options);
+    if (result.verified && this.deps.recognitions) {
+      try {
+        result.recognitions = await this.deps.recognitions(credential);
+      } catch {
+        /* statements are informational; their absence never fails a verification */
+      }
+    }
+    return result;
   }
 
   /** Verifies a presentation's proof (challenge, domain) and every credential in it. */
@@ -362,8 +377,10 @@ function formatOf(credential: JsonObject): string {
   return proofs.map((p) => String(p.cryptosuite ?? p.type)).join('+') || 'none';
 }
 
+/** The signing time a credential claims: the later of its proofs' `created` and its validFrom. */
 function signedAt(credential: JsonObject, keys: { created: string | null }[]): Date {
-  const created = keys.find((k) => k.created)?.created;
-  const t = Date.parse(created ?? String(credential.validFrom ?? credential.issuanceDate ?? ''));
-  return Number.isNaN(t) ? new Date(0) : new Date(t);
+  const times = [...keys.map((k) => k.created), String(credential.validFrom ?? credential.issuanceDate ?? '')]
+    .map((v) => (v ? Date.parse(v) : NaN))
+    .filter((t) => !Number.isNaN(t));
+  return new Date(times.length ? Math.max(...times) : 0);
 }

@@ -87,6 +87,8 @@ describe('admin command line: status', () => {
     const env = { DATA_DIR: join(dir, 'cli-status'), KEYS_DIR: join(dir, 'cli-status-keys'), PUBLIC_URL: 'https://certs.example.cn' };
     const created = await run(NODE, TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'zh-exam', '--name', '珠海考评站', '--org-kind', 'S', '--filing-code', 'GD-S-9'), env);
     expect(created.code, created.stderr).toBe(0);
+    const accredited = await run(NODE, TS('src/cli/admin.ts', 'accreditations', 'add', 'zh-exam', '--kinds', 'skill-level', '--occupations', '4-04-*', '--ranks', '2,3,4', '--from', '2020-01-01T00:00:00Z', '--chain', '珠海人工智能产业链'), env);
+    expect(accredited.code, accredited.stderr).toBe(0);
     // issue three certificates through the services, as the server would
     const issue = await run(NODE, TS('tests/helpers/issue-some.ts', 'zh-exam', '3', 'ASM-CLI'), env);
     expect(issue.code, issue.stderr).toBe(0);

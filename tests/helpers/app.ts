@@ -68,6 +68,17 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** Accredits an issuer for every kind, occupation and rank from the start of 2020 (admin API). */
+export async function accredit(t: TestApp, slug: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const res = await t.call(
+    'POST',
+    `/admin/issuers/${slug}/accreditations`,
+    { kinds: ['skill-level', 'specialized-ability', 'enterprise', 'other'], occupations: ['*'], validFrom: '2020-01-01T00:00:00Z', ...extra },
+    bearer(ADMIN_TOKEN),
+  );
+  if (res.status !== 201) throw new Error(`accreditation of ${slug} failed: ${await res.text()}`);
+}
+
 /** The README's example: a skill level certificate for an AI trainer, 三级. */
 export function skillLevelRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, accredit, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
 import { stockLoader, stockVerify } from '../helpers/stock-verifier.js';
 
 let t: TestApp;
@@ -22,6 +22,10 @@ describe('admin API', () => {
     const doc = (await (await t.app.request('/issuers/gz-eval/did.json')).json()) as Json;
     expect(doc.id).toBe(body.issuer.did);
     expect(doc.assertionMethod).toEqual(['did:web:certs.example.cn:issuers:gz-eval#key-1']);
+    const refused = await t.call('POST', '/v1/certificates', skillLevelRequest({ certificateNumber: 'S000144000123253000001' }), bearer(body.apiKey.token));
+    expect(refused.status).toBe(403); // not accredited yet
+    expect(((await refused.json()) as Json).code).toBe('NOT_ACCREDITED');
+    await accredit(t, 'gz-eval');
     const cert = await t.call('POST', '/v1/certificates', skillLevelRequest({ certificateNumber: 'S000144000123253000001' }), bearer(body.apiKey.token));
     expect(cert.status).toBe(201);
     // the API key is stored hashed: its secret appears nowhere in the database

@@ -3,7 +3,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as rdfc } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bitAt, decodeList } from '../../src/status/bitstring.js';
-import { ADMIN_TOKEN, assessmentRequest, bearer, createTestApp, skillLevelRequest, vc2, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, accredit, assessmentRequest, bearer, createTestApp, skillLevelRequest, vc2, type TestApp } from '../helpers/app.js';
 import { stockLoader, stockVerify } from '../helpers/stock-verifier.js';
 
 let t: TestApp;
@@ -57,6 +57,7 @@ describe('status entries at issuance', () => {
     const viaVcApi = (await (await post('/credentials/issue', { credential: vc2(t.devDid), options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } } })).json()) as { verifiableCredential: { credentialStatus: Entry[] } };
     expect(viaVcApi.verifiableCredential.credentialStatus.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
     const created = (await (await t.call('POST', '/admin/issuers', { slug: 'susp-org', names: { 'zh-Hans': '暂停机构' }, orgKind: 'Y', filingCode: 'Y-S', suspensionByDefault: true }, bearer(ADMIN_TOKEN))).json()) as { apiKey: { token: string } };
+    await accredit(t, 'susp-org');
     const byDefault = await certificate({}, created.apiKey.token);
     expect(byDefault.entries.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
   });
@@ -192,6 +193,7 @@ describe('bulk withdrawal and the audit log', () => {
   it('revokes every credential an issuer signed in a time range, atomically, and reports how many', async () => {
     const created = (await (await t.call('POST', '/admin/issuers', { slug: 'bulk-org', names: { 'zh-Hans': '批量' }, orgKind: 'Y', filingCode: 'Y-B' }, bearer(ADMIN_TOKEN))).json()) as { apiKey: { token: string } };
     const key = created.apiKey.token;
+    await accredit(t, 'bulk-org');
     const before = await certificate({}, key);
     await new Promise((r) => setTimeout(r, 15));
     const from = new Date().toISOString();

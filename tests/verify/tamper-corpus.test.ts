@@ -4,7 +4,7 @@ import { attachProof, createProof, toDateTimeStamp } from '../../src/credentials
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { didKeyOf } from '../../src/credentials/multikey.js';
 import { FileKeyStore } from '../../src/keys/file-keystore.js';
-import { ADMIN_TOKEN, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, accredit, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 type Json = Record<string, any>;
@@ -150,6 +150,7 @@ const CASES: Case[] = [
     name: 'a key rotated out before signing',
     make: async () => {
       const created = (await (await t.call('POST', '/admin/issuers', { slug: 'rotated', names: { 'zh-Hans': '轮换机构' }, orgKind: 'Y', filingCode: 'Y-R' }, bearer(ADMIN_TOKEN))).json()) as Json;
+      await accredit(t, 'rotated');
       const issued = ((await (await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'TC-ROT', date: '2025-06-20' } }), bearer(created.apiKey.token))).json()) as Json).verifiableCredential as Json;
       const issuer = (await t.ports.store.getIssuer({ slug: 'rotated' }))!;
       const [old] = await t.ports.store.listIssuerKeys(issuer.id);

@@ -1,0 +1,211 @@
+import { CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
+import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
+import { serviceDid } from '../credentials/did.js';
+import type { DocumentLoader } from '../credentials/document-loader.js';
+import { issuerIdOf } from '../credentials/vc-model.js';
+import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
+import { SkillcredError } from '../errors.js';
+import type { Ports } from '../ports.js';
+import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord, IssuerKeyRecord, IssuerRecord } from '../store/store.js';
+import { stepProblem, type StepProblem } from '../verify/result.js';
+import type { Keyring } from './keyring.js';
+
+export interface AccreditationInput {
+  kinds: AccreditedKind[];
+  occupations: string[];
+  ranks?: number[];
+  validFrom: string;
+  validUntil?: string;
+  chain?: string;
+  chainMaster?: string;
+}
+
+/** The signed trust list as served. */
+export interface PublishedTrustList {
+  json: string;
+  etag: string;
+}
+
+const TRUST_LIST_SETTING = 'trust_list';
+const TRUST_LIST_VALIDITY_MS = 7 * 86_400_000;
+
+/**
+ * The trust registry: accreditations and exits of issuers, the decision whether a credential's
+ * issuer was accredited for it when it was signed, and the signed trust list partners cache.
+ */
+export class TrustService {
+  constructor(
+    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config' | 'log'>,
+    private readonly keyring: Keyring,
+    private readonly documentLoader: DocumentLoader,
+    private readonly serviceKeys: () => Promise<IssuerKeyRecord[]>,
+    private readonly onKeysChanged: () => void = () => {},
+  ) {}
+
+  private async issuer(slug: string): Promise<IssuerRecord> {
+    const issuer = await this.ports.store.getIssuer({ slug });
+    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    return issuer;
+  }
+
+  async accredit(slug: string, input: AccreditationInput): Promise<AccreditationRecord> {
+    const issuer = await this.issuer(slug);
+    if (input.validUntil && Date.parse(input.validUntil) <= Date.parse(input.validFrom)) {
+      throw new SkillcredError('MALFORMED_VALUE', '/validUntil must be after validFrom', { errors: [{ pointer: '/validUntil', detail: 'must be after validFrom' }] });
+    }
+    const record: AccreditationRecord = {
+      id: crypto.randomUUID(),
+      issuerId: issuer.id,
+      kinds: input.kinds,
+      occupations: input.occupations,
+      ranks: input.ranks ?? [],
+      validFrom: new Date(input.validFrom).toISOString(),
+      validUntil: input.validUntil ? new Date(input.validUntil).toISOString() : null,
+      chain: input.chain ?? null,
+      chainMaster: input.chainMaster ?? null,
+      createdAt: this.ports.clock.now().toISOString(),
+    };
+    await this.ports.store.addAccreditation(record);
+    return record;
+  }
+
+  async exit(slug: string, input: { exitedAt: string; reason: ExitReason; note?: string }): Promise<ExitRecord> {
+    const issuer = await this.issuer(slug);
+    const record: ExitRecord = {
+      id: crypto.randomUUID(),
+      issuerId: issuer.id,
+      exitedAt: new Date(input.exitedAt).toISOString(),
+      reason: input.reason,
+      note: input.note ?? null,
+      createdAt: this.ports.clock.now().toISOString(),
+    };
+    await this.ports.store.recordExit(record);
+    return record;
+  }
+
+  /** Marks one of an issuer's keys compromised as of `at` (proofs it makes from then on fail). */
+  async compromise(slug: string, keyId: string, at: string): Promise<IssuerKeyRecord> {
+    const issuer = await this.issuer(slug);
+    const id = keyId.includes('#') ? keyId : `${issuer.did}#${keyId}`;
+    const key = (await this.ports.store.listIssuerKeys(issuer.id)).find((k) => k.id === id);
+    if (!key) throw new SkillcredError('NOT_FOUND', `issuer ${slug} has no key ${id}`);
+    const when = new Date(at).toISOString();
+    await this.ports.store.markKeyCompromised(id, when);
+    this.onKeysChanged();
+    return { ...key, compromisedAt: when };
+  }
+
+  async registry(slug: string): Promise<{ accreditations: AccreditationRecord[]; exits: ExitRecord[] }> {
+    const issuer = await this.issuer(slug);
+    return { accreditations: await this.ports.store.listAccreditations(issuer.id), exits: await this.ports.store.listExits(issuer.id) };
+  }
+
+  /** Refuses (403) issuance outside the issuer's accreditation, naming what is missing. */
+  async assertMayIssue(issuer: IssuerRecord, credential: JsonObject, at: Date): Promise<void> {
+    const decision = decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scopeOf(credential), at);
+    if (!decision.trusted) throw new SkillcredError('NOT_ACCREDITED', `${issuer.slug} may not issue this: ${decision.reason}`);
+  }
+
+  /**
+   * The trust step: was the issuer accredited for this credential's kind, occupation and rank when
+   * it was signed? The signing time is our own issuance record's when we have one (a signer can
+   * backdate what it writes in a proof), else the later of the proof's `created` and `validFrom`.
+   */
+  async trustStep(credential: JsonObject, claimedAt: Date, warnings: StepProblem[]): Promise<StepProblem | null> {
+    const issuerId = issuerIdOf(credential);
+    const issuer = issuerId ? await this.ports.store.getIssuer({ did: issuerId }) : null;
+    if (!issuer) {
+      return stepProblem('ours', 'not-in-registry', 'Issuer not in the trust registry', `${issuerId ?? 'the issuer'} is not an accredited issuer of this registry`);
+    }
+    let at = claimedAt;
+    const record = typeof credential.id === 'string' ? await this.ports.store.getCredential(credential.id) : null;
+    if (record && record.issuerId === issuer.id) at = new Date(record.issuedAt);
+    else warnings.push(stepProblem('ours', 'signing-time-claimed', 'Signing time asserted by the signer', `no issuance record here for this credential: its trust is judged at the time its proof claims (${at.toISOString()})`));
+    return this.decide(issuer, scopeOf(credential), at);
+  }
+
+  private async decide(issuer: IssuerRecord, scope: Scope, at: Date): Promise<StepProblem | null> {
+    const decision = decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scope, at);
+    return decision.trusted ? null : stepProblem('ours', `untrusted-${decision.code}`, 'Issuer not accredited for this', decision.reason);
+  }
+
+  /** The unsigned content of the trust list (everything but the dates and proof). */
+  private async content(): Promise<JsonObject> {
+    const { store, config } = this.ports;
+    const [issuers, accreditations, exits] = await Promise.all([store.listIssuers(), store.listAccreditations(), store.listExits()]);
+    const entries: JsonObject[] = [];
+    for (const issuer of issuers) {
+      const keys = await store.listIssuerKeys(issuer.id);
+      entries.push({
+        id: issuer.did,
+        type: 'AccreditedIssuer',
+        name: issuer.names['zh-Hans'],
+        localizedName: { ...issuer.names },
+        orgKind: issuer.orgKind,
+        filingCode: issuer.filingCode,
+        keys: keys.map((k) => ({
+          id: k.id,
+          type: 'IssuerKey',
+          keyMultibase: k.publicKeyMultibase,
+          keyCreatedAt: k.createdAt,
+          ...(k.retiredAt ? { retiredAt: k.retiredAt } : {}),
+          ...(k.compromisedAt ? { compromisedAt: k.compromisedAt } : {}),
+        })),
+        accreditations: accreditations
+          .filter((a) => a.issuerId === issuer.id)
+          .map((a) => ({
+            type: 'Accreditation',
+            kinds: a.kinds,
+            occupations: a.occupations,
+            ranks: a.ranks,
+            accreditedFrom: a.validFrom,
+            ...(a.validUntil ? { accreditedUntil: a.validUntil } : {}),
+            ...(a.chain ? { chain: a.chain } : {}),
+            ...(a.chainMaster ? { chainMaster: a.chainMaster } : {}),
+          })),
+        exits: exits
+          .filter((e) => e.issuerId === issuer.id)
+          .map((e) => ({ type: 'IssuerExit', exitedAt: e.exitedAt, exitReason: e.reason, ...(e.note ? { description: e.note } : {}) })),
+      });
+    }
+    return {
+      '@context': [CREDENTIALS_V2, SKILLCRED_CONTEXT_V1],
+      id: `${config.publicUrl}/trust-list`,
+      type: ['VerifiableCredential', 'SkillcredTrustList'],
+      issuer: serviceDid(config),
+      credentialSubject: { id: `${config.publicUrl}/trust-list#issuers`, type: 'TrustList', issuers: entries },
+    };
+  }
+
+  /** The signed trust list; re-signed when the registry changed or the copy nears its end. */
+  async published(): Promise<PublishedTrustList> {
+    const { store, clock, crypto } = this.ports;
+    const content = await this.content();
+    const digest = hex(await crypto.sha256(new TextEncoder().encode(JSON.stringify(content))));
+    const stored = await store.getSetting(TRUST_LIST_SETTING);
+    const now = clock.now();
+    if (stored) {
+      const s = JSON.parse(stored) as { digest: string; json: string; etag: string; validUntil: string };
+      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7) return s;
+    }
+    const keys = await this.serviceKeys();
+    const current = keys.filter((k) => k.retiredAt === null).at(-1);
+    if (!current) throw new SkillcredError('CONFLICT', 'the service has no signing key for its trust list');
+    const key = await this.keyring.signingKey(current);
+    const dated = { ...content, validFrom: toDateTimeStamp(now), validUntil: toDateTimeStamp(new Date(now.getTime() + TRUST_LIST_VALIDITY_MS)) };
+    const proof = await createProof(dated, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(now), verificationMethod: current.id }, key.handle, {
+      crypto,
+      documentLoader: this.documentLoader,
+    });
+    const json = JSON.stringify(attachProof(dated, proof));
+    const etag = `"${hex(await crypto.sha256(new TextEncoder().encode(json))).slice(0, 32)}"`;
+    const entry = { digest, json, etag, validUntil: String(dated.validUntil) };
+    // Last writer wins: concurrent signers produce equivalent lists.
+    await store.putSetting(TRUST_LIST_SETTING, JSON.stringify(entry));
+    return entry;
+  }
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,145 @@
+import type { CryptoProvider } from '../credentials/crypto.js';
+import { proofsOf, securedDocumentFor, verifyProof, type JsonObject } from '../credentials/data-integrity.js';
+import { documentLoader as bundledLoader } from '../credentials/document-loader.js';
+import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
+import { fromPublicKeyMultibase, toPublicKeyMultibase } from '../credentials/multikey.js';
+import { issuerIdOf } from '../credentials/vc-model.js';
+import { decideTrust, scopeOf } from '../domain/accreditation.js';
+import type { Clock, Fetcher } from '../ports.js';
+import { streamCompression, type Compression } from '../status/bitstring.js';
+import type { AccreditationRecord, ExitRecord } from '../store/store.js';
+import { stepProblem } from './result.js';
+import { StatusChecker } from './status-check.js';
+import { Verifier } from './verifier.js';
+
+type Json = Record<string, any>;
+
+/** What an offline verifier needs: cached documents, and the one key it trusts from the start. */
+export interface OfflineKit {
+  /** The signed trust list (GET /trust-list), as cached. */
+  trustList: JsonObject;
+  /** The service's public key (from its DID document), pinned by whoever set the verifier up. */
+  servicePublicKeyMultibase: string;
+  /** Cached status list credentials by URL. */
+  statusLists: Record<string, JsonObject>;
+  crypto: CryptoProvider;
+  clock: Clock;
+  compression?: Compression;
+}
+
+const offlineFetcher: Fetcher = {
+  async get(url) {
+    throw new Error(`offline: ${url} is not in the cached kit`);
+  },
+};
+
+/**
+ * A verifier that needs no service: issuer keys, accreditations and exits come from the cached
+ * trust list (checked against the pinned service key first), status from cached lists.
+ */
+export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> {
+  const { trustList, crypto } = kit;
+  const serviceDid = typeof trustList.issuer === 'string' ? trustList.issuer : '';
+  const raw = fromPublicKeyMultibase(kit.servicePublicKeyMultibase);
+  if (!raw) throw new Error('the pinned service key is not an Ed25519 Multikey');
+  const serviceKey = await crypto.importPublicKey(raw);
+  const proofs = proofsOf(trustList);
+  if (proofs.length === 0) throw new Error('the trust list carries no proof');
+  for (const proof of proofs) {
+    if (!String(proof.verificationMethod).startsWith(`${serviceDid}#`)) throw new Error('the trust list is not signed by its issuer');
+    const check = await verifyProof(securedDocumentFor(trustList, proof), proof, serviceKey, { crypto, documentLoader: bundledLoader });
+    if (!check.valid) throw new Error(`the trust list's signature does not verify with the pinned key (${check.reason})`);
+  }
+  const until = Date.parse(String(trustList.validUntil ?? ''));
+  if (!Number.isNaN(until) && until < kit.clock.now().getTime()) throw new Error(`the cached trust list expired at ${String(trustList.validUntil)}`);
+
+  const issuers = ((trustList.credentialSubject as Json | undefined)?.issuers ?? []) as Json[];
+  const byDid = new Map(issuers.map((i) => [String(i.id), i]));
+  const handles = new Map<string, ReturnType<CryptoProvider['importPublicKey']>>();
+  const keyHandle = (multibase: string) => {
+    let h = handles.get(multibase);
+    if (!h) {
+      const bytes = fromPublicKeyMultibase(multibase);
+      if (!bytes) throw new ResolveError(`${multibase.slice(0, 12)}… is not an Ed25519 key`, 'malformed');
+      h = crypto.importPublicKey(bytes);
+      handles.set(multibase, h);
+    }
+    return h;
+  };
+  const resolver = {
+    async resolve(vmId: string): Promise<ResolvedKey> {
+      const did = vmId.split('#')[0]!;
+      if (did.startsWith('did:key:')) {
+        const multibase = did.slice(8);
+        if (vmId !== `${did}#${multibase}`) throw new ResolveError(`${vmId}: a did:key fragment must repeat the key`, 'not-found');
+        return { id: vmId, controller: did, publicKeyMultibase: multibase, publicKey: await keyHandle(multibase), assertion: true, createdAt: null, retiredAt: null, compromisedAt: null, source: 'did:key' };
+      }
+      if (did === serviceDid) {
+        return { id: vmId, controller: did, publicKeyMultibase: toPublicKeyMultibase(raw), publicKey: serviceKey, assertion: true, createdAt: null, retiredAt: null, compromisedAt: null, source: 'hosted' };
+      }
+      const issuer = byDid.get(did);
+      const key = (issuer?.keys as Json[] | undefined)?.find((k) => k.id === vmId);
+      if (!key) throw new ResolveError(`${vmId} is not in the cached trust list`, 'not-found');
+      return {
+        id: vmId,
+        controller: did,
+        publicKeyMultibase: String(key.keyMultibase),
+        publicKey: await keyHandle(String(key.keyMultibase)),
+        assertion: true,
+        createdAt: key.keyCreatedAt ?? null,
+        retiredAt: key.retiredAt ?? null,
+        compromisedAt: key.compromisedAt ?? null,
+        source: 'hosted',
+      };
+    },
+  };
+  const listProof = async (list: JsonObject, issuer: string) => {
+    for (const proof of proofsOf(list)) {
+      const key = await resolver.resolve(String(proof.verificationMethod)).catch((e: Error) => e);
+      if (key instanceof Error) return stepProblem('statusVerification', 'unresolvable-key', 'Unknown key', key.message);
+      if (key.controller !== issuer) return stepProblem('statusVerification', 'not-issuer-key', 'Not the issuer', `signed by ${key.controller}`);
+      const check = await verifyProof(securedDocumentFor(list, proof), proof, key.publicKey, { crypto, documentLoader: bundledLoader });
+      if (!check.valid) return stepProblem('statusVerification', 'bad-signature', 'Bad signature', check.reason);
+    }
+    return proofsOf(list).length ? null : stepProblem('statusVerification', 'no-proof', 'No proof', 'the list carries no proof');
+  };
+  const status = new StatusChecker(
+    {
+      fetcher: offlineFetcher,
+      async local(url) {
+        const list = kit.statusLists[url];
+        return list ? { json: JSON.stringify(list), version: url } : null;
+      },
+    },
+    listProof,
+    { compression: kit.compression ?? streamCompression, clock: kit.clock, crypto, skewMs: 300_000 },
+  );
+  const accreditationsOf = (issuer: Json): AccreditationRecord[] =>
+    ((issuer.accreditations ?? []) as Json[]).map((a, i) => ({
+      id: String(i),
+      issuerId: String(issuer.id),
+      kinds: a.kinds ?? [],
+      occupations: a.occupations ?? [],
+      ranks: a.ranks ?? [],
+      validFrom: String(a.accreditedFrom),
+      validUntil: a.accreditedUntil ?? null,
+      chain: a.chain ?? null,
+      chainMaster: a.chainMaster ?? null,
+      createdAt: '',
+    }));
+  const exitsOf = (issuer: Json): ExitRecord[] =>
+    ((issuer.exits ?? []) as Json[]).map((e, i) => ({ id: String(i), issuerId: String(issuer.id), exitedAt: String(e.exitedAt), reason: e.exitReason, note: null, createdAt: '' }));
+  return new Verifier({
+    resolver,
+    crypto,
+    documentLoader: bundledLoader,
+    clock: kit.clock,
+    status,
+    async trust(credential, at) {
+      const issuer = byDid.get(issuerIdOf(credential) ?? '');
+      if (!issuer) return stepProblem('ours', 'not-in-registry', 'Issuer not in the trust registry', `${issuerIdOf(credential) ?? 'the issuer'} is not in the cached trust list`);
+      const decision = decideTrust(accreditationsOf(issuer), exitsOf(issuer), scopeOf(credential), at);
+      return decision.trusted ? null : stepProblem('ours', `untrusted-${decision.code}`, 'Issuer not accredited for this', decision.reason);
+    },
+  });
+}
