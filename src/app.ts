@@ -26,7 +26,8 @@ export function createApp(ports: Ports, services: Services = createServices(port
     c.set('services', services);
     await next();
   });
-  app.use('*', limitBody(ports.config.maxBodyBytes));
+  // A batch of 1,000 certificates is ~3 MB of JSON.
+  app.use('*', limitBody(ports.config.maxBodyBytes, { '/v1/verify/batch': Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024) }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', didRoutes());

@@ -59,8 +59,10 @@ export class TrustService {
       kinds: input.kinds,
       occupations: input.occupations,
       ranks: input.ranks ?? [],
-      validFrom: new Date(input.validFrom).toISOString(),
-      validUntil: input.validUntil ? new Date(input.validUntil).toISOString() : null,
+      // Whole seconds, as proofs state their times: an accreditation from 10:00:00.600 must
+      // cover a certificate signed in that same second.
+      validFrom: toDateTimeStamp(new Date(input.validFrom)),
+      validUntil: input.validUntil ? toDateTimeStamp(new Date(input.validUntil)) : null,
       chain: input.chain ?? null,
       chainMaster: input.chainMaster ?? null,
       createdAt: this.ports.clock.now().toISOString(),
@@ -74,7 +76,7 @@ export class TrustService {
     const record: ExitRecord = {
       id: crypto.randomUUID(),
       issuerId: issuer.id,
-      exitedAt: new Date(input.exitedAt).toISOString(),
+      exitedAt: toDateTimeStamp(new Date(input.exitedAt)),
       reason: input.reason,
       note: input.note ?? null,
       createdAt: this.ports.clock.now().toISOString(),
