@@ -5,6 +5,7 @@ import { SkillcredError } from './errors.js';
 import type { Ports } from './ports.js';
 import { adminRoutes } from './routes/admin.js';
 import { limitBody } from './routes/body-limit.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { contextRoutes } from './routes/contexts.js';
 import { credentialViewRoutes } from './routes/credential-views.js';
@@ -30,6 +31,7 @@ export function createApp(ports: Ports, services: Services = createServices(port
   app.use('*', limitBody(ports.config.maxBodyBytes, { '/v1/verify/batch': Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024) }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', openApiRoutes());
   app.route('/', didRoutes());
   app.route('/', contextRoutes());
   app.route('/', statusListRoutes());
