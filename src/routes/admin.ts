@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { SkillcredError } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
-import { validateIssuerRequest } from '../schemas/validators.js';
+import { validateIssuerRequest, validateKeyRotationRequest } from '../schemas/validators.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../store/store.js';
 import { requireAuth } from './auth.js';
@@ -81,7 +81,9 @@ export function adminRoutes(): Hono<AppEnv> {
   });
 
   app.post('/issuers/:slug/keys/rotate', async (c) => {
-    const { key, retired } = await c.var.services.issuers.rotateKey(c.req.param('slug'));
+    // The body is optional: {keyRef} adopts a provisioned key where keys cannot be generated.
+    const body = c.req.header('content-type') ? checkBody<{ keyRef?: string }>(validateKeyRotationRequest, await jsonBody(c)) : {};
+    const { key, retired } = await c.var.services.issuers.rotateKey(c.req.param('slug'), body.keyRef ? { keyRef: body.keyRef } : {});
     return json(c, { key: keyView(key), retired: retired.map(keyView) }, 201);
   });
 

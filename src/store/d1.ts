@@ -1,5 +1,18 @@
 import { SkillcredError } from '../errors.js';
 import {
+  CLOSE_ACCREDITATIONS,
+  INSERT_ACCREDITATION,
+  INSERT_EXIT,
+  INSERT_PARTNER,
+  INSERT_RECOGNITION,
+  accreditationFromRow,
+  accreditationParams,
+  exitFromRow,
+  exitParams,
+  partnerFromRow,
+  partnerParams,
+  recognitionFromRow,
+  recognitionParams,
   COUNT_ALLOCATION,
   COUNT_CREDENTIALS,
   COUNT_CREDENTIALS_OF_ISSUER,
@@ -52,6 +65,10 @@ import {
   type ChangeEntry,
 } from './rows.js';
 import type {
+  AccreditationRecord,
+  ExitRecord,
+  PartnerRecord,
+  RecognitionRecord,
   ApiKeyRecord,
   AuditContext,
   AuditEntry,
@@ -394,5 +411,60 @@ export class D1Store implements Store {
         ? await this.all(LIST_AUDIT_OF_CREDENTIAL, by.credentialId, limit)
         : await this.all(LIST_AUDIT_OF_ISSUER, by.issuerId, limit);
     return rows.map(auditFromRow);
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    await this.q('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value).run();
+  }
+
+  async addAccreditation(record: AccreditationRecord): Promise<void> {
+    await this.q(INSERT_ACCREDITATION, ...accreditationParams(record)).run();
+  }
+
+  async listAccreditations(issuerId?: string): Promise<AccreditationRecord[]> {
+    const rows = issuerId
+      ? await this.all('SELECT * FROM accreditations WHERE issuer_id = ? ORDER BY valid_from, id', issuerId)
+      : await this.all('SELECT * FROM accreditations ORDER BY issuer_id, valid_from, id');
+    return rows.map(accreditationFromRow);
+  }
+
+  async recordExit(exit: ExitRecord): Promise<void> {
+    await this.db.batch([this.q(INSERT_EXIT, ...exitParams(exit)), this.q(CLOSE_ACCREDITATIONS, exit.exitedAt, exit.issuerId, exit.exitedAt)]);
+  }
+
+  async listExits(issuerId?: string): Promise<ExitRecord[]> {
+    const rows = issuerId
+      ? await this.all('SELECT * FROM issuer_exits WHERE issuer_id = ? ORDER BY exited_at, id', issuerId)
+      : await this.all('SELECT * FROM issuer_exits ORDER BY issuer_id, exited_at, id');
+    return rows.map(exitFromRow);
+  }
+
+  async createPartner(partner: PartnerRecord, apiKey: ApiKeyRecord): Promise<void> {
+    await this.db.batch([this.q(INSERT_PARTNER, ...partnerParams(partner)), this.q(INSERT_API_KEY, ...apiKeyParams(apiKey))]);
+  }
+
+  async getPartner(by: { id: string } | { slug: string }): Promise<PartnerRecord | null> {
+    const row = 'id' in by ? await this.one('SELECT * FROM partners WHERE id = ?', by.id) : await this.one('SELECT * FROM partners WHERE slug = ?', by.slug);
+    return row ? partnerFromRow(row) : null;
+  }
+
+  async listPartners(): Promise<PartnerRecord[]> {
+    return (await this.all('SELECT * FROM partners ORDER BY created_at, slug')).map(partnerFromRow);
+  }
+
+  async addRecognition(record: RecognitionRecord): Promise<void> {
+    await this.q(INSERT_RECOGNITION, ...recognitionParams(record)).run();
+  }
+
+  async listRecognitions(filter: { partnerId?: string; certificateKind?: string } = {}): Promise<RecognitionRecord[]> {
+    const rows = await this.all(
+      `SELECT * FROM recognition_statements WHERE withdrawn_at IS NULL
+         AND (? IS NULL OR partner_id = ?) AND (? IS NULL OR certificate_kind = ?) ORDER BY created_at, id`,
+      filter.partnerId ?? null,
+      filter.partnerId ?? null,
+      filter.certificateKind ?? null,
+      filter.certificateKind ?? null,
+    );
+    return rows.map(recognitionFromRow);
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { issuanceContract } from './contract-issuance.js';
 import { issuersContract } from './contract-issuers.js';
 import { statusContract } from './contract-status.js';
+import { trustContract } from './contract-trust.js';
 import type { MakeStore, StoreUnderTest } from './contract-harness.js';
 
 export type { MakeStore, StoreUnderTest } from './contract-harness.js';
@@ -26,5 +27,6 @@ export function storeContract(name: string, make: MakeStore): void {
     issuersContract(get);
     issuanceContract(get);
     statusContract(get);
+    trustContract(get);
   });
 }

@@ -1,0 +1,16 @@
+// Runs in Node, from vitest.config.ts: fresh Ed25519 keys for the Workers tests' ISSUER_KEYS
+// secret, generated per run so no private key is ever committed.
+import { generateKeyPairSync } from 'node:crypto';
+
+/** The key references the Workers tests may adopt; SERVICE_KEY_REF is the first. */
+export const TEST_KEY_REFS = ['service-1', 'e2e-1', 'e2e-2', 'e2e-3', 'contract-1'] as const;
+
+/** ISSUER_KEYS as the secret holds it: `{ "<ref>": <private JWK>, ... }`. */
+export function testIssuerKeys(): string {
+  const keys: Record<string, JsonWebKey> = {};
+  for (const ref of TEST_KEY_REFS) {
+    const { kty, crv, x, d } = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+    keys[ref] = { kty, crv, x, d };
+  }
+  return JSON.stringify(keys);
+}
