@@ -1,6 +1,16 @@
 import { SkillcredError } from '../errors.js';
 import {
   CLOSE_ACCREDITATIONS,
+  PUT_SETTING,
+  LIST_ACCREDITATIONS_OF_ISSUER,
+  LIST_ACCREDITATIONS,
+  LIST_EXITS_OF_ISSUER,
+  LIST_EXITS,
+  SELECT_PARTNER_BY_ID,
+  SELECT_PARTNER_BY_SLUG,
+  LIST_PARTNERS,
+  LIST_RECOGNITIONS,
+  recognitionFilterParams,
   INSERT_ACCREDITATION,
   INSERT_EXIT,
   INSERT_PARTNER,
@@ -414,7 +424,7 @@ export class D1Store implements Store {
   }
 
   async putSetting(key: string, value: string): Promise<void> {
-    await this.q('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value).run();
+    await this.q(PUT_SETTING, key, value).run();
   }
 
   async addAccreditation(record: AccreditationRecord): Promise<void> {
@@ -423,8 +433,8 @@ export class D1Store implements Store {
 
   async listAccreditations(issuerId?: string): Promise<AccreditationRecord[]> {
     const rows = issuerId
-      ? await this.all('SELECT * FROM accreditations WHERE issuer_id = ? ORDER BY valid_from, id', issuerId)
-      : await this.all('SELECT * FROM accreditations ORDER BY issuer_id, valid_from, id');
+      ? await this.all(LIST_ACCREDITATIONS_OF_ISSUER, issuerId)
+      : await this.all(LIST_ACCREDITATIONS);
     return rows.map(accreditationFromRow);
   }
 
@@ -434,8 +444,8 @@ export class D1Store implements Store {
 
   async listExits(issuerId?: string): Promise<ExitRecord[]> {
     const rows = issuerId
-      ? await this.all('SELECT * FROM issuer_exits WHERE issuer_id = ? ORDER BY exited_at, id', issuerId)
-      : await this.all('SELECT * FROM issuer_exits ORDER BY issuer_id, exited_at, id');
+      ? await this.all(LIST_EXITS_OF_ISSUER, issuerId)
+      : await this.all(LIST_EXITS);
     return rows.map(exitFromRow);
   }
 
@@ -444,12 +454,12 @@ export class D1Store implements Store {
   }
 
   async getPartner(by: { id: string } | { slug: string }): Promise<PartnerRecord | null> {
-    const row = 'id' in by ? await this.one('SELECT * FROM partners WHERE id = ?', by.id) : await this.one('SELECT * FROM partners WHERE slug = ?', by.slug);
+    const row = 'id' in by ? await this.one(SELECT_PARTNER_BY_ID, by.id) : await this.one(SELECT_PARTNER_BY_SLUG, by.slug);
     return row ? partnerFromRow(row) : null;
   }
 
   async listPartners(): Promise<PartnerRecord[]> {
-    return (await this.all('SELECT * FROM partners ORDER BY created_at, slug')).map(partnerFromRow);
+    return (await this.all(LIST_PARTNERS)).map(partnerFromRow);
   }
 
   async addRecognition(record: RecognitionRecord): Promise<void> {
@@ -457,14 +467,7 @@ export class D1Store implements Store {
   }
 
   async listRecognitions(filter: { partnerId?: string; certificateKind?: string } = {}): Promise<RecognitionRecord[]> {
-    const rows = await this.all(
-      `SELECT * FROM recognition_statements WHERE withdrawn_at IS NULL
-         AND (? IS NULL OR partner_id = ?) AND (? IS NULL OR certificate_kind = ?) ORDER BY created_at, id`,
-      filter.partnerId ?? null,
-      filter.partnerId ?? null,
-      filter.certificateKind ?? null,
-      filter.certificateKind ?? null,
-    );
+    const rows = await this.all(LIST_RECOGNITIONS, ...recognitionFilterParams(filter));
     return rows.map(recognitionFromRow);
   }
 }

@@ -399,3 +399,20 @@ export function recognitionFromRow(r: Row): RecognitionRecord {
     withdrawnAt: str(r.withdrawn_at),
   };
 }
+
+// Trust registry and partners: the reads both adapters run.
+export const PUT_SETTING = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+export const LIST_ACCREDITATIONS_OF_ISSUER = 'SELECT * FROM accreditations WHERE issuer_id = ? ORDER BY valid_from, id';
+export const LIST_ACCREDITATIONS = 'SELECT * FROM accreditations ORDER BY issuer_id, valid_from, id';
+export const LIST_EXITS_OF_ISSUER = 'SELECT * FROM issuer_exits WHERE issuer_id = ? ORDER BY exited_at, id';
+export const LIST_EXITS = 'SELECT * FROM issuer_exits ORDER BY issuer_id, exited_at, id';
+export const SELECT_PARTNER_BY_ID = 'SELECT * FROM partners WHERE id = ?';
+export const SELECT_PARTNER_BY_SLUG = 'SELECT * FROM partners WHERE slug = ?';
+export const LIST_PARTNERS = 'SELECT * FROM partners ORDER BY created_at, slug';
+/** Recognition statements not withdrawn; each filter is bound twice (null matches all). */
+export const LIST_RECOGNITIONS = `SELECT * FROM recognition_statements WHERE withdrawn_at IS NULL
+  AND (? IS NULL OR partner_id = ?) AND (? IS NULL OR certificate_kind = ?) ORDER BY created_at, id`;
+/** Parameters of LIST_RECOGNITIONS. */
+export function recognitionFilterParams(filter: { partnerId?: string; certificateKind?: string }): unknown[] {
+  return [filter.partnerId ?? null, filter.partnerId ?? null, filter.certificateKind ?? null, filter.certificateKind ?? null];
+}

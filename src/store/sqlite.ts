@@ -3,6 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   CLOSE_ACCREDITATIONS,
+  PUT_SETTING,
+  LIST_ACCREDITATIONS_OF_ISSUER,
+  LIST_ACCREDITATIONS,
+  LIST_EXITS_OF_ISSUER,
+  LIST_EXITS,
+  SELECT_PARTNER_BY_ID,
+  SELECT_PARTNER_BY_SLUG,
+  LIST_PARTNERS,
+  LIST_RECOGNITIONS,
+  recognitionFilterParams,
   INSERT_ACCREDITATION,
   INSERT_EXIT,
   INSERT_PARTNER,
@@ -393,7 +403,7 @@ export class SqliteStore implements Store {
   }
 
   async putSetting(key: string, value: string): Promise<void> {
-    this.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+    this.run(PUT_SETTING, key, value);
   }
 
   async addAccreditation(record: AccreditationRecord): Promise<void> {
@@ -402,8 +412,8 @@ export class SqliteStore implements Store {
 
   async listAccreditations(issuerId?: string): Promise<AccreditationRecord[]> {
     const rows = issuerId
-      ? this.all('SELECT * FROM accreditations WHERE issuer_id = ? ORDER BY valid_from, id', issuerId)
-      : this.all('SELECT * FROM accreditations ORDER BY issuer_id, valid_from, id');
+      ? this.all(LIST_ACCREDITATIONS_OF_ISSUER, issuerId)
+      : this.all(LIST_ACCREDITATIONS);
     return rows.map(accreditationFromRow);
   }
 
@@ -416,8 +426,8 @@ export class SqliteStore implements Store {
 
   async listExits(issuerId?: string): Promise<ExitRecord[]> {
     const rows = issuerId
-      ? this.all('SELECT * FROM issuer_exits WHERE issuer_id = ? ORDER BY exited_at, id', issuerId)
-      : this.all('SELECT * FROM issuer_exits ORDER BY issuer_id, exited_at, id');
+      ? this.all(LIST_EXITS_OF_ISSUER, issuerId)
+      : this.all(LIST_EXITS);
     return rows.map(exitFromRow);
   }
 
@@ -429,12 +439,12 @@ export class SqliteStore implements Store {
   }
 
   async getPartner(by: { id: string } | { slug: string }): Promise<PartnerRecord | null> {
-    const row = 'id' in by ? this.one('SELECT * FROM partners WHERE id = ?', by.id) : this.one('SELECT * FROM partners WHERE slug = ?', by.slug);
+    const row = 'id' in by ? this.one(SELECT_PARTNER_BY_ID, by.id) : this.one(SELECT_PARTNER_BY_SLUG, by.slug);
     return row ? partnerFromRow(row) : null;
   }
 
   async listPartners(): Promise<PartnerRecord[]> {
-    return this.all('SELECT * FROM partners ORDER BY created_at, slug').map(partnerFromRow);
+    return this.all(LIST_PARTNERS).map(partnerFromRow);
   }
 
   async addRecognition(record: RecognitionRecord): Promise<void> {
@@ -442,14 +452,7 @@ export class SqliteStore implements Store {
   }
 
   async listRecognitions(filter: { partnerId?: string; certificateKind?: string } = {}): Promise<RecognitionRecord[]> {
-    const rows = this.all(
-      `SELECT * FROM recognition_statements WHERE withdrawn_at IS NULL
-         AND (? IS NULL OR partner_id = ?) AND (? IS NULL OR certificate_kind = ?) ORDER BY created_at, id`,
-      filter.partnerId ?? null,
-      filter.partnerId ?? null,
-      filter.certificateKind ?? null,
-      filter.certificateKind ?? null,
-    );
+    const rows = this.all(LIST_RECOGNITIONS, ...recognitionFilterParams(filter));
     return rows.map(recognitionFromRow);
   }
 }
