@@ -1,9 +1,12 @@
 import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { parseConfig, type Config } from './config.js';
+import type { AppEnv } from './routes/env.js';
 import { nodeCrypto } from './credentials/crypto-node.js';
 import { SkillcredError } from './errors.js';
 import { FileKeyStore } from './keys/file-keystore.js';
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
   const services = createServices(ports);
   const first = await bootstrap(services, { devIssuer: env.SKIP_DEV_ISSUER !== '1' });
   const app = createApp(ports, services);
+  servePublic(app);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`skillcred listening on http://${config.host}:${info.port}  (public URL ${config.publicUrl})`);
     console.log(`  data ${resolve(config.dataDir, 'skillcred.db')}   keys ${resolve(env.KEYS_DIR || './keys')}`);
@@ -70,6 +74,32 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Serves public/ behind the API routes: the verify page at `/v` and `/V` (QR codes spell the URL
+ * in upper case) and its assets, precompressed by `npm run build:page`. Workers serve the same
+ * directory through the assets binding.
+ */
+export function servePublic(app: Hono<AppEnv>, root = fileURLToPath(new URL('../public', import.meta.url))): void {
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    // Chunk names carry a content hash; the entry script and styles keep their names.
+    if (c.res.ok) c.res.headers.set('cache-control', c.req.path.startsWith('/assets/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  });
+  const page = serveStatic<AppEnv>({ path: join(root, 'verify.html') });
+  for (const path of ['/v', '/V']) {
+    app.get(path, async (c, next) => {
+      const res = await page(c, next);
+      if (!res) return; // no page built: the not-found problem answers
+      res.headers.set('cache-control', 'no-cache');
+      res.headers.set('referrer-policy', 'no-referrer');
+      res.headers.set('x-content-type-options', 'nosniff');
+      res.headers.set('permissions-policy', 'camera=(self), microphone=()');
+      return res;
+    });
+  }
+  app.use('*', serveStatic<AppEnv>({ root, precompressed: true }));
 }
 
 /** Reads the configuration from the environment, or exits with one clear line. */

@@ -1,0 +1,273 @@
+// The verify page (/v): takes a certificate from the scanned link, the camera, an uploaded image
+// or pasted text, checks it (in this browser where it can, else through the service) and shows
+// one verdict. The heavy parts (verifier, jsQR) load on demand.
+import type { VerificationResult } from '../verify/result.js';
+import { LANG_NAMES, LANGS, pickLang, t, type Lang, type TextKey } from './i18n.js';
+import { renderDetails, renderHow, renderVerdict, type How } from './render.js';
+import { verifyOnServer } from './server.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const LANG_KEY = 'skillcred.lang';
+
+interface Shown {
+  text: string;
+  result: VerificationResult;
+  how: How;
+}
+
+interface Message {
+  key: TextKey;
+  vars?: Record<string, string>;
+}
+
+const state: { lang: Lang; shown: Shown | null; inputMessage: Message | null; holder: Message | null; holderTone: string } = {
+  lang: initialLang(),
+  shown: null,
+  inputMessage: null,
+  holder: null,
+  holderTone: '',
+};
+let busy = false;
+let camera: { stream: MediaStream; timer: number } | null = null;
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (saved && (LANGS as readonly string[]).includes(saved)) return saved as Lang;
+  } catch {
+    /* storage may be disabled; the browser's languages decide */
+  }
+  return pickLang(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+/** Writes every static text and re-renders what is shown, in the current language. */
+function applyLanguage(): void {
+  const { lang } = state;
+  document.documentElement.lang = lang;
+  document.title = `${t(lang, 'title')} · skillcred`;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(lang, el.dataset.t as TextKey);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-t-placeholder]')) el.setAttribute('placeholder', t(lang, el.dataset.tPlaceholder as TextKey));
+  for (const btn of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
+  $('langs').setAttribute('aria-label', t(lang, 'langLabel'));
+  showMessage($('input-message'), state.inputMessage);
+  showMessage($('holder-result'), state.holder);
+  if (state.shown) renderShown(state.shown, false);
+}
+
+function showMessage(el: HTMLElement, message: Message | null): void {
+  el.textContent = message ? t(state.lang, message.key, message.vars) : '';
+}
+
+function renderShown(shown: Shown, announce: boolean): void {
+  const { lang } = state;
+  const verdictEl = $('verdict');
+  renderVerdict(verdictEl, shown.result.verdict, lang);
+  renderDetails($('details'), shown.result.summary, lang);
+  $('details-section').hidden = $('details').childElementCount === 0;
+  // A forged or wrongly signed certificate says what it likes: its details must not look vouched for.
+  const untrusted = shown.result.verdict === 'tampered' || shown.result.verdict === 'untrusted-issuer';
+  $('details-warning').hidden = !untrusted;
+  $('details').classList.toggle('unverified', untrusted);
+  renderHow($('how-text'), $('steps'), shown.how, shown.result.steps, lang);
+  $('recheck').hidden = shown.how.mode === 'server';
+  // Only a readable, untampered certificate that names a holder has a holder to check.
+  const holderPossible = !['unreadable', 'tampered'].includes(shown.result.verdict) && Boolean(shown.result.summary.holderName);
+  $('holder-section').hidden = !holderPossible;
+  $('holder-hint').textContent = t(lang, shown.how.mode === 'server' && shown.how.reason === 'id-link' ? 'holderHintServer' : 'holderHint');
+  $('result').hidden = false;
+  $('input-heading').textContent = t(lang, 'checkAnother');
+  if (announce) {
+    $('announce').textContent = `${t(lang, `verdict.${shown.result.verdict}` as TextKey)}. ${t(lang, `explain.${shown.result.verdict}` as TextKey)}`;
+    verdictEl.focus();
+  }
+}
+
+function setBusy(on: boolean): void {
+  busy = on;
+  $('busy').hidden = !on;
+  document.body.setAttribute('aria-busy', String(on));
+  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement>('#input button, #input input, #input textarea')) el.disabled = on;
+}
+
+/** Checks a text in this browser, handing over to the service where the browser cannot. */
+async function check(text: string, forceServer = false): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  state.holder = null;
+  showMessage($('holder-result'), null);
+  try {
+    let how: How | null = null;
+    let result: VerificationResult | null = null;
+    if (forceServer) how = { mode: 'server', reason: 'requested' };
+    else {
+      try {
+        const engine = await import('./engine.js');
+        const outcome = await engine.verifyInBrowser(text);
+        if (outcome.kind === 'checked') {
+          result = outcome.result;
+          how = { mode: 'browser', ed25519: outcome.ed25519, trustList: outcome.trustList };
+        } else how = { mode: 'server', reason: outcome.reason, ...(outcome.reason === 'foreign' ? { vars: { host: outcome.host } } : {}) };
+      } catch (error) {
+        how = { mode: 'server', reason: 'engine-failed', vars: { error: (error as Error)?.message ?? String(error) } };
+      }
+    }
+    if (!result) {
+      try {
+        result = await verifyOnServer(text);
+      } catch (error) {
+        state.inputMessage = { key: 'serverUnreachable', vars: { error: (error as Error).message } };
+        showMessage($('input-message'), state.inputMessage);
+        return;
+      }
+    }
+    state.shown = { text, result, how: how! };
+    state.inputMessage = null;
+    showMessage($('input-message'), null);
+    renderShown(state.shown, true);
+  } finally {
+    setBusy(false);
+  }
+}
+
+/** The credential text of the page's own URL: what follows `#` (payload or `ID:…`). */
+function fromLocation(): string | null {
+  const fragment = location.hash.slice(1);
+  if (!fragment) return null;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+async function compareHolder(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const shown = state.shown;
+  const idNumber = $<HTMLInputElement>('holder-id').value.trim();
+  if (!shown) return;
+  let message: Message | null = null;
+  let tone = 'bad';
+  if (!idNumber) message = { key: 'holderEmpty' };
+  else {
+    const engine = await import('./engine.js').catch(() => null);
+    let match: boolean | null = null;
+    if (engine && !(await engine.isIdLink(shown.text))) {
+      if (!globalThis.crypto?.subtle) message = { key: 'holderNeedsSecure' };
+      match = await engine.holderMatches(shown.text, idNumber);
+    } else {
+      // An id-only QR link: the credential is on the service, so it compares there.
+      const result = await verifyOnServer(shown.text, idNumber).catch(() => null);
+      const step = result?.steps.find((s) => s.id === 'holder');
+      match = step && !step.skipped ? step.valid : null;
+    }
+    message ??= match === null ? { key: 'holderUnavailable' } : match ? { key: 'holderMatch' } : { key: 'holderNoMatch' };
+    tone = match === true ? 'good' : match === false ? 'bad' : 'unknown';
+  }
+  state.holder = message;
+  state.holderTone = tone;
+  $('holder-result').dataset.tone = tone;
+  showMessage($('holder-result'), message);
+}
+
+async function upload(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  stopCamera();
+  let text: string | null = null;
+  try {
+    const reader = await import('./qr-reader.js');
+    text = await reader.readImageFile(file);
+    state.inputMessage = text ? null : { key: 'noQrInImage' };
+  } catch {
+    state.inputMessage = { key: 'imageUnreadable' };
+  }
+  showMessage($('input-message'), state.inputMessage);
+  if (text) await check(text);
+}
+
+async function startCamera(): Promise<void> {
+  if (camera) return;
+  state.inputMessage = { key: 'cameraStarting' };
+  showMessage($('input-message'), state.inputMessage);
+  let stream: MediaStream;
+  try {
+    if (!navigator.mediaDevices?.getUserMedia) throw new Error(location.protocol === 'https:' ? 'not supported' : 'needs HTTPS');
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
+  } catch (error) {
+    state.inputMessage = { key: 'cameraUnavailable', vars: { reason: (error as Error).name === 'NotAllowedError' ? 'permission denied' : (error as Error).message } };
+    showMessage($('input-message'), state.inputMessage);
+    return;
+  }
+  const reader = await import('./qr-reader.js');
+  const video = $<HTMLVideoElement>('video');
+  video.srcObject = stream;
+  $('camera').hidden = false;
+  $('scan').hidden = true;
+  state.inputMessage = null;
+  showMessage($('input-message'), null);
+  await video.play().catch(() => {});
+  const canvas = document.createElement('canvas');
+  const tick = async () => {
+    if (!camera) return;
+    const text = await reader.readVideoFrame(video, canvas).catch(() => null);
+    if (!camera) return;
+    if (text) {
+      stopCamera();
+      await check(text);
+      return;
+    }
+    camera.timer = window.setTimeout(tick, 150);
+  };
+  camera = { stream, timer: window.setTimeout(tick, 150) };
+}
+
+function stopCamera(): void {
+  if (!camera) return;
+  clearTimeout(camera.timer);
+  for (const track of camera.stream.getTracks()) track.stop();
+  camera = null;
+  $<HTMLVideoElement>('video').srcObject = null;
+  $('camera').hidden = true;
+  $('scan').hidden = false;
+}
+
+function wire(): void {
+  for (const btn of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    btn.textContent = LANG_NAMES[btn.dataset.lang as Lang];
+    btn.addEventListener('click', () => {
+      state.lang = btn.dataset.lang as Lang;
+      try {
+        localStorage.setItem(LANG_KEY, state.lang);
+      } catch {
+        /* not remembered; still switched */
+      }
+      applyLanguage();
+    });
+  }
+  $('paste-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $<HTMLTextAreaElement>('paste').value.trim();
+    state.inputMessage = text ? null : { key: 'emptyInput' };
+    showMessage($('input-message'), state.inputMessage);
+    if (text) void check(text);
+  });
+  $('paste').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $<HTMLFormElement>('paste-form').requestSubmit();
+  });
+  $<HTMLInputElement>('upload').addEventListener('change', (event) => void upload(event.target as HTMLInputElement));
+  $('scan').addEventListener('click', () => void startCamera());
+  $('stop').addEventListener('click', stopCamera);
+  $('holder-form').addEventListener('submit', (event) => void compareHolder(event as SubmitEvent));
+  $('recheck').addEventListener('click', () => state.shown && void check(state.shown.text, true));
+  window.addEventListener('hashchange', () => {
+    const text = fromLocation();
+    if (text) void check(text);
+  });
+}
+
+wire();
+applyLanguage();
+document.body.dataset.ready = 'true';
+const initial = fromLocation();
+if (initial) void check(initial, new URLSearchParams(location.search).get('via') === 'server');
