@@ -146,13 +146,22 @@ export async function startWranglerDev(opts: {
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        // wrangler dev runs workerd as its own child: end the whole process group it leads.
-        try {
-          process.kill(-child.pid!, 'SIGTERM');
-        } catch {
-          child.kill('SIGTERM');
-        }
+        // wrangler dev runs workerd as its own children: end the whole process group it leads,
+        // and kill it if it has not gone within 5 s (wrangler may still be starting up).
+        const signal = (sig: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, sig);
+          } catch {
+            child.kill(sig);
+          }
+        };
+        const force = setTimeout(() => signal('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          signal('SIGKILL'); // workerd children outliving wrangler, if any
+          resolve();
+        });
+        signal('SIGTERM');
       }),
   };
 }
