@@ -9,6 +9,7 @@ import type { Clock, Fetcher } from '../ports.js';
 import { streamCompression, type Compression } from '../status/bitstring.js';
 import type { AccreditationRecord, ExitRecord } from '../store/store.js';
 import { stepProblem } from './result.js';
+import { listProofCheck } from './list-proof.js';
 import { StatusChecker } from './status-check.js';
 import { Verifier } from './verifier.js';
 
@@ -93,16 +94,7 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
       };
     },
   };
-  const listProof = async (list: JsonObject, issuer: string) => {
-    for (const proof of proofsOf(list)) {
-      const key = await resolver.resolve(String(proof.verificationMethod)).catch((e: Error) => e);
-      if (key instanceof Error) return stepProblem('statusVerification', 'unresolvable-key', 'Unknown key', key.message);
-      if (key.controller !== issuer) return stepProblem('statusVerification', 'not-issuer-key', 'Not the issuer', `signed by ${key.controller}`);
-      const check = await verifyProof(securedDocumentFor(list, proof), proof, key.publicKey, { crypto, documentLoader: bundledLoader });
-      if (!check.valid) return stepProblem('statusVerification', 'bad-signature', 'Bad signature', check.reason);
-    }
-    return proofsOf(list).length ? null : stepProblem('statusVerification', 'no-proof', 'No proof', 'the list carries no proof');
-  };
+  const listProof = listProofCheck(resolver, { crypto, documentLoader: bundledLoader });
   const status = new StatusChecker(
     {
       fetcher: offlineFetcher,

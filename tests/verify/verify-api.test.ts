@@ -39,7 +39,7 @@ describe('POST /credentials/verify', () => {
     expect(status).toBe(200);
     expect(body.verified).toBe(true);
     expect(body.verdict).toBe('valid');
-    expect(body.steps.map((s: Json) => s.id)).toEqual(['parse', 'proof', 'issuer', 'validity', 'status']);
+    expect(body.steps.map((s: Json) => s.id)).toEqual(['parse', 'proof', 'issuer', 'trust', 'validity', 'status']);
     expect(body.summary).toMatchObject({
       holderName: '张三',
       certificateKind: 'skill-level',
