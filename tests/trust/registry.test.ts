@@ -28,7 +28,7 @@ const issue = (token: string, extra: Json = {}) => {
 async function verify(vc: unknown, headers: Record<string, string> = {}) {
   const res = await t.call('POST', '/credentials/verify', { verifiableCredential: vc }, headers);
   const body = (await res.json()) as Json;
-  return { body, step: (body.steps as Json[]).find((s) => !s.valid && !s.skipped) };
+  return { body, step: (body.steps as Json[]).find((s) => !s.valid && !s.skipped) as Json };
 }
 
 /** Signs a copy of `vc` with the issuer's (retained) key, as an issuer that still holds it would. */
