@@ -90,7 +90,7 @@ afterAll(async () => {
 async function verify(vc: unknown) {
   const res = await t.call('POST', '/credentials/verify', { verifiableCredential: vc });
   const body = (await res.json()) as Json;
-  const steps = Object.fromEntries((body.steps as Json[]).map((s) => [s.id, s])) as Record<string, Json>;
+  const steps = Object.fromEntries((body.steps as Json[]).map((s) => [s.id, s])) as Record<string, Json> & { proof: Json; issuer: Json; trust: Json; status: Json };
   const status = steps.status;
   return { verdict: body.verdict as string, steps, code: status?.problem?.code as string | undefined, detail: status?.problem?.detail as string | undefined };
 }
