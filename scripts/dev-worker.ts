@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { ensureIssuer } from './admin-client.js';
-import { ROOT, generateSecrets, migrateLocal, readEnvFile, startWranglerDev, writeEnvFile } from './wrangler-local.js';
+import { ROOT, buildPage, generateSecrets, migrateLocal, readEnvFile, startWranglerDev, writeEnvFile } from './wrangler-local.js';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8787' } } });
 const port = Number(values.port);
@@ -16,6 +16,8 @@ if (!secrets) {
   writeEnvFile(devVars, secrets);
   console.log('wrote .dev.vars: ISSUER_KEYS (service-1, dev-1) and ADMIN_TOKEN, generated here (git-ignored)');
 }
+console.log('building the verify page (public/assets) …');
+await buildPage();
 console.log('applying migrations to the local D1 …');
 await migrateLocal();
 const worker = await startWranglerDev({ port, envFile: devVars, inherit: true, timeoutMs: 120_000 });

@@ -43,6 +43,14 @@ export async function buildBundle(outdir: string): Promise<Bundle> {
   return { path, bytes: statSync(path).size, gzipBytes: gzipSync(text, { level: 9 }).length, reported: /Total Upload:[^\n]*/.exec(out)?.[0] ?? '' };
 }
 
+/** Builds the verify page's script into public/assets (npm run build:page). */
+export function buildPage(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-page.ts')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build:page failed (${code})`))));
+  });
+}
+
 /** Applies src/store/migrations to the local D1 under `persistTo`. */
 export async function migrateLocal(persistTo?: string): Promise<void> {
   const { code, out } = await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])]);

@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import type { AppEnv } from './routes/env.js';
+import { VERIFY_PAGE_FILE, VERIFY_PAGE_HEADERS, VERIFY_PAGE_PATHS } from './verify-page.js';
 import { nodeCrypto } from './credentials/crypto-node.js';
 import { SkillcredError } from './errors.js';
 import { FileKeyStore } from './keys/file-keystore.js';
@@ -87,15 +88,12 @@ export function servePublic(app: Hono<AppEnv>, root = fileURLToPath(new URL('../
     // Chunk names carry a content hash; the entry script and styles keep their names.
     if (c.res.ok) c.res.headers.set('cache-control', c.req.path.startsWith('/assets/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
-  const page = serveStatic<AppEnv>({ path: join(root, 'verify.html') });
-  for (const path of ['/v', '/V']) {
+  const page = serveStatic<AppEnv>({ path: join(root, VERIFY_PAGE_FILE) });
+  for (const path of VERIFY_PAGE_PATHS) {
     app.get(path, async (c, next) => {
       const res = await page(c, next);
       if (!res) return; // no page built: the not-found problem answers
-      res.headers.set('cache-control', 'no-cache');
-      res.headers.set('referrer-policy', 'no-referrer');
-      res.headers.set('x-content-type-options', 'nosniff');
-      res.headers.set('permissions-policy', 'camera=(self), microphone=()');
+      for (const [name, value] of Object.entries(VERIFY_PAGE_HEADERS)) res.headers.set(name, value);
       return res;
     });
   }

@@ -11,6 +11,7 @@ import { bootstrap } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
 import { streamCompression } from './status/bitstring.js';
 import { D1Store, type D1Like } from './store/d1.js';
+import { VERIFY_PAGE_FILE, VERIFY_PAGE_HEADERS, VERIFY_PAGE_PATHS } from './verify-page.js';
 
 /** The bindings, vars and secrets wrangler.toml and `wrangler secret put` give the Worker. */
 export interface WorkerEnv {
@@ -67,6 +68,15 @@ async function build(env: WorkerEnv): Promise<App> {
   return createApp(ports, services);
 }
 
+/** The verify page (/v, /V) from public/verify.html through the assets binding, with its headers. */
+async function verifyPage(request: Request, assets: NonNullable<WorkerEnv['ASSETS']>): Promise<Response | null> {
+  const page = await assets.fetch(new Request(new URL(`/${VERIFY_PAGE_FILE}`, request.url), request));
+  if (page.status !== 200 && page.status !== 304) return null; // not built: the app's 404 answers
+  const response = new Response(page.body, page);
+  for (const [name, value] of Object.entries(VERIFY_PAGE_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
 function problemResponse(error: unknown): Response {
   const known = error instanceof SkillcredError ? error : new SkillcredError('INTERNAL', 'the service could not start; see the Worker logs');
   if (!(error instanceof SkillcredError)) console.error(JSON.stringify({ level: 'error', event: 'worker_start_failed', error: String(error) }));
@@ -84,9 +94,14 @@ export default {
       built = undefined; // a failed start (D1 hiccup, bad secret) is retried by the next request
       return problemResponse(error);
     }
+    const readOnly = request.method === 'GET' || request.method === 'HEAD';
+    if (readOnly && env.ASSETS && VERIFY_PAGE_PATHS.includes(new URL(request.url).pathname)) {
+      const page = await verifyPage(request, env.ASSETS);
+      if (page) return page;
+    }
     // The app gets no env: nothing below this file reads bindings.
     const response = await app.fetch(request, {}, ctx);
-    if (response.status === 404 && env.ASSETS && (request.method === 'GET' || request.method === 'HEAD')) {
+    if (response.status === 404 && env.ASSETS && readOnly) {
       // Cloudflare serves public/ before the Worker runs; this covers `wrangler dev` and tests too.
       const asset = await env.ASSETS.fetch(request);
       if (asset.status !== 404) return asset;

@@ -23,6 +23,33 @@ describe('the Worker entry', () => {
     expect((await get('/health', env as unknown as WorkerEnv)).status).toBe(200);
   });
 
+  it('serves the verify page at /v and /V from public/verify.html, with its headers', async () => {
+    const asked: string[] = [];
+    const assets = {
+      async fetch(request: Request) {
+        asked.push(`${request.method} ${new URL(request.url).pathname}`);
+        return new Response('<!doctype html><title>verify</title>', { headers: { 'content-type': 'text/html', etag: '"p1"' } });
+      },
+    };
+    const e = { ...env, ASSETS: assets } as unknown as WorkerEnv;
+    for (const path of ['/v', '/V']) {
+      const res = await get(path, e);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('<!doctype html><title>verify</title>');
+      expect(res.headers.get('etag')).toBe('"p1"');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('permissions-policy')).toBe('camera=(self), microphone=()');
+    }
+    expect((await get('/v', e, 'HEAD')).status).toBe(200);
+    expect(asked).toEqual(['GET /verify.html', 'GET /verify.html', 'HEAD /verify.html']);
+    // Not built: the app's own 404 problem, not the assets' page.
+    const none = { ...env, ASSETS: { fetch: async () => new Response('nope', { status: 404 }) } } as unknown as WorkerEnv;
+    const missing = await get('/v', none);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
   it('serves public/ through the assets binding for GETs the app does not route, and only those', async () => {
     const asked: string[] = [];
     const assets = {
