@@ -17,6 +17,7 @@ import { bootstrap, type BootstrapResult } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
 import { nodeCompression } from './status/compression-node.js';
 import { SqliteStore } from './store/sqlite.js';
+import { withReadCache } from './store/cached.js';
 
 /** Builds the Node ports: SQLite under DATA_DIR, key files under KEYS_DIR, node:crypto. */
 export async function nodePorts(config: Config, env: Record<string, string | undefined>): Promise<Ports> {
@@ -26,7 +27,7 @@ export async function nodePorts(config: Config, env: Record<string, string | und
   });
   await store.migrate();
   return {
-    store,
+    store: withReadCache(store),
     keys: new FileKeyStore(resolve(env.KEYS_DIR || './keys')),
     crypto: nodeCrypto(),
     compression: nodeCompression,

@@ -6,11 +6,13 @@ import { parseConfig } from './config.js';
 import { webCrypto } from './credentials/crypto.js';
 import { SkillcredError } from './errors.js';
 import { SecretKeyStore } from './keys/secret-keystore.js';
-import { consoleLogger, noNetworkFetcher, systemClock, type Ports } from './ports.js';
+import { consoleLogger, systemClock, type Ports } from './ports.js';
 import { bootstrap } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
 import { streamCompression } from './status/bitstring.js';
 import { D1Store, type D1Like } from './store/d1.js';
+import { withReadCache } from './store/cached.js';
+import { createHttpFetcher } from './credentials/http-fetcher.js';
 import { VERIFY_PAGE_FILE, VERIFY_PAGE_HEADERS, VERIFY_PAGE_PATHS } from './verify-page.js';
 
 /** The bindings, vars and secrets wrangler.toml and `wrangler secret put` give the Worker. */
@@ -48,12 +50,12 @@ async function build(env: WorkerEnv): Promise<App> {
   }
   const log = consoleLogger(vars.LOG_LEVEL === 'warn' || vars.LOG_LEVEL === 'error' ? vars.LOG_LEVEL : 'info');
   const ports: Ports = {
-    store: new D1Store(env.DB),
+    store: withReadCache(new D1Store(env.DB)),
     keys: new SecretKeyStore(vars.ISSUER_KEYS),
     crypto: webCrypto(),
     compression: streamCompression,
     clock: systemClock,
-    fetcher: noNetworkFetcher, // SWAP: the https fetcher (remote did:web documents and status lists) goes here
+    fetcher: createHttpFetcher({ clock: systemClock }),
     config,
     log,
   };

@@ -52,12 +52,7 @@ export class IssuanceService {
       const prior = await store.getIdempotent(issuer.id, settings.idempotency.key);
       if (prior) return this.replay(prior, settings.idempotency.requestHash);
     }
-    for (const d of drafts) {
-      const id = d.credential.id;
-      if (typeof id === 'string' && (await store.getCredential(id))) {
-        throw new SkillcredError('CONFLICT', `a credential with id ${id} was already issued`);
-      }
-    }
+    // A credential id issued before is refused when it is recorded (a unique key): no read here.
     for (const d of drafts) await this.authorize(issuer, d.credential, this.ports.clock.now());
     const key = await this.keyring.current(issuer.id);
     const purposes: StatusPurpose[] = settings.suspension ? ['revocation', 'suspension'] : ['revocation'];

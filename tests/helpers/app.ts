@@ -9,6 +9,7 @@ import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Fetcher, 
 import { bootstrap } from '../../src/services/bootstrap.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { withReadCache } from '../../src/store/cached.js';
 import { nodeCompression } from '../../src/status/compression-node.js';
 import { bearer } from './requests.js';
 
@@ -22,6 +23,8 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   services: Services;
   ports: Ports;
+  /** The SQLite store under the read cache (for tests that look at the database itself). */
+  sqlite: SqliteStore;
   dir: string;
   devKey: string;
   devDid: string;
@@ -33,7 +36,9 @@ export interface TestApp {
 export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
   const config = parseConfig({ PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, ...opts.env });
-  const store = new SqliteStore(join(dir, 'test.db'));
+  const sqlite = new SqliteStore(join(dir, 'test.db'));
+  // The same read cache the entries put in front of their stores.
+  const store = withReadCache(sqlite);
   await store.migrate();
   const ports: Ports = {
     store,
@@ -52,6 +57,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     app,
     services,
     ports,
+    sqlite,
     dir,
     devKey: first.devIssuer!.apiKey.token,
     devDid: first.devIssuer!.did,

@@ -231,7 +231,7 @@ describe('bulk withdrawal and the audit log', () => {
     expect(issuerLog.entries.length).toBeGreaterThanOrEqual(3);
     const adminLog = await t.call('GET', '/v1/audit?issuer=dev', undefined, bearer(ADMIN_TOKEN));
     expect(adminLog.status).toBe(200);
-    const db = (t.ports.store as unknown as { db: { exec(sql: string): void } }).db;
+    const db = t.sqlite.db;
     expect(() => db.exec('UPDATE status_audit SET reason = \'edited\'')).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM status_audit')).toThrow(/append-only/);
   });

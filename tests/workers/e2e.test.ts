@@ -141,6 +141,30 @@ describe('the Worker, end to end on D1', () => {
     expect(reinstate.status).toBe(409);
   });
 
+  it('verifies through POST /credentials/verify: the revoked certificate says revoked, the live one valid', async () => {
+    const revoked = await callJson('POST', '/credentials/verify', { verifiableCredential: flow.rdfc }, {}, 422);
+    expect(revoked).toMatchObject({ verified: false, verdict: 'revoked' });
+    expect((revoked.steps as Json[]).map((s) => [s.id, s.valid])).toEqual([
+      ['parse', true],
+      ['proof', true],
+      ['issuer', true],
+      ['trust', true],
+      ['validity', true],
+      ['status', false],
+    ]);
+    const live = await callJson('POST', '/credentials/verify', { verifiableCredential: flow.jcs }, {}, 200);
+    expect(live).toMatchObject({ verified: true, verdict: 'valid' });
+  });
+
+  it('serves the verify page at /v and /V from the assets binding', async () => {
+    for (const path of ['/v', '/V']) {
+      const res = await call('GET', path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await res.text()).toContain('<html');
+    }
+  });
+
   it('rotates to another provisioned key: the new key signs, both stay in the DID document', async () => {
     const rotated = await callJson('POST', '/admin/issuers/edge-eval/keys/rotate', { keyRef: 'e2e-2' }, admin, 201);
     expect((rotated.key as Json).id).toBe(`${flow.did}#key-2`);
