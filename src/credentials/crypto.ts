@@ -14,7 +14,8 @@ export interface PublicKeyHandle {
 
 /** The cryptography the core needs (Ed25519, SHA-256); each runtime brings its fastest implementation. */
 export interface CryptoProvider {
-  sha256(data: Uint8Array): Promise<Uint8Array>;
+  /** SHA-256 of bytes, or of a string's UTF-8 encoding. */
+  sha256(data: Uint8Array | string): Promise<Uint8Array>;
   generate(): Promise<{ privateJwk: JsonWebKey; publicKey: Uint8Array }>;
   importPrivateKey(jwk: JsonWebKey): Promise<PrivateKeyHandle>;
   importPublicKey(raw: Uint8Array): Promise<PublicKeyHandle>;
@@ -44,7 +45,8 @@ export function webCrypto(subtle: SubtleCrypto = crypto.subtle): CryptoProvider 
   const alg = { name: 'Ed25519' } as const;
   return {
     async sha256(data) {
-      return new Uint8Array(await subtle.digest('SHA-256', data as BufferSource));
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+      return new Uint8Array(await subtle.digest('SHA-256', bytes as BufferSource));
     },
     async generate() {
       const pair = (await subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;

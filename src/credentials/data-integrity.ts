@@ -31,7 +31,6 @@ export interface ProofEnv {
   documentLoader: DocumentLoader;
 }
 
-const encoder = new TextEncoder();
 // canonicalize is CommonJS: its default import is the function itself, whatever its typings say.
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
@@ -103,8 +102,8 @@ export async function hashData(
 ): Promise<Uint8Array> {
   const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);
   const [configHash, docHash] = await Promise.all([
-    env.crypto.sha256(encoder.encode(configText)),
-    env.crypto.sha256(encoder.encode(docText)),
+    env.crypto.sha256(configText),
+    env.crypto.sha256(docText),
   ]);
   const out = new Uint8Array(64);
   out.set(configHash, 0);

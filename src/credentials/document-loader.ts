@@ -2,7 +2,7 @@ import { SkillcredError } from '../errors.js';
 import { bundledContexts } from './contexts.js';
 
 /** The jsonld.js document loader shape. */
-export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: object }>;
+export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: object; tag?: 'static' }>;
 
 /**
  * The offline document loader: answers bundled contexts and throws UNKNOWN_CONTEXT for anything
@@ -14,7 +14,9 @@ export function createDocumentLoader(extra: ReadonlyMap<string, object> = new Ma
     if (!document) {
       throw new SkillcredError('UNKNOWN_CONTEXT', `JSON-LD context ${JSON.stringify(url)} is not one this service knows`);
     }
-    return { contextUrl: null, documentUrl: url, document };
+    // `tag: 'static'` lets jsonld.js keep the resolved context across calls (bundled contexts never
+    // change); without it every canonicalization re-processed all three contexts of a certificate.
+    return { contextUrl: null, documentUrl: url, document, tag: 'static' };
   };
 }
 

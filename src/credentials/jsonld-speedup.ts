@@ -12,24 +12,20 @@ import jsonldUtil from 'jsonld/lib/util.js';
 type Clone = (value: unknown) => unknown;
 const util = jsonldUtil as { clone: Clone & { skillcredFast?: true } };
 
-function isPrimitive(v: unknown): boolean {
-  return v === null || (typeof v !== 'object' && typeof v !== 'function');
-}
-
 if (!util.clone.skillcredFast) {
   const deepClone = util.clone;
   const fastClone: Clone & { skillcredFast?: true } = (value) => {
     if (value instanceof Map) return new Map(value);
     if (value && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype) {
+      // One pass: copy while every value is a primitive; give up on the first nested one.
       const obj = value as Record<string, unknown>;
-      let flat = true;
+      const copy: Record<string, unknown> = {};
       for (const key in obj) {
-        if (!isPrimitive(obj[key])) {
-          flat = false;
-          break;
-        }
+        const v = obj[key];
+        if (v !== null && (typeof v === 'object' || typeof v === 'function')) return deepClone(value);
+        copy[key] = v;
       }
-      if (flat) return { ...obj };
+      return copy;
     }
     return deepClone(value);
   };

@@ -1,4 +1,4 @@
-import * as base58 from 'base58-universal';
+import { base58 } from '@scure/base';
 
 const ED25519_PUB_HEADER = [0xed, 0x01];
 

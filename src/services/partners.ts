@@ -45,6 +45,10 @@ export interface AppliedRecognition {
  * the service DID, naming the partner that stated it through its API key) and never derives one.
  */
 export class PartnerService {
+  // The statements by certificate kind, briefly (every verified result looks them up); a statement
+  // recorded through this process clears it.
+  private readonly byKind = new Map<string, { until: number; records: Promise<RecognitionRecord[]> }>();
+
   constructor(
     private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config'>,
     private readonly keyring: Keyring,
@@ -126,6 +130,7 @@ export class PartnerService {
       withdrawnAt: null,
     };
     await this.ports.store.addRecognition(record);
+    this.byKind.clear();
     return { record, statement };
   }
 
@@ -133,7 +138,12 @@ export class PartnerService {
   async applicable(credential: JsonObject): Promise<AppliedRecognition[]> {
     const scope = scopeOf(credential);
     if (scope.kind === 'other') return [];
-    const records = await this.ports.store.listRecognitions({ certificateKind: scope.kind });
+    let cached = this.byKind.get(scope.kind);
+    if (!cached || cached.until < Date.now()) {
+      cached = { until: Date.now() + 10_000, records: this.ports.store.listRecognitions({ certificateKind: scope.kind }) };
+      this.byKind.set(scope.kind, cached);
+    }
+    const records = await cached.records;
     const out: AppliedRecognition[] = [];
     const partners = new Map<string, PartnerRecord | null>();
     for (const r of records) {

@@ -34,6 +34,10 @@ const TRUST_LIST_VALIDITY_MS = 7 * 86_400_000;
  * issuer was accredited for it when it was signed, and the signed trust list partners cache.
  */
 export class TrustService {
+  // Issuance times of our own credentials by id: immutable once recorded, so kept (bounded);
+  // "not ours" is kept briefly, as the id might be recorded a moment later.
+  private readonly issuedAt = new Map<string, { at: string | null; until: number }>();
+
   constructor(
     private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config' | 'log'>,
     private readonly keyring: Keyring,
@@ -120,10 +124,21 @@ export class TrustService {
       return stepProblem('ours', 'not-in-registry', 'Issuer not in the trust registry', `${issuerId ?? 'the issuer'} is not an accredited issuer of this registry`);
     }
     let at = claimedAt;
-    const record = typeof credential.id === 'string' ? await this.ports.store.getCredential(credential.id) : null;
-    if (record && record.issuerId === issuer.id) at = new Date(record.issuedAt);
+    const recorded = typeof credential.id === 'string' ? await this.recordedAt(credential.id, issuer.id) : null;
+    if (recorded) at = new Date(recorded);
     else warnings.push(stepProblem('ours', 'signing-time-claimed', 'Signing time asserted by the signer', `no issuance record here for this credential: its trust is judged at the time its proof claims (${at.toISOString()})`));
     return this.decide(issuer, scopeOf(credential), at);
+  }
+
+  private async recordedAt(id: string, issuerId: string): Promise<string | null> {
+    const now = Date.now();
+    const hit = this.issuedAt.get(`${issuerId} ${id}`);
+    if (hit && hit.until > now) return hit.at;
+    const record = await this.ports.store.getCredential(id);
+    const at = record && record.issuerId === issuerId ? record.issuedAt : null;
+    if (this.issuedAt.size >= 10_000) this.issuedAt.delete(this.issuedAt.keys().next().value!);
+    this.issuedAt.set(`${issuerId} ${id}`, { at, until: at ? Number.POSITIVE_INFINITY : now + 10_000 });
+    return at;
   }
 
   private async decide(issuer: IssuerRecord, scope: Scope, at: Date): Promise<StepProblem | null> {

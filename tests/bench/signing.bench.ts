@@ -2,8 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import * as base58 from 'base58-universal';
+import { base58 } from '@scure/base';
 import { createProof, type JsonObject } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { signVcJwt } from '../../src/credentials/jwt.js';
@@ -15,6 +14,7 @@ import { heading, measure, ratio, fmt } from './harness.js';
 import { skillLevelRequest } from '../helpers/app.js';
 import { startNodeService } from '../helpers/node-process.js';
 import { runStock } from './stock-runner.js';
+import { runLoad } from './load.js';
 import type { IssuerRecord } from '../../src/store/store.js';
 
 const crypto = nodeCrypto();
@@ -80,9 +80,9 @@ export async function run(): Promise<Record<string, number>> {
     ['eddsa-rdfc-2022', oursRdfc.opsPerSec],
     ['eddsa-jcs-2022', oursJcs.opsPerSec],
   ] as const) {
-    const rate = await httpIssuance(suite);
+    const { rate, tool } = await httpIssuance(suite);
     http[suite] = rate;
-    console.log(`  ${`HTTP issuance ${suite} (autocannon, 8 connections)`.padEnd(58)} ${fmt(rate).padStart(10)} cred/s`);
+    console.log(`  ${`HTTP issuance ${suite} (${tool}, 8 connections)`.padEnd(58)} ${fmt(rate).padStart(10)} cred/s`);
     ratio(`HTTP issuance / bare ${suite} signing`, rate / bare, 0.8);
   }
   return {
@@ -106,28 +106,22 @@ function secretMultibase(jwk: JsonWebKey, publicKey: Uint8Array): string {
   return 'z' + base58.encode(bytes);
 }
 
-async function httpIssuance(cryptosuite: string): Promise<number> {
+async function httpIssuance(cryptosuite: string): Promise<{ rate: number; tool: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-bench-'));
   const service = await startNodeService({ DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys'), LOG_LEVEL: 'error' });
   try {
     const apiKey = /dev issuer API key\s+(\S+)/.exec(service.stdout())![1]!;
-    let n = 0;
-    const body = (i: number) => JSON.stringify(skillLevelRequest({ cryptosuite, assessment: { id: `B-${cryptosuite}-${i}`, date: '2025-06-20' } }));
-    const result = await autocannon({
-      url: service.url,
+    const body = JSON.stringify(skillLevelRequest({ cryptosuite, assessment: { id: 'B-{{n}}', date: '2025-06-20' } }));
+    const result = await runLoad({
+      url: `${service.url}/v1/certificates`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body,
       connections: 8,
-      duration: 6,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/certificates',
-          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: body(n++) }),
-        },
-      ],
+      seconds: 6,
     });
-    if (result.non2xx > 0) throw new Error(`${result.non2xx} non-2xx answers during the issuance benchmark`);
-    return result.requests.average;
+    if (result.failed > 0) throw new Error(`${result.failed} failed answers during the issuance benchmark`);
+    return { rate: result.requestsPerSecond, tool: result.tool };
   } finally {
     await service.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign, verify as nodeVerify, generateKeyPairSync } from 'node:crypto';
-import autocannon from 'autocannon';
+import { runLoad } from './load.js';
 import { bearer, createTestApp, skillLevelRequest, vc2 } from '../helpers/app.js';
 import { startNodeService } from '../helpers/node-process.js';
 import { fmt, heading, measure, ratio } from './harness.js';
@@ -53,7 +53,7 @@ export async function run(): Promise<Record<string, number>> {
     await t.close();
   }
 
-  heading('Verification over HTTP: POST /credentials/verify on the real Node entry (autocannon)');
+  heading('Verification over HTTP: POST /credentials/verify on the real Node entry');
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-bench-'));
   const service = await startNodeService({ DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys'), LOG_LEVEL: 'error' });
   try {
@@ -66,11 +66,11 @@ export async function run(): Promise<Record<string, number>> {
     };
     for (const [label, vc] of Object.entries(creds)) {
       const body = JSON.stringify({ verifiableCredential: vc });
-      const r = await autocannon({ url: `${service.url}/credentials/verify`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 8, duration: 5 });
-      if (r.non2xx > 0) throw new Error(`${r.non2xx} non-2xx answers verifying ${label} over HTTP`);
-      console.log(`  ${`HTTP verify ${label} (8 connections)`.padEnd(58)} ${fmt(r.requests.average).padStart(10)} req/s`);
-      ratio(`HTTP / in-process ${label}`, r.requests.average / out[label]!, 0.7);
-      out[`http_${label}`] = r.requests.average;
+      const r = await runLoad({ url: `${service.url}/credentials/verify`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 8, seconds: 5 });
+      if (r.failed > 0) throw new Error(`${r.failed} failed answers verifying ${label} over HTTP`);
+      console.log(`  ${`HTTP verify ${label} (${r.tool}, 8 connections)`.padEnd(58)} ${fmt(r.requestsPerSecond).padStart(10)} req/s`);
+      ratio(`HTTP / in-process ${label}`, r.requestsPerSecond / out[label]!, 0.7);
+      out[`http_${label}`] = r.requestsPerSecond;
     }
     void vc2;
   } finally {

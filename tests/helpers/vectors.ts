@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as base58 from 'base58-universal';
+import { base58 } from '@scure/base';
 
 /** The shared spec test vectors; present on every development machine and in CI. */
 export const VECTORS_DIR = fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
