@@ -13,11 +13,6 @@ declare module 'rdf-canonize' {
   export function canonize(dataset: unknown, options: Record<string, unknown>): Promise<string>;
 }
 
-declare module 'base58-universal' {
-  export function encode(input: Uint8Array): string;
-  export function decode(input: string): Uint8Array;
-}
-
 declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, object>;
 }
