@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { ensureIssuer } from '../../scripts/admin-client.js';
 import { buildBundle, generateSecrets, migrateLocal, startWranglerDev, writeEnvFile, type LocalWorker } from '../../scripts/wrangler-local.js';
 import { freePort, startNodeService } from '../helpers/node-process.js';
-import { skillLevelRequest } from '../helpers/requests.js';
+import { skillLevelRequest, vc2 } from '../helpers/requests.js';
 import { fmt, heading, ratio } from './harness.js';
 
 /** A running service to load, with an issuer on it. */
@@ -44,7 +44,19 @@ const issuanceLoads: Load[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'].map((cryptos
  * verify on the target first, e.g. POST /credentials/issue with `vc2(target.did)` from
  * tests/helpers/requests.ts.
  */
-export const verifyLoads: Load[] = [];
+export const verifyLoads: Load[] = (['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'vc+jwt'] as const).map((suite) => ({
+  name: `verify ${suite} (POST /credentials/verify)`,
+  prepare: async (target) => {
+    const issued =
+      suite === 'vc+jwt'
+        ? await fetch(`${target.url}/credentials/issue`, { method: 'POST', headers: json(target), body: JSON.stringify({ credential: vc2(target.did), options: { format: 'vc+jwt' } }) })
+        : await fetch(`${target.url}/v1/certificates`, { method: 'POST', headers: json(target), body: JSON.stringify(skillLevelRequest({ cryptosuite: suite, assessment: { id: `WV-${target.name}-${suite}-${Date.now()}`, date: '2025-06-20' } })) });
+    if (issued.status !== 201) throw new Error(`issuing the credential to verify on ${target.name}: ${issued.status} ${await issued.text()}`);
+    const { verifiableCredential } = (await issued.json()) as { verifiableCredential: unknown };
+    const body = JSON.stringify({ verifiableCredential });
+    return { method: 'POST', path: '/credentials/verify', headers: { 'content-type': 'application/json' }, body: () => body };
+  },
+}));
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const CONNECTIONS = 8;
@@ -145,7 +157,6 @@ export async function run(): Promise<void> {
         console.log(`  ${`${load.name}, node`.padEnd(58)} ${fmt(n.rps).padStart(10)} req/s   p50 ${n.p50} ms  p99 ${n.p99} ms`);
         ratio(`${load.name}: workers / node`, w.rps / n.rps, 0.8);
       }
-      if (verifyLoads.length === 0) console.log('  (verify throughput: no loads registered in verifyLoads yet)');
     } finally {
       await node.stop();
     }
