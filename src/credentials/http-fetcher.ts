@@ -1,5 +1,6 @@
 import { SkillcredError } from '../errors.js';
 import type { Clock, FetchResult, Fetcher } from '../ports.js';
+import { readCapped } from '../util/read-capped.js';
 
 export interface HttpFetcherOptions {
   fetch?: typeof fetch;
@@ -24,30 +25,13 @@ function maxAgeOf(cacheControl: string | null): number | 'no-store' {
   return m ? Math.min(Number(m[1]), 86_400) : 0;
 }
 
-async function readCapped(res: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readBody(res: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw new SkillcredError('FETCH_FAILED', `GET ${url}: ${declared} bytes is over the ${maxBytes}-byte limit`);
   if (!res.body) return new Uint8Array();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new SkillcredError('FETCH_FAILED', `GET ${url}: the answer exceeds the ${maxBytes}-byte limit`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return readCapped(res.body, maxBytes, () => {
+    throw new SkillcredError('FETCH_FAILED', `GET ${url}: the answer exceeds the ${maxBytes}-byte limit`);
+  });
 }
 
 /**
@@ -100,7 +84,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
         await res.body?.cancel();
         throw new SkillcredError('FETCH_FAILED', `GET ${url}: HTTP ${res.status}`);
       }
-      const result: FetchResult = { status: 200, body: await readCapped(res, maxBytes, url), contentType: res.headers.get('content-type') };
+      const result: FetchResult = { status: 200, body: await readBody(res, maxBytes, url), contentType: res.headers.get('content-type') };
       if (maxAge !== 'no-store') remember(url, { result, etag: res.headers.get('etag'), freshUntil: now() + maxAge * 1000 });
       return result;
     },

@@ -116,27 +116,24 @@ export class KeyResolver {
   }
 
   private async hosted(vmId: string, issuerId: string, did: string): Promise<ResolvedKey> {
-    const key = (await this.ports.store.listIssuerKeys(issuerId)).find((k) => k.id === vmId);
+    return this.fromRecords(vmId, did, await this.ports.store.listIssuerKeys(issuerId));
+  }
+
+  private async service(vmId: string): Promise<ResolvedKey> {
+    return this.fromRecords(vmId, this.serviceDid, await this.serviceKeys());
+  }
+
+  /** One of our own keys, by its record (its lifecycle dates included). */
+  private async fromRecords(
+    vmId: string,
+    did: string,
+    keys: { id: string; publicKeyMultibase: string; createdAt: string; retiredAt: string | null; compromisedAt: string | null }[],
+  ): Promise<ResolvedKey> {
+    const key = keys.find((k) => k.id === vmId);
     if (!key) throw new ResolveError(`${did} has no verification method ${vmId}`, 'not-found');
     return {
       id: key.id,
       controller: did,
-      publicKeyMultibase: key.publicKeyMultibase,
-      publicKey: await this.handle(key.publicKeyMultibase),
-      assertion: true,
-      createdAt: key.createdAt,
-      retiredAt: key.retiredAt,
-      compromisedAt: key.compromisedAt,
-      source: 'hosted',
-    };
-  }
-
-  private async service(vmId: string): Promise<ResolvedKey> {
-    const key = (await this.serviceKeys()).find((k) => k.id === vmId);
-    if (!key) throw new ResolveError(`${this.serviceDid} has no verification method ${vmId}`, 'not-found');
-    return {
-      id: key.id,
-      controller: this.serviceDid,
       publicKeyMultibase: key.publicKeyMultibase,
       publicKey: await this.handle(key.publicKeyMultibase),
       assertion: true,

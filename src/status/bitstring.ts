@@ -1,5 +1,6 @@
 // Bitstring Status List v1.0 §3.2: bit 0 is the left-most bit of the first byte; the list is
 // GZIP-compressed and written as multibase base64url without padding ('u' prefix).
+import { readCapped } from '../util/read-capped.js';
 
 /** gzip as the status lists need it; each runtime brings its fastest implementation. */
 export interface Compression {
@@ -18,26 +19,9 @@ async function pump(input: Uint8Array, stream: CompressionStream | Decompression
   const writer = stream.writable.getWriter();
   void writer.write(input as BufferSource).catch(() => {});
   void writer.close().catch(() => {});
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new RangeError(`decompressed status list exceeds ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+  return readCapped(stream.readable as ReadableStream<Uint8Array>, limit, () => {
+    throw new RangeError(`decompressed status list exceeds ${limit} bytes`);
+  });
 }
 
 function toBase64url(bytes: Uint8Array): string {
