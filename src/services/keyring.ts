@@ -23,10 +23,15 @@ export class Keyring {
   /** Makes a new key for `did` (the n-th it holds) and stores its private half in the KeyStore. */
   async generate(issuerId: string, did: string | null, slug: string, n: number): Promise<{ record: IssuerKeyRecord; did: string }> {
     const { privateJwk, publicKey } = await this.ports.crypto.generate();
-    const multibase = toPublicKeyMultibase(publicKey);
-    const ownDid = did ?? `did:key:${multibase}`;
     const ref = `${slug}-${n}-${randomHex(4)}`;
     await this.ports.keys.put(ref, privateJwk);
+    return this.recordFor(issuerId, did, publicKey, ref, n);
+  }
+
+  /** The key record (and the DID: a did:key issuer's is its key) of the n-th key of an issuer. */
+  private recordFor(issuerId: string, did: string | null, publicKey: Uint8Array, ref: string, n: number): { record: IssuerKeyRecord; did: string } {
+    const multibase = toPublicKeyMultibase(publicKey);
+    const ownDid = did ?? `did:key:${multibase}`;
     return {
       did: ownDid,
       record: {
@@ -61,20 +66,7 @@ export class Keyring {
     if (!(await this.ports.crypto.verify(await this.ports.crypto.importPublicKey(handle.publicKey), signature, probe))) {
       throw bad('the private key d does not belong to the public key x');
     }
-    const multibase = toPublicKeyMultibase(handle.publicKey);
-    const ownDid = did ?? `did:key:${multibase}`;
-    return {
-      did: ownDid,
-      record: {
-        id: verificationMethodId(ownDid, multibase, n),
-        issuerId,
-        publicKeyMultibase: multibase,
-        privateKeyRef: ref,
-        createdAt: this.ports.clock.now().toISOString(),
-        retiredAt: null,
-        compromisedAt: null,
-      },
-    };
+    return this.recordFor(issuerId, did, handle.publicKey, ref, n);
   }
 
   /** The issuer's current (unretired) key, imported and cached. */
