@@ -12,7 +12,8 @@ import { GRADE_NAMES, LADDER } from '../src/domain/ladder.js';
 import { OCCUPATIONS } from '../src/domain/occupations.js';
 import { packCredential } from '../src/qr/pack.js';
 import { statusEntry } from '../src/status/entries.js';
-import type { IssuerRecord, StatusPurpose } from '../src/store/store.js';
+import type { IssuerRecord } from '../src/domain/issuer.js';
+import type { StatusPurpose } from '../src/domain/status.js';
 
 type Json = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { nodeCrypto } from '../src/credentials/crypto-node.js';
+import { nodeCrypto } from '../src/runtime/node/crypto.js';
 import { generateProvisionedKey } from '../src/cli/keys-generate.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));

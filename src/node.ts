@@ -8,14 +8,14 @@ import { createApp } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import type { AppEnv } from './routes/env.js';
 import { VERIFY_PAGE_FILE, VERIFY_PAGE_HEADERS, VERIFY_PAGE_PATHS } from './verify-page.js';
-import { nodeCrypto } from './credentials/crypto-node.js';
+import { nodeCrypto } from './runtime/node/crypto.js';
 import { SkillcredError } from './errors.js';
-import { FileKeyStore } from './keys/file-keystore.js';
+import { FileKeyStore } from './runtime/node/file-keystore.js';
 import { createHttpFetcher } from './credentials/http-fetcher.js';
 import { consoleLogger, systemClock, type Ports } from './ports.js';
 import { bootstrap, type BootstrapResult } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
-import { nodeCompression } from './status/compression-node.js';
+import { nodeCompression } from './runtime/node/compression.js';
 import { SqliteStore } from './store/sqlite.js';
 import { withReadCache } from './store/cached.js';
 

@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { parseConfig } from './config.js';
 import { webCrypto } from './credentials/crypto.js';
 import { SkillcredError } from './errors.js';
-import { SecretKeyStore } from './keys/secret-keystore.js';
+import { SecretKeyStore } from './runtime/workers/secret-keystore.js';
 import { consoleLogger, systemClock, type Ports } from './ports.js';
 import { bootstrap } from './services/bootstrap.js';
 import { createServices } from './services/index.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { nodeCrypto } from '../credentials/crypto-node.js';
+import { nodeCrypto } from '../runtime/node/crypto.js';
 import { SkillcredError } from '../errors.js';
 import { configFromEnv, nodePorts } from '../node.js';
 import { checkBody } from '../schemas/check.js';
@@ -8,7 +8,7 @@ import { createServices, type Services } from '../services/index.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
 import type { PartnerInput } from '../services/partners.js';
 import type { AccreditationInput } from '../services/trust.js';
-import type { ExitReason } from '../store/store.js';
+import type { ExitReason } from '../domain/accreditation.js';
 import type { Actor, StatusAction } from '../services/status.js';
 import type { CredentialSelector } from '../store/store.js';
 import { generateProvisionedKey } from './keys-generate.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { IssuerKeyRecord, IssuerRecord } from '../store/store.js';
+import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { DID_V1, MULTIKEY_V1 } from './contexts.js';
 
 function pathSegments(config: Pick<Config, 'basePath'>): string {

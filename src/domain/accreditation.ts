@@ -1,4 +1,35 @@
-import type { AccreditationRecord, AccreditedKind, ExitRecord } from '../store/store.js';
+/** Certificate kinds an accreditation may cover; `other` is any credential without a certificate kind. */
+export type AccreditedKind = 'skill-level' | 'specialized-ability' | 'enterprise' | 'other';
+
+/** Why an issuer left its chain (Guangdong names six; these are our proposed set). */
+export const EXIT_REASONS = ['voluntary-withdrawal', 'failed-review', 'misconduct', 'dissolution-or-merger', 'filing-revoked', 'term-expired'] as const;
+
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/** What an issuer may certify, and when. */
+export interface AccreditationRecord {
+  id: string;
+  issuerId: string;
+  kinds: AccreditedKind[];
+  /** Exact codes ("4-04-05-05"), prefixes ("4-04-*") or "*". */
+  occupations: string[];
+  /** Ladder ranks; empty means any. */
+  ranks: number[];
+  validFrom: string;
+  validUntil: string | null;
+  chain: string | null;
+  chainMaster: string | null;
+  createdAt: string;
+}
+
+export interface ExitRecord {
+  id: string;
+  issuerId: string;
+  exitedAt: string;
+  reason: ExitReason;
+  note: string | null;
+  createdAt: string;
+}
 
 /** What a certificate claims an issuer may certify: its kind, occupation and ladder rank. */
 export interface Scope {

@@ -1,4 +1,4 @@
-import type { OrgKind } from '../store/store.js';
+import type { OrgKind } from './issuer.js';
 
 /** A skill level certificate number: `[YS]` + 21 digits. */
 export const SKILL_LEVEL_NUMBER = /^[YS]\d{21}$/;

@@ -1,6 +1,7 @@
 import { CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
 import { SkillcredError, type FieldError } from '../errors.js';
-import type { IssuerRecord, LocalizedNames } from '../store/store.js';
+import type { IssuerRecord } from './issuer.js';
+import type { LocalizedNames } from './localized.js';
 import { parseCertificateNumber } from './certificate-number.js';
 import { GRADE_NAMES, rungOf, rungOfGrade, type Rung } from './ladder.js';
 import { joinNames, toNames, type LocalizedInput } from './localized.js';

@@ -1,4 +1,12 @@
-import type { LocalizedNames } from '../store/store.js';
+/** The languages the service speaks: mainland Simplified, Hong Kong / Macau Traditional, English. */
+export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
+
+/** Names in the three languages the service speaks; zh-Hans is always present. */
+export interface LocalizedNames {
+  'zh-Hans': string;
+  'zh-Hant'?: string;
+  en?: string;
+}
 
 /** A text as an API client may give it: Simplified Chinese alone, or up to three languages. */
 export type LocalizedInput = string | LocalizedNames;

@@ -3,7 +3,7 @@ import { SkillcredError } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
 import { validateIssuerRequest, validateKeyRotationRequest } from '../schemas/validators.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
-import type { IssuerKeyRecord, IssuerRecord } from '../store/store.js';
+import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { requireAuth } from './auth.js';
 import type { AppEnv } from './env.js';
 import { json, jsonBody } from './http.js';

@@ -5,7 +5,7 @@ import { SkillcredError } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
 import { validateAssessmentRequest, validateCertificateRequest } from '../schemas/validators.js';
 import { draftFromCertificate } from '../services/drafts.js';
-import type { CredentialRecord } from '../store/store.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
 import { requireAuth } from './auth.js';
 import type { AppEnv } from './env.js';
 import { idempotencyOf, json, jsonBody } from './http.js';

@@ -11,7 +11,7 @@ import type { JsonObject } from '../credentials/data-integrity.js';
 import { parseVcJwt, unwrapEnvelope } from '../credentials/jwt.js';
 import { SkillcredError } from '../errors.js';
 import { qrTextFor, renderQrPng, renderQrSvg } from '../qr/index.js';
-import type { CredentialRecord } from '../store/store.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
 import { requireAuth } from './auth.js';
 import { certificateHtml } from './certificate-html.js';
 import { certificateView, type ChineseScript } from './certificate-view.js';

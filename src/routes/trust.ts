@@ -11,7 +11,7 @@ import {
 } from '../schemas/validators.js';
 import type { PartnerInput, RecognitionInput } from '../services/partners.js';
 import type { AccreditationInput } from '../services/trust.js';
-import type { ExitReason } from '../store/store.js';
+import type { ExitReason } from '../domain/accreditation.js';
 import type { Verdict } from '../verify/result.js';
 import { requireAuth } from './auth.js';
 import type { AppEnv } from './env.js';

@@ -11,7 +11,7 @@ import {
 } from '../domain/certificate.js';
 import { SkillcredError, malformed } from '../errors.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
-import type { IssuerRecord } from '../store/store.js';
+import type { IssuerRecord } from '../domain/issuer.js';
 import { randomBase64url } from './secrets.js';
 import type { Draft } from './issuance.js';
 

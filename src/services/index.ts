@@ -1,6 +1,6 @@
 import { createDocumentLoader, type DocumentLoader } from '../credentials/document-loader.js';
 import type { Ports } from '../ports.js';
-import type { IssuerKeyRecord } from '../store/store.js';
+import type { IssuerKeyRecord } from '../domain/issuer.js';
 import { IssuanceService } from './issuance.js';
 import { IssuerService } from './issuers.js';
 import { Keyring } from './keyring.js';
@@ -17,7 +17,7 @@ import { StatusChecker, type ListSource } from '../verify/status-check.js';
 import { listProofCheck } from '../verify/list-proof.js';
 import { createQrDecoder } from '../verify/qr-decoder.js';
 import { Verifier, type QrDecoder } from '../verify/verifier.js';
-import type { StatusPurpose } from '../store/store.js';
+import type { StatusPurpose } from '../domain/status.js';
 
 /** The application services, built once per app from its ports. */
 export interface Services {

@@ -5,7 +5,10 @@ import { envelope, signVcJwt } from '../credentials/jwt.js';
 import { SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
 import { statusEntry, withStatus } from '../status/entries.js';
-import type { CredentialRecord, IssuedEntry, IssuerRecord, StatusPurpose, StatusSlot } from '../store/store.js';
+import type { IssuedEntry } from '../store/store.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
+import type { IssuerRecord } from '../domain/issuer.js';
+import type { StatusPurpose, StatusSlot } from '../domain/status.js';
 import type { Keyring, SigningKey } from './keyring.js';
 
 /** A credential ready to sign, with what its record needs to remember. */

@@ -1,7 +1,8 @@
 import { issuerDidWeb } from '../credentials/did.js';
 import { SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
-import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord, LocalizedNames, OrgKind } from '../store/store.js';
+import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord, OrgKind } from '../domain/issuer.js';
+import type { LocalizedNames } from '../domain/localized.js';
 import type { Keyring } from './keyring.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
 

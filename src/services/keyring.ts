@@ -3,7 +3,7 @@ import { toPublicKeyMultibase } from '../credentials/multikey.js';
 import { verificationMethodId } from '../credentials/did.js';
 import { SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
-import type { IssuerKeyRecord } from '../store/store.js';
+import type { IssuerKeyRecord } from '../domain/issuer.js';
 import { randomHex } from './secrets.js';
 
 /** A key ready to sign: its record and its imported private key. */

@@ -5,15 +5,10 @@ import type { Ports } from '../ports.js';
 import { bitsWithSet, encodeList } from '../status/bitstring.js';
 import { statusListUrl } from '../status/entries.js';
 import { statusListCredential } from '../status/list-credential.js';
-import type {
-  AuditEntry,
-  CredentialRecord,
-  CredentialSelector,
-  IssuerRecord,
-  StatusChange,
-  StatusEntryState,
-  StatusPurpose,
-} from '../store/store.js';
+import type { CredentialSelector, StatusEntryState } from '../store/store.js';
+import type { AuditEntry, StatusChange, StatusPurpose } from '../domain/status.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
+import type { IssuerRecord } from '../domain/issuer.js';
 import type { Keyring } from './keyring.js';
 
 /** A signed status list as served: its exact bytes and validators. */

@@ -6,7 +6,8 @@ import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
 import { SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
-import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord, IssuerKeyRecord, IssuerRecord } from '../store/store.js';
+import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord } from '../domain/accreditation.js';
+import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { stepProblem, type StepProblem } from '../verify/result.js';
 import type { Keyring } from './keyring.js';
 

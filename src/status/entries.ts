@@ -1,4 +1,4 @@
-import type { StatusPurpose, StatusSlot } from '../store/store.js';
+import type { StatusPurpose, StatusSlot } from '../domain/status.js';
 
 /** The URL of a published status list: `<PUBLIC_URL>/status/<issuer>/<purpose>/<seq>`. */
 export function statusListUrl(publicUrl: string, issuerSlug: string, purpose: StatusPurpose, seq: number): string {

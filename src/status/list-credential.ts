@@ -1,5 +1,5 @@
 import { CREDENTIALS_V2 } from '../credentials/contexts.js';
-import type { StatusPurpose } from '../store/store.js';
+import type { StatusPurpose } from '../domain/status.js';
 
 /** The unsigned BitstringStatusListCredential of one list (VC 2.0, issuer as a string). */
 export function statusListCredential(parts: {

@@ -59,7 +59,6 @@ import {
   changeEntryFromRow,
   credentialFromRow,
   credentialParams,
-  decideChange,
   duplicateOf,
   entryStateFromRow,
   issuerFromRow,
@@ -74,29 +73,13 @@ import {
   uniqueViolation,
   type ChangeEntry,
 } from './rows.js';
-import type {
-  AccreditationRecord,
-  ExitRecord,
-  PartnerRecord,
-  RecognitionRecord,
-  ApiKeyRecord,
-  AuditContext,
-  AuditEntry,
-  CredentialRecord,
-  CredentialSelector,
-  IdempotencyClaim,
-  IssuedEntry,
-  IssuerKeyRecord,
-  IssuerRecord,
-  RecordIssuedResult,
-  SetStatusResult,
-  StatusChange,
-  StatusEntryState,
-  StatusListRecord,
-  StatusPurpose,
-  StatusSlot,
-  Store,
-} from './store.js';
+import type { AuditContext, CredentialSelector, IdempotencyClaim, IssuedEntry, RecordIssuedResult, SetStatusResult, StatusEntryState, StatusListRecord, Store } from './store.js';
+import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
+import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
+import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
+import { decideChange } from '../domain/status.js';
+import type { AuditEntry, StatusChange, StatusPurpose, StatusSlot } from '../domain/status.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,18 +1,9 @@
-import type {
-  AccreditationRecord,
-  ExitRecord,
-  PartnerRecord,
-  RecognitionRecord,
-  ApiKeyRecord,
-  AuditEntry,
-  CredentialRecord,
-  IssuerKeyRecord,
-  IssuerRecord,
-  StatusChange,
-  StatusEntryState,
-  StatusListRecord,
-  StatusPurpose,
-} from './store.js';
+import type { StatusEntryState, StatusListRecord } from './store.js';
+import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
+import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
+import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
+import { closeAtFor, type AuditEntry, type StatusPurpose } from '../domain/status.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
 
 // Row shapes and mappers shared by the SQLite and D1 adapters, so both read the schema alike.
 
@@ -166,11 +157,6 @@ export function randomBelow(n: number): number {
   }
 }
 
-/** The number of allocations after which a list closes (at least one, at most size). */
-export function closeAtFor(size: number, threshold: number): number {
-  return Math.min(size, Math.max(1, Math.ceil(size * threshold)));
-}
-
 /** Which unique-constraint a failed insert hit, from the SQLite/D1 error message. */
 export function uniqueViolation(error: unknown): 'idempotency' | 'slot' | 'credential' | 'assessment' | 'other' | null {
   const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
@@ -287,34 +273,6 @@ export const SET_BIT = 'UPDATE status_entries SET value = ? WHERE list_id = ? AN
 export const BUMP_LIST_VERSION = 'UPDATE status_lists SET version = version + 1 WHERE id = ?';
 export const LIST_AUDIT_OF_CREDENTIAL = 'SELECT * FROM status_audit WHERE credential_id = ? ORDER BY id LIMIT ?';
 export const LIST_AUDIT_OF_ISSUER = 'SELECT * FROM status_audit WHERE issuer_id = ? ORDER BY id LIMIT ?';
-
-/** What one status change does to a credential, given its entries as they stand. */
-export type ChangeDecision<E> =
-  | { kind: 'set'; entry: E; old: boolean }
-  | { kind: 'unchanged' }
-  | { kind: 'skip' }
-  | { kind: 'refuse'; reason: 'revoked-final' | 'no-entry' };
-
-/**
- * The rule of setStatus, shared by both adapters: revocation is final (anything but revoking
- * again is refused on a revoked credential, and that refusal wins over a missing entry); a purpose
- * the credential has no entry for is refused; `skipMissing` turns both refusals into skips.
- */
-export function decideChange<E extends { purpose: StatusPurpose; value: boolean }>(
-  change: StatusChange,
-  entries: readonly E[],
-  skipMissing: boolean,
-): ChangeDecision<E> {
-  const revoked = entries.some((e) => e.purpose === 'revocation' && e.value);
-  const target = entries.find((e) => e.purpose === change.purpose);
-  const revokeAgain = change.purpose === 'revocation' && change.value;
-  if (!target || (revoked && !revokeAgain)) {
-    if (skipMissing) return { kind: 'skip' };
-    return { kind: 'refuse', reason: revoked && !revokeAgain ? 'revoked-final' : 'no-entry' };
-  }
-  if (target.value === change.value) return { kind: 'unchanged' };
-  return { kind: 'set', entry: target, old: target.value };
-}
 
 /** Whether to report progress after change i of total (every 1,000 and the last). */
 export function progressDue(i: number, total: number): boolean {

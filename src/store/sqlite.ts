@@ -67,7 +67,6 @@ import {
   changeEntryFromRow,
   credentialFromRow,
   credentialParams,
-  decideChange,
   duplicateOf,
   entryStateFromRow,
   issuerFromRow,
@@ -82,26 +81,12 @@ import {
   statusListFromRow,
   uniqueViolation,
 } from './rows.js';
-import type {
-  AccreditationRecord,
-  ExitRecord,
-  PartnerRecord,
-  RecognitionRecord,
-  ApiKeyRecord,
-  AuditContext,
-  CredentialSelector,
-  IdempotencyClaim,
-  IssuedEntry,
-  IssuerKeyRecord,
-  IssuerRecord,
-  RecordIssuedResult,
-  SetStatusResult,
-  StatusChange,
-  StatusEntryState,
-  StatusPurpose,
-  StatusSlot,
-  Store,
-} from './store.js';
+import { decideChange } from '../domain/status.js';
+import type { AuditContext, CredentialSelector, IdempotencyClaim, IssuedEntry, RecordIssuedResult, SetStatusResult, StatusEntryState, Store } from './store.js';
+import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
+import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
+import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
+import type { StatusChange, StatusPurpose, StatusSlot } from '../domain/status.js';
 
 type Row = Record<string, unknown>;
 

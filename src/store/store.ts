@@ -1,61 +1,8 @@
-/** Names in the three languages the service speaks; zh-Hans is always present. */
-export interface LocalizedNames {
-  'zh-Hans': string;
-  'zh-Hant'?: string;
-  en?: string;
-}
-
-export type OrgKind = 'Y' | 'S';
-export type StatusPurpose = 'revocation' | 'suspension';
-export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
-
-export interface IssuerRecord {
-  id: string;
-  slug: string;
-  did: string;
-  didMethod: 'web' | 'key';
-  names: LocalizedNames;
-  orgKind: OrgKind;
-  filingCode: string;
-  suspensionByDefault: boolean;
-  createdAt: string;
-}
-
-export interface IssuerKeyRecord {
-  /** The full verification method id, e.g. `did:web:host:issuers:x#key-1`. */
-  id: string;
-  issuerId: string;
-  publicKeyMultibase: string;
-  /** Name of the private key in the KeyStore. */
-  privateKeyRef: string;
-  createdAt: string;
-  retiredAt: string | null;
-  compromisedAt: string | null;
-}
-
-export interface ApiKeyRecord {
-  id: string;
-  issuerId: string | null;
-  partnerId: string | null;
-  secretHash: string;
-  label: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-export interface CredentialRecord {
-  id: string;
-  issuerId: string;
-  kind: string;
-  holderHash: string | null;
-  certificateNumber: string | null;
-  assessmentId: string | null;
-  issuedAt: string;
-  validFrom: string | null;
-  format: string;
-  /** The signed credential exactly as returned to the issuer (JSON text). */
-  document: string;
-}
+import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
+import type { CredentialRecord } from '../domain/credential-record.js';
+import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
+import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
+import type { AuditEntry, StatusChange, StatusPurpose, StatusSlot } from '../domain/status.js';
 
 export interface StatusListRecord {
   id: number;
@@ -71,14 +18,6 @@ export interface StatusListRecord {
   signedJson: string | null;
   signedEtag: string | null;
   signedValidUntil: string | null;
-}
-
-/** A status-list position chosen for a credential about to be signed. */
-export interface StatusSlot {
-  listId: number;
-  seq: number;
-  purpose: StatusPurpose;
-  index: number;
 }
 
 /** One credential to record, with the status positions it claims. */
@@ -110,26 +49,7 @@ export interface StatusEntryState {
   value: boolean;
 }
 
-export interface StatusChange {
-  credentialId: string;
-  purpose: StatusPurpose;
-  value: boolean;
-}
-
 export interface AuditContext {
-  actor: string;
-  reason: string;
-  requestId: string;
-  at: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  credentialId: string;
-  issuerId: string;
-  purpose: StatusPurpose;
-  oldValue: boolean;
-  newValue: boolean;
   actor: string;
   reason: string;
   requestId: string;
@@ -144,63 +64,6 @@ export type SetStatusResult =
 export type CredentialSelector =
   | { by: 'assessment'; issuerId: string; assessmentId: string }
   | { by: 'issued-between'; issuerId: string; from: string; to: string };
-
-/** Certificate kinds an accreditation may cover; `other` is any credential without a certificate kind. */
-export type AccreditedKind = 'skill-level' | 'specialized-ability' | 'enterprise' | 'other';
-
-/** Why an issuer left its chain (Guangdong names six; these are our proposed set). */
-export const EXIT_REASONS = ['voluntary-withdrawal', 'failed-review', 'misconduct', 'dissolution-or-merger', 'filing-revoked', 'term-expired'] as const;
-export type ExitReason = (typeof EXIT_REASONS)[number];
-
-/** What an issuer may certify, and when. */
-export interface AccreditationRecord {
-  id: string;
-  issuerId: string;
-  kinds: AccreditedKind[];
-  /** Exact codes ("4-04-05-05"), prefixes ("4-04-*") or "*". */
-  occupations: string[];
-  /** Ladder ranks; empty means any. */
-  ranks: number[];
-  validFrom: string;
-  validUntil: string | null;
-  chain: string | null;
-  chainMaster: string | null;
-  createdAt: string;
-}
-
-export interface ExitRecord {
-  id: string;
-  issuerId: string;
-  exitedAt: string;
-  reason: ExitReason;
-  note: string | null;
-  createdAt: string;
-}
-
-export interface PartnerRecord {
-  id: string;
-  slug: string;
-  names: { 'zh-Hans'?: string; 'zh-Hant'?: string; en: string };
-  /** e.g. HK, MO. */
-  region: string;
-  did: string | null;
-  rateLimitPerMinute: number;
-  createdAt: string;
-}
-
-export interface RecognitionRecord {
-  id: string;
-  partnerId: string;
-  certificateKind: string;
-  ladderRank: number | null;
-  occupationCode: string | null;
-  framework: string;
-  level: string;
-  /** The signed statement (JSON text). */
-  document: string;
-  createdAt: string;
-  withdrawnAt: string | null;
-}
 
 /**
  * The persistence port. Methods are named by intent; each is atomic on its own, inside the

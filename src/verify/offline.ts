@@ -7,7 +7,7 @@ import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf } from '../domain/accreditation.js';
 import type { Clock, Fetcher } from '../ports.js';
 import { streamCompression, type Compression } from '../status/bitstring.js';
-import type { AccreditationRecord, ExitRecord } from '../store/store.js';
+import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
 import { stepProblem } from './result.js';
 import { listProofCheck } from './list-proof.js';
 import { StatusChecker } from './status-check.js';

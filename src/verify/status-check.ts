@@ -2,7 +2,7 @@ import type { CryptoProvider } from '../credentials/crypto.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
 import type { Clock, Fetcher } from '../ports.js';
 import { bitAt, decodeList, type Compression } from '../status/bitstring.js';
-import type { StatusPurpose } from '../store/store.js';
+import type { StatusPurpose } from '../domain/status.js';
 import { stepProblem, type StepProblem } from './result.js';
 
 /** Where list credentials come from: our own lists locally, others through the Fetcher. */

@@ -7,7 +7,7 @@ import { createProof, type JsonObject } from '../../src/credentials/data-integri
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { signVcJwt } from '../../src/credentials/jwt.js';
 import { toPublicKeyMultibase } from '../../src/credentials/multikey.js';
-import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { nodeCrypto } from '../../src/runtime/node/crypto.js';
 import { draftFromCertificate } from '../../src/services/drafts.js';
 import { statusEntry, withStatus } from '../../src/status/entries.js';
 import { heading, measure, ratio, fmt } from './harness.js';
@@ -15,7 +15,7 @@ import { skillLevelRequest } from '../helpers/app.js';
 import { startNodeService } from '../helpers/node-process.js';
 import { runStock } from './stock-runner.js';
 import { runLoad } from './load.js';
-import type { IssuerRecord } from '../../src/store/store.js';
+import type { IssuerRecord } from '../../src/domain/issuer.js';
 
 const crypto = nodeCrypto();
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { nodeCrypto } from '../../src/runtime/node/crypto.js';
 import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { didKeyOf, toPublicKeyMultibase } from '../../src/credentials/multikey.js';

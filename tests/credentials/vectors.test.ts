@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { nodeCrypto } from '../../src/runtime/node/crypto.js';
 import { webCrypto } from '../../src/credentials/crypto.js';
 import { createProof, hashData, canonizeRdfc, type Cryptosuite } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
-import { nodeCrypto } from '../../src/credentials/crypto-node.js';
-import { FileKeyStore } from '../../src/keys/file-keystore.js';
+import { nodeCrypto } from '../../src/runtime/node/crypto.js';
+import { FileKeyStore } from '../../src/runtime/node/file-keystore.js';
 import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Fetcher, type Ports } from '../../src/ports.js';
 import { bootstrap } from '../../src/services/bootstrap.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { withReadCache } from '../../src/store/cached.js';
-import { nodeCompression } from '../../src/status/compression-node.js';
+import { nodeCompression } from '../../src/runtime/node/compression.js';
 import { bearer } from './requests.js';
 
 // The request builders live in requests.ts (no Node imports: the Workers tests use them too).

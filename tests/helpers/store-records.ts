@@ -1,5 +1,7 @@
 // Records for store-level tests. No Node imports: the store contract runs inside workerd too.
-import type { CredentialRecord, IssuerKeyRecord, IssuerRecord, Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
+import type { CredentialRecord } from '../../src/domain/credential-record.js';
+import type { IssuerKeyRecord, IssuerRecord } from '../../src/domain/issuer.js';
 
 const suffix = () => crypto.randomUUID().slice(0, 8);
 

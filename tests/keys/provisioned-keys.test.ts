@@ -2,11 +2,11 @@
 // and issuers created and rotated on a provisioned key (keyRef), on the Node app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvisionedKey } from '../../src/cli/keys-generate.js';
-import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { nodeCrypto } from '../../src/runtime/node/crypto.js';
 import { publicKeyOfJwk } from '../../src/credentials/crypto.js';
 import { toPublicKeyMultibase } from '../../src/credentials/multikey.js';
 import { SkillcredError } from '../../src/errors.js';
-import { SecretKeyStore } from '../../src/keys/secret-keystore.js';
+import { SecretKeyStore } from '../../src/runtime/workers/secret-keystore.js';
 import { ADMIN_TOKEN, accredit, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
 
 const admin = bearer(ADMIN_TOKEN);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeAtFor } from '../../src/store/rows.js';
+import { closeAtFor } from '../../src/domain/status.js';
 import { record, seedIssuer, tempSqliteStore } from '../helpers/store-fixtures.js';
 
 const SIZE = 131_072;

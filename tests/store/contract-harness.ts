@@ -1,5 +1,6 @@
 // Shared pieces of the Store contract. No Node imports: it runs inside workerd too.
-import type { IdempotencyClaim, IssuedEntry, Store, StatusPurpose, StatusSlot } from '../../src/store/store.js';
+import type { IdempotencyClaim, IssuedEntry, Store } from '../../src/store/store.js';
+import type { StatusPurpose, StatusSlot } from '../../src/domain/status.js';
 import { record } from '../helpers/store-records.js';
 
 /** A store under test and raw SQL access to the same database. */

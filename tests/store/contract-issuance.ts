@@ -1,7 +1,7 @@
 // Store contract, part 2: status-index allocation, recording issued credentials (atomic,
 // idempotent, both-or-neither), and reading credentials back.
 import { describe, expect, it } from 'vitest';
-import { closeAtFor } from '../../src/store/rows.js';
+import { closeAtFor } from '../../src/domain/status.js';
 import type { IssuedEntry } from '../../src/store/store.js';
 import { record, seedIssuer } from '../helpers/store-records.js';
 import { BIG, credId, issueOne, type GetStore } from './contract-harness.js';

@@ -1,6 +1,6 @@
 // Store contract, part 1: settings, issuers, issuer keys and API keys.
 import { describe, expect, it } from 'vitest';
-import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../../src/store/store.js';
+import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../../src/domain/issuer.js';
 import { seedIssuer } from '../helpers/store-records.js';
 import type { GetStore } from './contract-harness.js';
 

@@ -1,7 +1,8 @@
 // Store contract, part 3: status lists, status changes (refusals, atomicity, concurrency) and the
 // append-only audit log.
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, IssuedEntry, StatusChange, Store } from '../../src/store/store.js';
+import type { IssuedEntry, Store } from '../../src/store/store.js';
+import type { AuditEntry, StatusChange } from '../../src/domain/status.js';
 import { record, seedIssuer } from '../helpers/store-records.js';
 import { BIG, auditCtx, credId, issueOne, type GetStore } from './contract-harness.js';
 

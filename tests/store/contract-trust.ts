@@ -1,7 +1,9 @@
 // Store contract, part 4: settings overwrite, the trust registry (accreditations, exits),
 // partners and recognition statements.
 import { describe, expect, it } from 'vitest';
-import type { AccreditationRecord, ApiKeyRecord, PartnerRecord, RecognitionRecord } from '../../src/store/store.js';
+import type { AccreditationRecord } from '../../src/domain/accreditation.js';
+import type { ApiKeyRecord } from '../../src/domain/issuer.js';
+import type { PartnerRecord, RecognitionRecord } from '../../src/domain/partner.js';
 import { seedIssuer } from '../helpers/store-records.js';
 import type { GetStore } from './contract-harness.js';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachProof, createProof, toDateTimeStamp } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';
-import { FileKeyStore } from '../../src/keys/file-keystore.js';
+import { FileKeyStore } from '../../src/runtime/node/file-keystore.js';
 import { ADMIN_TOKEN, accredit, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
 import { stockLoader, stockVerify } from '../helpers/stock-verifier.js';
 

@@ -5,7 +5,7 @@ import { attachProof, createProof, toDateTimeStamp } from '../../src/credentials
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { toPublicKeyMultibase } from '../../src/credentials/multikey.js';
 import { didDocument } from '../../src/credentials/did.js';
-import { nodeCrypto } from '../../src/credentials/crypto-node.js';
+import { nodeCrypto } from '../../src/runtime/node/crypto.js';
 import { bitsWithSet, encodeList } from '../../src/status/bitstring.js';
 import { statusListCredential } from '../../src/status/list-credential.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';

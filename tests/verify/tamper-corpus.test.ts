@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachProof, createProof, toDateTimeStamp } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { didKeyOf } from '../../src/credentials/multikey.js';
-import { FileKeyStore } from '../../src/keys/file-keystore.js';
+import { FileKeyStore } from '../../src/runtime/node/file-keystore.js';
 import { ADMIN_TOKEN, accredit, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

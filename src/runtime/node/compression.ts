@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Compression } from './bitstring.js';
+import type { Compression } from '../../status/bitstring.js';
 
 /**
  * gzip through node:zlib's synchronous calls: a 16 KiB status list compresses in ~1.5 ms, where

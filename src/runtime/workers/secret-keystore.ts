@@ -1,5 +1,5 @@
-import { SkillcredError } from '../errors.js';
-import type { KeyStore } from '../ports.js';
+import { SkillcredError } from '../../errors.js';
+import type { KeyStore } from '../../ports.js';
 
 /** How an operator gives a deployment without writable key storage a new private key. */
 export const PROVISION_HINT =

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyStore } from '../ports.js';
+import type { KeyStore } from '../../ports.js';
 
 /** Private keys as JWK files under a directory (keys/ by default), each with mode 0600. */
 export class FileKeyStore implements KeyStore {
