@@ -7,7 +7,8 @@
 // scripts/build-qr-dictionary.ts writes it to src/qr/; tests/qr/dictionary.test.ts fails when stale.
 import { base58 } from '@scure/base';
 import certificateParts from '../schemas/api/certificate-parts.json' with { type: 'json' };
-import { buildCertificateCredential, checkCertificate, type CertificateRequest } from '../src/domain/certificate.js';
+import { buildCertificateCredential } from '../src/credentials/certificate-credential.js';
+import { checkCertificate, type CertificateRequest } from '../src/domain/certificate.js';
 import { GRADE_NAMES, LADDER } from '../src/domain/ladder.js';
 import { OCCUPATIONS } from '../src/domain/occupations.js';
 import { packCredential } from '../src/qr/pack.js';
@@ -59,7 +60,9 @@ function status(purposes: StatusPurpose[]): Json | Json[] {
 
 /** A certificate as the service signs it, with empty strings where every holder differs. */
 function certificate(request: CertificateRequest, by: IssuerRecord, purposes: StatusPurpose[], suite: string): Json {
-  const vc = buildCertificateCredential(checkCertificate(request, by), by, {
+  const check = checkCertificate(request, by);
+  if (!check.ok) throw new Error(`dictionary sample is invalid: ${JSON.stringify(check.faults)}`);
+  const vc = buildCertificateCredential(check.checked, by, {
     id: UUID,
     validFrom: DATE_TIME,
     holderIdentityHash: 'sha256$' + '0'.repeat(64),

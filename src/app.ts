@@ -1,28 +1,28 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import { SkillcredError } from './errors.js';
 import type { Ports } from './ports.js';
 import { adminRoutes } from './routes/admin.js';
+import { assetRoutes } from './routes/assets.js';
 import { limitBody } from './routes/body-limit.js';
-import { openApiRoutes } from './routes/openapi.js';
 import { certificateRoutes } from './routes/certificates.js';
-import { contextRoutes } from './routes/contexts.js';
-import { credentialViewRoutes } from './routes/credential-views.js';
-import { didRoutes } from './routes/dids.js';
+import { credentialFileRoutes } from './routes/credential-files.js';
 import type { AppEnv } from './routes/env.js';
 import { problem } from './routes/http.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { partnerRoutes } from './routes/partners.js';
+import { publicRoutes } from './routes/public.js';
+import { requestIds } from './routes/request-id.js';
 import { statusChangeRoutes, statusListRoutes } from './routes/status.js';
 import { vcApiRoutes } from './routes/vc-api.js';
-import { verifyRoutes } from './routes/verify.js';
-import { partnerRoutes, trustAdminRoutes, trustListRoutes } from './routes/trust.js';
 import { createServices, type Services } from './services/index.js';
+import type { FirstStart, SetupOptions } from './services/setup.js';
 
-/** Builds the skillcred HTTP app from its ports. Knows nothing of the runtime it runs on. */
-export function createApp(ports: Ports, services: Services = createServices(ports)): Hono<AppEnv> {
+/** The HTTP app over the services. Knows nothing of the runtime it runs on: only ports. */
+export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.use('*', requestId());
+  app.use('*', requestIds());
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
@@ -30,20 +30,11 @@ export function createApp(ports: Ports, services: Services = createServices(port
   // A batch of 1,000 certificates is ~3 MB of JSON.
   app.use('*', limitBody(ports.config.maxBodyBytes, { '/v1/verify/batch': Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024) }));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route('/', openApiRoutes());
-  app.route('/', didRoutes());
-  app.route('/', contextRoutes());
-  app.route('/', statusListRoutes());
-  app.route('/', statusChangeRoutes());
-  app.route('/', verifyRoutes());
-  app.route('/', trustListRoutes());
-  app.route('/admin', trustAdminRoutes());
-  app.route('/admin', adminRoutes());
-  app.route('/v1', partnerRoutes());
-  app.route('/credentials', vcApiRoutes());
-  app.route('/credentials', credentialViewRoutes());
-  app.route('/v1', certificateRoutes());
+  for (const routes of [publicRoutes(), openApiRoutes(), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), partnerRoutes(), adminRoutes()]) {
+    app.route('/', routes);
+  }
+  // Last: the verify page at /v and /V and the files under public/, through the assets port.
+  app.route('/', assetRoutes(ports.assets));
 
   app.notFound((c) => problem(c, new SkillcredError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
@@ -63,4 +54,18 @@ export function createApp(ports: Ports, services: Services = createServices(port
   });
 
   return app;
+}
+
+/** A running skillcred: its app, its services, and what first-start setup created. */
+export interface Skillcred {
+  app: Hono<AppEnv>;
+  services: Services;
+  firstStart: FirstStart;
+}
+
+/** Builds services and app from the ports and runs first-start setup: what every entry (and the tests) call. */
+export async function assemble(ports: Ports, setup: SetupOptions): Promise<Skillcred> {
+  const services = createServices(ports);
+  const firstStart = await services.setup.firstStart(setup);
+  return { app: createApp(ports, services), services, firstStart };
 }

@@ -1,10 +1,7 @@
 import { SkillcredError } from './errors.js';
 
-/** The validated runtime configuration. */
+/** The validated configuration both runtimes share. */
 export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
   /** Base URL without a trailing slash, written into DIDs, status-list and verify URLs. */
   publicUrl: string;
   /** `did:web` host part of publicUrl (port percent-encoded). */
@@ -17,6 +14,27 @@ export interface Config {
   statusCacheMaxAge: number;
   statusListValidity: number;
   maxBodyBytes: number;
+  logLevel: LogLevel;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** What only the Node entry reads: where it listens and keeps its files. */
+export interface NodeSettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  keysDir: string;
+  /** `FULL` fsyncs every commit (power-loss safe); `NORMAL` is crash safe under WAL. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Create (and accredit) a development issuer on first start. */
+  devIssuer: boolean;
+}
+
+/** What only the Workers entry reads. */
+export interface WorkerSettings {
+  /** The ISSUER_KEYS entry holding the service's own key. */
+  serviceKeyRef: string;
 }
 
 export const MIN_STATUS_LIST_SIZE = 131_072;
@@ -39,8 +57,6 @@ function configError(message: string): SkillcredError {
 /** Parses configuration from environment strings; throws one clear CONFIG error per problem. */
 export function parseConfig(env: Env): Config {
   const port = int(env, 'PORT', 8080, 0, 65535);
-  const host = env.HOST || '127.0.0.1';
-  const dataDir = env.DATA_DIR || './data';
   const rawUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   let url: URL;
   try {
@@ -68,9 +84,6 @@ export function parseConfig(env: Env): Config {
     }
   }
   return {
-    port,
-    host,
-    dataDir,
     publicUrl: `${url.origin}${basePath}`,
     didWebHost: url.port ? `${url.hostname}%3A${url.port}` : url.hostname,
     basePath,
@@ -80,5 +93,32 @@ export function parseConfig(env: Env): Config {
     statusCacheMaxAge: int(env, 'STATUS_CACHE_MAX_AGE', 300, 0, 86_400),
     statusListValidity: int(env, 'STATUS_LIST_VALIDITY', 86_400, 600, 31 * 86_400),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
   };
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw configError(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as T;
+}
+
+/** Parses the Node entry's own settings (listening address, data and key directories). */
+export function parseNodeSettings(env: Env): NodeSettings {
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || './data',
+    keysDir: env.KEYS_DIR || './keys',
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
+    devIssuer: env.SKIP_DEV_ISSUER !== '1',
+  };
+}
+
+/** Parses the Workers entry's own settings. */
+export function parseWorkerSettings(env: Env): WorkerSettings {
+  const serviceKeyRef = env.SERVICE_KEY_REF;
+  if (!serviceKeyRef) throw configError('SERVICE_KEY_REF must name the ISSUER_KEYS entry holding the service key (see README, "Run at the edge")');
+  return { serviceKeyRef };
 }

@@ -39,6 +39,15 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
+/** The static files under public/ (the verify page and its assets), as the runtime serves them. */
+export interface Assets {
+  /**
+   * The file at `path` (e.g. `/verify.html`, `/assets/verify.js`) as a response to `request`
+   * (honouring its conditional and Accept-Encoding headers), or null when there is none.
+   */
+  serve(path: string, request: Request): Promise<Response | null>;
+}
+
 /** Everything the app needs from its runtime. */
 export interface Ports {
   store: Store;
@@ -49,6 +58,7 @@ export interface Ports {
   fetcher: Fetcher;
   config: Config;
   log: Logger;
+  assets: Assets;
 }
 
 /** The real clock. */
@@ -68,6 +78,9 @@ export function consoleLogger(minLevel: 'info' | 'warn' | 'error' = 'info'): Log
 
 /** A logger that drops everything (tests). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** No static files (tests of the API alone). */
+export const noAssets: Assets = { serve: async () => null };
 
 /** A fetcher for deployments that must not reach out at all. */
 export const noNetworkFetcher: Fetcher = {

@@ -1,19 +1,21 @@
 import { parseArgs } from 'node:util';
-import { nodeCrypto } from '../runtime/node/crypto.js';
+import type { ExitReason } from '../domain/accreditation.js';
+import type { Principal } from '../domain/principal.js';
 import { SkillcredError } from '../errors.js';
-import { configFromEnv, nodePorts } from '../node.js';
+import { settingsFromEnv } from '../node.js';
+import { nodeCrypto } from '../runtime/node/crypto.js';
+import { nodePorts } from '../runtime/node/ports.js';
 import { checkBody } from '../schemas/check.js';
-import { validateIssuerRequest, validateAccreditationRequest, validateExitRequest, validateCompromiseRequest, validatePartnerRequest } from '../schemas/validators.js';
+import { validateIssuerRequest, validateAccreditationRequest, validateBulkStatusRequest, validateExitRequest, validateCompromiseRequest, validatePartnerRequest } from '../schemas/validators.js';
 import { createServices, type Services } from '../services/index.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
 import type { PartnerInput } from '../services/partners.js';
 import type { AccreditationInput } from '../services/trust.js';
-import type { ExitReason } from '../domain/accreditation.js';
-import type { Actor, StatusAction } from '../services/status.js';
-import type { CredentialSelector } from '../store/store.js';
+import type { BulkStatusRequest, StatusAction } from '../services/status.js';
+import type { CryptoProvider } from '../credentials/crypto.js';
 import { generateProvisionedKey } from './keys-generate.js';
 
-const CLI_ACTOR: Actor = { kind: 'admin', label: `cli:${process.env.USER ?? 'admin'}` };
+const CLI: Principal = { kind: 'admin', via: `cli:${process.env.USER ?? 'admin'}` };
 
 const USAGE = `skillcred admin: the admin API's operations, straight on the database (no HTTP).
 
@@ -44,7 +46,7 @@ Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for np
 type Out = (value: unknown) => void;
 
 /** Runs one admin command; returns the process exit code. */
-export async function runAdmin(argv: string[], services: Services, out: Out, progress: (line: string) => void = () => {}): Promise<number> {
+export async function runAdmin(argv: string[], services: Services, crypto: CryptoProvider, out: Out, progress: (line: string) => void = () => {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -81,20 +83,18 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
     },
   });
   const [group, action, arg] = positionals;
-  const { issuers, ports } = services;
+  const { issuers } = services;
   const need = (v: string | undefined, what: string): string => {
     if (!v) throw new SkillcredError('MALFORMED_VALUE', `${what} is required (see --help)`);
     return v;
   };
   switch (`${group ?? ''} ${action ?? ''}`.trim()) {
     case 'issuers list':
-      out({ issuers: await ports.store.listIssuers() });
+      out(await issuers.list(CLI));
       return 0;
-    case 'issuers show': {
-      const issuer = await issuers.get(need(arg, 'the issuer slug'));
-      out({ issuer, keys: await ports.store.listIssuerKeys(issuer.id) });
+    case 'issuers show':
+      out(await issuers.show(CLI, need(arg, 'the issuer slug')));
       return 0;
-    }
     case 'issuers create': {
       const input = checkBody<CreateIssuerInput>(validateIssuerRequest, {
         slug: values.slug,
@@ -109,23 +109,22 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
         suspensionByDefault: values.suspension ?? false,
         ...(values['key-ref'] ? { keyRef: values['key-ref'] } : {}),
       });
-      const { issuer, apiKey } = await issuers.create(input);
+      const { issuer, apiKey } = await issuers.create(CLI, input);
       out({ issuer, apiKey, note: 'the API key token is shown once; store it now' });
       return 0;
     }
     case 'api-keys create':
-      out({ apiKey: await issuers.addApiKey(need(arg, 'the issuer slug'), values.label) });
+      out(await issuers.addApiKey(CLI, need(arg, 'the issuer slug'), values.label));
       return 0;
     case 'api-keys delete':
-      await issuers.revokeApiKey(need(arg, 'the API key id'));
+      await issuers.revokeApiKey(CLI, need(arg, 'the API key id'));
       out({ deleted: arg });
       return 0;
     case 'keys generate':
-      out(await generateProvisionedKey(arg, ports.crypto));
+      out(await generateProvisionedKey(arg, crypto));
       return 0;
     case 'keys rotate': {
-      const { key, retired } = await issuers.rotateKey(need(arg, 'the issuer slug'), values['key-ref'] ? { keyRef: values['key-ref'] } : {});
-      out({ key, retired });
+      out(await issuers.rotateKey(CLI, need(arg, 'the issuer slug'), values['key-ref'] ? { keyRef: values['key-ref'] } : {}));
       return 0;
     }
     case 'status revoke':
@@ -134,38 +133,35 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
       if (values.scope !== undefined && values.scope !== 'assessment' && values.scope !== 'credential') {
         throw new SkillcredError('MALFORMED_VALUE', '--scope is credential or assessment');
       }
-      const report = await services.status.act(CLI_ACTOR, need(arg, 'the credential id'), action as StatusAction, {
-        reason: need(values.reason, '--reason'),
-        requestId: `cli-${Date.now()}`,
-        ...(values.scope ? { scope: values.scope as 'credential' | 'assessment' } : {}),
-      });
+      const report = await services.status.change(
+        CLI,
+        need(arg, 'the credential id'),
+        action as StatusAction,
+        { reason: need(values.reason, '--reason'), ...(values.scope ? { scope: values.scope as 'credential' | 'assessment' } : {}) },
+        { requestId: `cli-${globalThis.crypto.randomUUID()}` },
+      );
       out(report);
       return 0;
     }
     case 'status bulk': {
-      const act = need(values.action, '--action');
-      if (!['revoke', 'suspend', 'reinstate'].includes(act)) throw new SkillcredError('MALFORMED_VALUE', '--action is revoke, suspend or reinstate');
-      const issuer = await issuers.get(need(values.issuer, '--issuer'));
-      let selector: CredentialSelector;
-      if (values.assessment) selector = { by: 'assessment', issuerId: issuer.id, assessmentId: values.assessment };
-      else {
-        const from = Date.parse(need(values.from, '--assessment or --from'));
-        const to = Date.parse(need(values.to, '--to'));
-        if (Number.isNaN(from) || Number.isNaN(to)) throw new SkillcredError('MALFORMED_VALUE', '--from and --to must be dates, e.g. 2025-06-20T08:00:00Z');
-        selector = { by: 'issued-between', issuerId: issuer.id, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-      }
-      const report = await services.status.bulk(CLI_ACTOR, selector, act as StatusAction, {
-        reason: need(values.reason, '--reason'),
-        requestId: `cli-${Date.now()}`,
-        onProgress: (done, total) => progress(`${act}: ${done}/${total} (${Math.round((done / total) * 100)}%)`),
+      // The same request the HTTP API takes, so the CLI selects exactly what the API would.
+      const request = checkBody<BulkStatusRequest>(validateBulkStatusRequest, {
+        action: values.action,
+        reason: values.reason,
+        issuer: need(values.issuer, '--issuer'),
+        select: values.assessment ? { assessmentId: values.assessment } : { issuedFrom: values.from, issuedUntil: values.to },
+      });
+      const report = await services.status.bulk(CLI, request, {
+        requestId: `cli-${globalThis.crypto.randomUUID()}`,
+        onProgress: (done, total) => progress(`${request.action}: ${done}/${total} (${Math.round((done / total) * 100)}%)`),
       });
       out({ ...report, credentials: undefined });
       return 0;
     }
     case 'audit': {
-      const limit = values.limit ? Number(values.limit) : 1000;
-      if (values.credential) out({ entries: await services.status.audit(CLI_ACTOR, { credentialId: values.credential }, limit) });
-      else out({ entries: await services.status.audit(CLI_ACTOR, { issuerId: (await issuers.get(need(values.issuer, '--credential or --issuer'))).id }, limit) });
+      if (values.limit !== undefined && !/^[1-9]\d{0,4}$/.test(values.limit)) throw new SkillcredError('MALFORMED_VALUE', '--limit must be a whole number from 1 to 10000');
+      if (values.credential) out(await services.status.credentialAudit(CLI, values.credential));
+      else out(await services.status.issuerAudit(CLI, { issuer: need(values.issuer, '--credential or --issuer'), ...(values.limit ? { limit: Number(values.limit) } : {}) }));
       return 0;
     }
     case 'accreditations add': {
@@ -179,20 +175,20 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
         ...(values.chain ? { chain: values.chain } : {}),
         ...(values['chain-master'] ? { chainMaster: values['chain-master'] } : {}),
       });
-      out({ accreditation: await services.trust.accredit(need(arg, 'the issuer slug'), input) });
+      out(await services.trust.accredit(CLI, need(arg, 'the issuer slug'), input));
       return 0;
     }
     case 'accreditations show':
-      out(await services.trust.registry(need(arg, 'the issuer slug')));
+      out(await services.trust.registry(CLI, need(arg, 'the issuer slug')));
       return 0;
     case 'exit': {
       const body = checkBody<{ exitedAt: string; reason: ExitReason }>(validateExitRequest, { exitedAt: values.at, reason: values.reason });
-      out({ exit: await services.trust.exit(need(action, 'the issuer slug'), body) });
+      out(await services.trust.exit(CLI, need(action, 'the issuer slug'), body));
       return 0;
     }
     case 'keys compromise': {
       const body = checkBody<{ keyId: string; at: string }>(validateCompromiseRequest, { keyId: values.key, at: values.at });
-      out({ key: await services.trust.compromise(need(arg, 'the issuer slug'), body.keyId, body.at) });
+      out(await services.trust.compromise(CLI, need(arg, 'the issuer slug'), body));
       return 0;
     }
     case 'partners create': {
@@ -202,7 +198,7 @@ export async function runAdmin(argv: string[], services: Services, out: Out, pro
         region: values.region,
         ...(values['rate-limit'] ? { rateLimitPerMinute: Number(values['rate-limit']) } : {}),
       });
-      out({ ...(await services.partners.create(input)), note: 'the API key token is shown once; store it now' });
+      out({ ...(await services.partners.create(CLI, input)), note: 'the API key token is shown once; store it now' });
       return 0;
     }
     default:
@@ -225,14 +221,16 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  const config = configFromEnv(process.env);
-  const ports = await nodePorts(config, { ...process.env, LOG_LEVEL: 'error' });
+  const { config, settings } = settingsFromEnv({ ...process.env, LOG_LEVEL: 'error' });
+  const ports = await nodePorts(config, settings);
+  // No first-start setup from the CLI: an admin token it generated could be shown to nobody.
   const services = createServices(ports);
   let code = 1;
   try {
     code = await runAdmin(
       process.argv.slice(2),
       services,
+      ports.crypto,
       (v) => console.log(JSON.stringify(v, null, 2)),
       (line) => process.stderr.write(`\r${line}${line.includes('100%') ? '\n' : ''}`),
     );

@@ -1,10 +1,8 @@
-import { CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
-import { SkillcredError, type FieldError } from '../errors.js';
+import type { Fault } from './fault.js';
 import type { IssuerRecord } from './issuer.js';
-import type { LocalizedNames } from './localized.js';
 import { parseCertificateNumber } from './certificate-number.js';
-import { GRADE_NAMES, rungOf, rungOfGrade, type Rung } from './ladder.js';
-import { joinNames, toNames, type LocalizedInput } from './localized.js';
+import { rungOf, rungOfGrade, type Rung } from './ladder.js';
+import { toNames, type LocalizedInput, type LocalizedNames } from './localized.js';
 import { findOccupation, type ClassificationVersion } from './occupations.js';
 
 export const CERTIFICATE_KINDS = ['skill-level', 'specialized-ability', 'enterprise'] as const;
@@ -46,7 +44,7 @@ export interface CheckedCertificate {
   rung: Rung | null;
 }
 
-const KIND_NAMES: Record<CertificateKind, LocalizedNames> = {
+export const KIND_NAMES: Record<CertificateKind, LocalizedNames> = {
   'skill-level': { 'zh-Hans': '职业技能等级证书', 'zh-Hant': '職業技能等級證書', en: 'Vocational Skill Level Certificate' },
   'specialized-ability': {
     'zh-Hans': '专项职业能力证书',
@@ -56,7 +54,7 @@ const KIND_NAMES: Record<CertificateKind, LocalizedNames> = {
   enterprise: { 'zh-Hans': '企业技能等级认证', 'zh-Hant': '企業技能等級認證', en: 'Enterprise Skill Certification' },
 };
 
-const STATEMENTS: Record<CertificateKind, LocalizedNames> = {
+export const STATEMENTS: Record<CertificateKind, LocalizedNames> = {
   'skill-level': {
     'zh-Hans': '经职业技能等级认定，持证人达到本证书所载职业（工种）等级的技能要求。',
     'zh-Hant': '經職業技能等級認定，持證人達到本證書所載職業（工種）等級的技能要求。',
@@ -74,13 +72,13 @@ const STATEMENTS: Record<CertificateKind, LocalizedNames> = {
   },
 };
 
-const ACHIEVEMENT_TYPES: Record<CertificateKind, string> = {
+export const ACHIEVEMENT_TYPES: Record<CertificateKind, string> = {
   'skill-level': 'Certificate',
   'specialized-ability': 'Certificate',
   enterprise: 'Certification',
 };
 
-const FRAMEWORK: Record<ClassificationVersion, string> = {
+export const FRAMEWORK: Record<ClassificationVersion, string> = {
   '2015': '中华人民共和国职业分类大典（2015年版）',
   '2022': '中华人民共和国职业分类大典（2022年版）',
 };
@@ -90,12 +88,15 @@ export function kindNames(kind: CertificateKind): LocalizedNames {
   return KIND_NAMES[kind];
 }
 
+/** A checked certificate, or every rule it breaks. */
+export type CertificateCheck = { ok: true; checked: CheckedCertificate } | { ok: false; faults: Fault[] };
+
 /**
  * Applies the rules a schema cannot express: known occupations, rank ↔ grade, the certificate
- * number's shape, org-kind letter and grade digit. Throws a 422 naming every broken field.
+ * number's shape, org-kind letter and grade digit. Reports every broken field, each by pointer.
  */
-export function checkCertificate(request: CertificateRequest, issuer: IssuerRecord, base = ''): CheckedCertificate {
-  const errors: FieldError[] = [];
+export function checkCertificate(request: CertificateRequest, issuer: Pick<IssuerRecord, 'orgKind'>, base = ''): CertificateCheck {
+  const errors: Fault[] = [];
   const version = request.occupation.classificationVersion ?? '2022';
   const known = findOccupation(request.occupation.code, version);
   let occupationNames: LocalizedNames = { 'zh-Hans': '' };
@@ -162,10 +163,8 @@ export function checkCertificate(request: CertificateRequest, issuer: IssuerReco
   if (request.kind !== 'enterprise' && request.enterprise !== undefined) {
     errors.push({ pointer: `${base}/enterprise`, detail: 'only enterprise certifications carry an enterprise level' });
   }
-  if (errors.length > 0) {
-    throw new SkillcredError('MALFORMED_VALUE', errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), { errors });
-  }
-  return { request, occupationNames, classificationVersion: version, rung };
+  if (errors.length > 0) return { ok: false, faults: errors };
+  return { ok: true, checked: { request, occupationNames, classificationVersion: version, rung } };
 }
 
 /** Splits an assessment into its two certificates (specialized ability + enterprise certification). */
@@ -197,110 +196,4 @@ export async function identityHash(
 ): Promise<string> {
   const digest = await sha256(new TextEncoder().encode(normalizeIdNumber(idNumber) + salt));
   return 'sha256$' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function localized(names: LocalizedNames): Record<string, string> {
-  return { ...names };
-}
-
-function achievementOf(c: CheckedCertificate, issuer: IssuerRecord): Record<string, unknown> {
-  const { request: r, occupationNames, classificationVersion, rung } = c;
-  const code = r.occupation.code;
-  let titleParts: LocalizedNames[] = [occupationNames];
-  let id: string;
-  const extra: Record<string, unknown> = {};
-  if (r.kind === 'skill-level') {
-    const grade = rung!.grade!;
-    titleParts = [occupationNames, GRADE_NAMES[grade], rung!.names];
-    id = `urn:skillcred:achievement:skill-level:${classificationVersion}:${code}:${rung!.rank}`;
-    Object.assign(extra, { ladderRank: rung!.rank, printedGrade: grade });
-  } else if (r.kind === 'specialized-ability') {
-    const specialty = toNames(r.specialty!.name);
-    titleParts = [specialty];
-    id = `urn:skillcred:achievement:specialized-ability:${classificationVersion}:${code}:${encodeURIComponent(r.specialty!.code ?? specialty['zh-Hans'])}`;
-    extra.specialtyItem = specialty['zh-Hans'];
-  } else {
-    const title = toNames(r.enterprise!.title);
-    titleParts = [title, { 'zh-Hans': r.enterprise!.level, 'zh-Hant': r.enterprise!.level, en: r.enterprise!.level }];
-    id = `urn:skillcred:achievement:enterprise:${issuer.slug}:${code}:${encodeURIComponent(r.enterprise!.level)}`;
-    Object.assign(extra, { enterpriseTitle: title['zh-Hans'], enterpriseLevel: r.enterprise!.level });
-    if (rung) extra.ladderRank = rung.rank;
-  }
-  const title = joinNames(titleParts, { 'zh-Hans': ' ', 'zh-Hant': ' ', en: ', ' });
-  return {
-    id,
-    type: ['Achievement'],
-    achievementType: ACHIEVEMENT_TYPES[r.kind],
-    name: title['zh-Hans'],
-    description: STATEMENTS[r.kind]['zh-Hans'],
-    criteria: { narrative: STATEMENTS[r.kind]['zh-Hans'] },
-    alignment: [
-      {
-        type: ['Alignment'],
-        targetType: 'ext:OccupationalClassification',
-        targetName: occupationNames['zh-Hans'],
-        targetCode: code,
-        targetFramework: FRAMEWORK[classificationVersion],
-        targetUrl: `https://w3id.org/skillcred/occupations/${classificationVersion}/${code}`,
-      },
-    ],
-    certificateKind: r.kind,
-    classificationVersion,
-    workType: r.occupation.workType ?? '--',
-    ...extra,
-    localizedName: localized(title),
-    localizedDescription: localized(STATEMENTS[r.kind]),
-  };
-}
-
-/** The issuer's OB 3.0 Profile as embedded in its credentials. */
-export function issuerProfile(issuer: IssuerRecord): Record<string, unknown> {
-  return {
-    id: issuer.did,
-    type: ['Profile'],
-    name: issuer.names['zh-Hans'],
-    localizedName: localized(issuer.names),
-    orgKind: issuer.orgKind,
-    filingCode: issuer.filingCode,
-  };
-}
-
-/**
- * Builds the unsigned Open Badges 3.0 AchievementCredential of a checked certificate. The holder's
- * ID number appears only as `holderIdentityHash` (salted); status entries are added at signing.
- */
-export function buildCertificateCredential(
-  c: CheckedCertificate,
-  issuer: IssuerRecord,
-  parts: { id: string; validFrom: string; holderIdentityHash: string; salt: string },
-): Record<string, unknown> {
-  const r = c.request;
-  return {
-    '@context': [CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1],
-    id: parts.id,
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: KIND_NAMES[r.kind]['zh-Hans'],
-    localizedName: localized(KIND_NAMES[r.kind]),
-    issuer: issuerProfile(issuer),
-    validFrom: parts.validFrom,
-    credentialSubject: {
-      type: ['AchievementSubject'],
-      identifier: [
-        { type: 'IdentityObject', identityHash: r.holder.name, identityType: 'name', hashed: false },
-        {
-          type: 'IdentityObject',
-          identityHash: parts.holderIdentityHash,
-          identityType: 'nationalIdentityNumber',
-          hashed: true,
-          salt: parts.salt,
-        },
-      ],
-      // OB 3.0's IdentityObject admits no extra properties: the document type sits on the subject.
-      identityDocumentType: r.holder.idType,
-      achievement: achievementOf(c, issuer),
-      certificateNumber: r.certificateNumber,
-      assessmentId: r.assessment.id,
-      assessmentDate: r.assessment.date,
-    },
-  };
 }

@@ -1,91 +1,74 @@
 import { Hono } from 'hono';
-import { SkillcredError } from '../errors.js';
+import type { ExitReason } from '../domain/accreditation.js';
+import { malformed } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
-import { validateIssuerRequest, validateKeyRotationRequest } from '../schemas/validators.js';
+import {
+  validateAccreditationRequest,
+  validateCompromiseRequest,
+  validateExitRequest,
+  validateIssuerRequest,
+  validateKeyRotationRequest,
+  validatePartnerRequest,
+} from '../schemas/validators.js';
 import type { CreateIssuerInput } from '../services/issuers.js';
-import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
-import { requireAuth } from './auth.js';
+import type { PartnerInput } from '../services/partners.js';
+import type { AccreditationInput } from '../services/trust.js';
+import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
-import { json, jsonBody } from './http.js';
+import { json, jsonBody, optionalJsonBody } from './http.js';
 
-/** An issuer as the admin API shows it. */
-export function issuerView(issuer: IssuerRecord, publicUrl: string) {
-  return {
-    slug: issuer.slug,
-    did: issuer.did,
-    didMethod: issuer.didMethod,
-    names: issuer.names,
-    orgKind: issuer.orgKind,
-    filingCode: issuer.filingCode,
-    suspensionByDefault: issuer.suspensionByDefault,
-    createdAt: issuer.createdAt,
-    didDocument: issuer.didMethod === 'web' ? `${publicUrl}/issuers/${issuer.slug}/did.json` : null,
-  };
-}
-
-function keyView(k: IssuerKeyRecord) {
-  return {
-    id: k.id,
-    publicKeyMultibase: k.publicKeyMultibase,
-    createdAt: k.createdAt,
-    retiredAt: k.retiredAt,
-    compromisedAt: k.compromisedAt,
-  };
-}
-
-/** The admin API (bearer ADMIN_TOKEN): issuers, API keys, key rotation. */
+/** The admin API (bearer ADMIN_TOKEN): issuers, API keys, keys, the trust registry, partners. */
 export function adminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requireAuth('admin'));
+  app.use('/admin/*', authenticate());
+  const s = (c: { var: AppEnv['Variables'] }) => c.var.services;
 
-  app.post('/issuers', async (c) => {
+  app.post('/admin/issuers', async (c) => {
     const body = checkBody<CreateIssuerInput>(validateIssuerRequest, await jsonBody(c));
-    const { issuer, apiKey } = await c.var.services.issuers.create(body);
-    const publicUrl = c.var.services.ports.config.publicUrl;
-    c.header('location', `${publicUrl}/admin/issuers/${issuer.slug}`);
-    return json(c, { issuer: issuerView(issuer, publicUrl), apiKey }, 201);
+    const { location, ...out } = await s(c).issuers.create(c.var.principal, body);
+    c.header('location', location);
+    return json(c, out, 201);
   });
+  app.get('/admin/issuers', async (c) => json(c, await s(c).issuers.list(c.var.principal)));
+  app.get('/admin/issuers/:slug', async (c) => json(c, await s(c).issuers.show(c.var.principal, c.req.param('slug'))));
 
-  app.get('/issuers', async (c) => {
-    const publicUrl = c.var.services.ports.config.publicUrl;
-    const issuers = await c.var.services.ports.store.listIssuers();
-    return json(c, { issuers: issuers.map((i) => issuerView(i, publicUrl)) });
+  app.post('/admin/issuers/:slug/api-keys', async (c) => {
+    const body = (await optionalJsonBody(c)) as { label?: unknown } | null | undefined;
+    const label = body !== null && typeof body === 'object' ? body.label : undefined;
+    if (label !== undefined && (typeof label !== 'string' || label.length > 80)) throw malformed('/label', 'must be a string of at most 80 characters');
+    return json(c, await s(c).issuers.addApiKey(c.var.principal, c.req.param('slug'), label), 201);
   });
-
-  app.get('/issuers/:slug', async (c) => {
-    const issuer = await c.var.services.issuers.get(c.req.param('slug'));
-    const keys = await c.var.services.ports.store.listIssuerKeys(issuer.id);
-    return json(c, { issuer: issuerView(issuer, c.var.services.ports.config.publicUrl), keys: keys.map(keyView) });
-  });
-
-  app.post('/issuers/:slug/api-keys', async (c) => {
-    let label: string | undefined;
-    if (c.req.header('content-type')) {
-      const body = (await jsonBody(c)) as { label?: unknown } | null;
-      if (body !== null && typeof body === 'object' && body.label !== undefined) {
-        if (typeof body.label !== 'string' || body.label.length > 80) {
-          throw new SkillcredError('MALFORMED_VALUE', '/label must be a string of at most 80 characters', {
-            errors: [{ pointer: '/label', detail: 'must be a string of at most 80 characters' }],
-          });
-        }
-        label = body.label;
-      }
-    }
-    const apiKey = await c.var.services.issuers.addApiKey(c.req.param('slug'), label);
-    return json(c, { apiKey }, 201);
-  });
-
-  app.delete('/api-keys/:id', async (c) => {
-    await c.var.services.issuers.revokeApiKey(c.req.param('id'));
+  app.delete('/admin/api-keys/:id', async (c) => {
+    await s(c).issuers.revokeApiKey(c.var.principal, c.req.param('id'));
     return c.body(null, 204);
   });
 
-  app.post('/issuers/:slug/keys/rotate', async (c) => {
+  app.post('/admin/issuers/:slug/keys/rotate', async (c) => {
     // The body is optional: {keyRef} adopts a provisioned key where keys cannot be generated.
-    const body = c.req.header('content-type') ? checkBody<{ keyRef?: string }>(validateKeyRotationRequest, await jsonBody(c)) : {};
-    const { key, retired } = await c.var.services.issuers.rotateKey(c.req.param('slug'), body.keyRef ? { keyRef: body.keyRef } : {});
-    return json(c, { key: keyView(key), retired: retired.map(keyView) }, 201);
+    const raw = await optionalJsonBody(c);
+    const body = raw === undefined ? {} : checkBody<{ keyRef?: string }>(validateKeyRotationRequest, raw);
+    return json(c, await s(c).issuers.rotateKey(c.var.principal, c.req.param('slug'), body.keyRef ? { keyRef: body.keyRef } : {}), 201);
   });
+  app.post('/admin/issuers/:slug/keys/compromise', async (c) => {
+    const body = checkBody<{ keyId: string; at: string }>(validateCompromiseRequest, await jsonBody(c));
+    return json(c, await s(c).trust.compromise(c.var.principal, c.req.param('slug'), body));
+  });
+
+  app.post('/admin/issuers/:slug/accreditations', async (c) => {
+    const body = checkBody<AccreditationInput>(validateAccreditationRequest, await jsonBody(c));
+    return json(c, await s(c).trust.accredit(c.var.principal, c.req.param('slug'), body), 201);
+  });
+  app.get('/admin/issuers/:slug/accreditations', async (c) => json(c, await s(c).trust.registry(c.var.principal, c.req.param('slug'))));
+  app.post('/admin/issuers/:slug/exit', async (c) => {
+    const body = checkBody<{ exitedAt: string; reason: ExitReason; note?: string }>(validateExitRequest, await jsonBody(c));
+    return json(c, await s(c).trust.exit(c.var.principal, c.req.param('slug'), body), 201);
+  });
+
+  app.post('/admin/partners', async (c) => {
+    const body = checkBody<PartnerInput>(validatePartnerRequest, await jsonBody(c));
+    return json(c, await s(c).partners.create(c.var.principal, body), 201);
+  });
+  app.get('/admin/partners', async (c) => json(c, await s(c).partners.list(c.var.principal)));
 
   return app;
 }

@@ -1,16 +1,15 @@
+import type { Principal } from '../domain/principal.js';
 import type { Services } from '../services/index.js';
-
-/** Who is calling, once authenticated. */
-export type Principal =
-  | { kind: 'admin' }
-  | { kind: 'issuer'; issuerId: string; apiKeyId: string }
-  | { kind: 'partner'; partnerId: string; apiKeyId: string };
 
 /** The Hono environment every route shares. */
 export interface AppEnv {
   Variables: {
+    /** Our id of this request (logged, audited, answered as X-Request-Id). */
     requestId: string;
-    principal: Principal;
+    /** The X-Request-Id the client sent, if any: kept beside ours, never in its place. */
+    clientRequestId: string | undefined;
+    /** Set by `authenticate` when a valid bearer token came with the request. */
+    principal: Principal | undefined;
     services: Services;
   };
 }

@@ -1,16 +1,11 @@
 import type { Context } from 'hono';
-import canonicalizeModule from 'canonicalize';
 import { SkillcredError, type Problem } from '../errors.js';
 import type { AppEnv } from './env.js';
-
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
 /** Answers with an RFC 9457 problem document. */
 export function problem(c: Context, error: SkillcredError): Response {
   const body: Problem = error.toProblem(c.req.path);
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...(error.headers ?? {}) };
-  const rid = c.get('requestId' as never) as string | undefined;
-  if (rid) headers['x-request-id'] = rid;
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }
 
@@ -29,8 +24,13 @@ export async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/** The Idempotency-Key header, validated, with a hash of the request it protects. */
-export async function idempotencyOf(c: Context<AppEnv>, body: unknown): Promise<{ key: string; requestHash: string } | undefined> {
+/** A JSON body when one was sent (Content-Type present), else undefined: for optional bodies. */
+export async function optionalJsonBody(c: Context<AppEnv>): Promise<unknown> {
+  return c.req.header('content-type') ? jsonBody(c) : undefined;
+}
+
+/** The Idempotency-Key header, checked: 1-255 visible ASCII characters. */
+export function idempotencyKey(c: Context<AppEnv>): string | undefined {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
@@ -39,12 +39,32 @@ export async function idempotencyOf(c: Context<AppEnv>, body: unknown): Promise<
       errors: [{ pointer: 'header:Idempotency-Key', detail: 'must be 1-255 visible ASCII characters' }],
     });
   }
-  const text = `${c.req.method} ${c.req.path}\n${canonicalize(body) ?? ''}`;
-  const hash = await c.var.services.ports.crypto.sha256(new TextEncoder().encode(text));
-  return { key, requestHash: Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('') };
+  return key;
 }
 
 /** JSON with an explicit media type. */
 export function json(c: Context, body: unknown, status = 200, type = 'application/json'): Response {
   return c.body(JSON.stringify(body), status as 200, { 'content-type': type });
+}
+
+/** Answers 304 when the request's If-None-Match names `etag` (or `*`). */
+export function notModified(c: Context, etag: string): boolean {
+  const inm = c.req.header('if-none-match');
+  return !!inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+}
+
+/**
+ * The `:id` path segment at `index` (`/credentials/:id` → 2), percent-decoded exactly once. The
+ * router's own decoding cannot tell a bad escape from a literal `%`, so this reads the raw path.
+ */
+export function pathId(c: Context<AppEnv>, index: number): string {
+  const raw = c.req.path.split('/')[index] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new SkillcredError('MALFORMED_VALUE', 'path:id: is not a valid percent-encoded credential id', {
+      status: 400,
+      errors: [{ pointer: 'path:id', detail: 'is not a valid percent-encoded credential id' }],
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import { OPERATIONS, openApiDocument } from '../openapi/document.js';
+import { OPERATIONS } from '../openapi/document.js';
 import type { AppEnv } from './env.js';
 import { json } from './http.js';
 
@@ -9,7 +9,7 @@ export function openApiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/openapi.json', (c) => {
     c.header('access-control-allow-origin', '*');
-    return json(c, openApiDocument(c.var.services.ports.config.publicUrl));
+    return json(c, c.var.services.about.openApi());
   });
   app.get('/docs', (c) => {
     const groups = new Map<string, typeof OPERATIONS[number][]>();

@@ -1,79 +1,83 @@
 import { Hono } from 'hono';
-import type { Cryptosuite } from '../credentials/data-integrity.js';
 import { SkillcredError } from '../errors.js';
+import type { Language } from '../domain/localized.js';
 import { checkBody } from '../schemas/check.js';
-import { validateIssueRequest } from '../schemas/validators.js';
-import { draftFromVcApi } from '../services/drafts.js';
-import { requireAuth } from './auth.js';
+import { validateIssueRequest, validateVcStatusRequest } from '../schemas/validators.js';
+import type { VcIssueRequest } from '../services/issuance.js';
+import type { VcStatusRequest } from '../services/status.js';
+import { preferredLanguage } from '../verify/messages.js';
+import type { VerifyOptions } from '../verify/verifier.js';
+import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
-import { idempotencyOf, json, jsonBody } from './http.js';
+import { idempotencyKey, json, jsonBody, pathId } from './http.js';
 
-interface IssueRequest {
-  credential: Record<string, unknown>;
-  options?: {
-    cryptosuite?: Cryptosuite;
-    format?: 'ldp_vc' | 'vc+jwt';
-    credentialStatus?: { type: string; statusPurpose?: string | string[] };
-  };
+type Json = Record<string, unknown>;
+
+function verifyOptions(body: unknown): VerifyOptions {
+  const raw = (body as Json | null)?.options;
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new SkillcredError('MALFORMED_VALUE', '/options must be an object', { status: 400, errors: [{ pointer: '/options', detail: 'must be an object' }] });
+  }
+  const o = raw as Json;
+  const out: VerifyOptions = {};
+  for (const key of ['holderIdNumber', 'challenge', 'domain'] as const) {
+    const v = o[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v.length > 256) {
+      throw new SkillcredError('MALFORMED_VALUE', `/options/${key} must be a string`, { status: 400, errors: [{ pointer: `/options/${key}`, detail: 'must be a string of at most 256 characters' }] });
+    }
+    out[key] = v;
+  }
+  return out;
 }
 
-/** Normalises a credential id from a path segment: a bare UUID means `urn:uuid:<uuid>`. */
-export function credentialIdFromPath(raw: string): string {
-  const id = decodeURIComponent(raw);
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? `urn:uuid:${id.toLowerCase()}` : id;
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Json)[name] : undefined;
 }
 
-/** The W3C VC API: POST /credentials/issue, GET /credentials/{id}. */
+function language(header: string | undefined): Language {
+  return preferredLanguage(header);
+}
+
+/**
+ * The W3C VC API: issue, read, update status, verify credentials and presentations. Verifiers
+ * answer 200 when verified, 400 (unreadable) or 422 with the same body when not.
+ */
 export function vcApiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/issue', requireAuth('issuer', 'admin'), async (c) => {
-    const body = checkBody<IssueRequest>(validateIssueRequest, await jsonBody(c));
-    const { services } = c.var;
-    const principal = c.var.principal;
-    if (principal.kind !== 'issuer') throw new SkillcredError('FORBIDDEN', 'issue with the API key of the issuer that signs');
-    const options = body.options ?? {};
-    const format = options.format ?? 'ldp_vc';
-    const cryptosuite = options.cryptosuite ?? 'eddsa-rdfc-2022';
-    const { draft, issuerId } = await draftFromVcApi(body.credential, {
-      cryptosuite,
-      format,
-      now: services.ports.clock.now(),
-      documentLoader: services.documentLoader,
-    });
-    const issuer = await services.ports.store.getIssuer({ did: issuerId });
-    if (!issuer || issuer.id !== principal.issuerId) {
-      const own = await services.ports.store.getIssuer({ id: principal.issuerId });
-      throw new SkillcredError(
-        'FORBIDDEN',
-        `this API key signs only as ${own?.did ?? 'its own issuer'}; ${issuerId} is ${issuer ? 'another issuer' : 'not hosted here'}`,
-      );
-    }
-    const purposes = options.credentialStatus?.statusPurpose;
-    const suspension =
-      issuer.suspensionByDefault || (Array.isArray(purposes) ? purposes.includes('suspension') : purposes === 'suspension');
-    const idempotency = await idempotencyOf(c, body);
-    const result = await services.issuance.issue(issuer, [draft], {
-      cryptosuite,
-      format,
-      suspension,
-      ...(idempotency ? { idempotency } : {}),
-    });
-    if (result.replayed) c.header('idempotent-replayed', 'true');
-    c.header('location', `${services.ports.config.publicUrl}/credentials/${encodeURIComponent(result.records[0]!.id)}`);
-    return json(c, { verifiableCredential: result.credentials[0] }, 201);
+  app.post('/credentials/issue', authenticate(), async (c) => {
+    const body = checkBody<VcIssueRequest>(validateIssueRequest, await jsonBody(c));
+    const out = await c.var.services.issuance.issueVc(c.var.principal, body, idempotencyKey(c));
+    const [issued] = out.credentials;
+    if (out.replayed) c.header('idempotent-replayed', 'true');
+    c.header('location', issued!.links.self);
+    return json(c, { verifiableCredential: issued!.verifiableCredential }, 201);
   });
 
-  app.get('/:id', requireAuth('issuer', 'admin'), async (c) => {
-    const id = credentialIdFromPath(c.req.param('id'));
-    const { store } = c.var.services.ports;
-    const record = await store.getCredential(id);
-    const principal = c.var.principal;
-    if (!record || (principal.kind === 'issuer' && record.issuerId !== principal.issuerId)) {
-      throw new SkillcredError('NOT_FOUND', `no credential ${id} issued by you`);
-    }
-    return json(c, { verifiableCredential: JSON.parse(record.document) as unknown });
+  app.post('/credentials/status', authenticate(), async (c) => {
+    const body = checkBody<VcStatusRequest>(validateVcStatusRequest, await jsonBody(c));
+    return json(c, await c.var.services.status.setBits(c.var.principal, body, { requestId: c.var.requestId }));
   });
+
+  app.post('/credentials/verify', async (c) => {
+    const body = await jsonBody(c);
+    const lang = language(c.req.header('accept-language'));
+    const result = await c.var.services.verification.verifyCredential(field(body, 'verifiableCredential'), verifyOptions(body), lang);
+    c.header('content-language', result.language);
+    c.header('vary', 'Accept-Language');
+    return json(c, result, result.verified ? 200 : result.verdict === 'unreadable' ? 400 : 422);
+  });
+
+  app.post('/presentations/verify', async (c) => {
+    const body = await jsonBody(c);
+    const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body));
+    const parseFailed = result.presentation.steps.some((s) => s.id === 'parse' && !s.valid);
+    return json(c, result, result.verified ? 200 : parseFailed ? 400 : 422);
+  });
+
+  app.get('/credentials/:id', authenticate(), async (c) => json(c, await c.var.services.credentials.get(c.var.principal, pathId(c, 2))));
 
   return app;
 }

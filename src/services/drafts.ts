@@ -3,17 +3,38 @@ import type { DocumentLoader } from '../credentials/document-loader.js';
 import { assertTermsDefined } from '../credentials/jsonld-check.js';
 import { toDateTimeStamp, type Cryptosuite, type JsonObject } from '../credentials/data-integrity.js';
 import { checkCredentialShape, issuerIdOf } from '../credentials/vc-model.js';
-import {
-  buildCertificateCredential,
-  checkCertificate,
-  identityHash,
-  type CertificateRequest,
-} from '../domain/certificate.js';
+import { buildCertificateCredential } from '../credentials/certificate-credential.js';
+import { checkCertificate, identityHash, type CertificateRequest } from '../domain/certificate.js';
+import type { Fault } from '../domain/fault.js';
 import { SkillcredError, malformed } from '../errors.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import { randomBase64url } from './secrets.js';
-import type { Draft } from './issuance.js';
+
+/** A credential ready to sign, with what its record needs to remember. */
+export interface Draft {
+  credential: JsonObject;
+  kind: string;
+  holderHash: string | null;
+  certificateNumber: string | null;
+  assessmentId: string | null;
+  validFrom: string | null;
+  /** VC 1.1 credentials need the status and data-integrity contexts appended. */
+  vcVersion: 1 | 2;
+}
+
+/** How drafts are signed and recorded. */
+export interface IssueSettings {
+  cryptosuite: Cryptosuite;
+  format: 'ldp_vc' | 'vc+jwt';
+  suspension: boolean;
+  idempotency?: { key: string; requestHash: string };
+}
+
+/** A 422 naming every fault. */
+export function rejected(faults: Fault[]): SkillcredError {
+  return new SkillcredError('MALFORMED_VALUE', faults.map((e) => `${e.pointer} ${e.detail}`).join('; '), { errors: faults });
+}
 
 /** Turns a VC API credential into a draft: checks the data model, contexts and terms. */
 export async function draftFromVcApi(
@@ -58,7 +79,9 @@ export async function draftFromCertificate(
   issuer: IssuerRecord,
   opts: { now: Date; crypto: CryptoProvider; pointer?: string },
 ): Promise<Draft> {
-  const checked = checkCertificate(request, issuer, opts.pointer ?? '');
+  const check = checkCertificate(request, issuer, opts.pointer ?? '');
+  if (!check.ok) throw rejected(check.faults);
+  const { checked } = check;
   const salt = randomBase64url(16);
   const holderHash = await identityHash(request.holder.idNumber, salt, (d) => opts.crypto.sha256(d));
   const validFrom = request.validFrom ? toDateTimeStamp(new Date(request.validFrom)) : toDateTimeStamp(opts.now);

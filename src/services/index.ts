@@ -1,61 +1,55 @@
-import { createDocumentLoader, type DocumentLoader } from '../credentials/document-loader.js';
+import { createDocumentLoader } from '../credentials/document-loader.js';
+import { KeyResolver } from '../credentials/key-resolver.js';
+import type { JsonObject } from '../credentials/data-integrity.js';
+import type { StatusPurpose } from '../domain/status.js';
+import { SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
-import type { IssuerKeyRecord } from '../domain/issuer.js';
+import { listProofCheck } from '../verify/list-proof.js';
+import { createQrDecoder } from '../verify/qr-decoder.js';
+import { StatusChecker, type ListSource } from '../verify/status-check.js';
+import { Verifier, type QrDecoder } from '../verify/verifier.js';
+import { AboutService } from './about.js';
+import { AuthService } from './auth.js';
+import { CredentialService } from './credentials.js';
 import { IssuanceService } from './issuance.js';
 import { IssuerService } from './issuers.js';
 import { Keyring } from './keyring.js';
-import { hashSecret } from './secrets.js';
-import { StatusService } from './status.js';
-import { TrustService } from './trust.js';
 import { PartnerService } from './partners.js';
 import { RateLimiter } from './rate-limit.js';
-import { serviceDid } from '../credentials/did.js';
-import { KeyResolver } from '../credentials/key-resolver.js';
-import type { JsonObject } from '../credentials/data-integrity.js';
-import { SkillcredError } from '../errors.js';
-import { StatusChecker, type ListSource } from '../verify/status-check.js';
-import { listProofCheck } from '../verify/list-proof.js';
-import { createQrDecoder } from '../verify/qr-decoder.js';
-import { Verifier, type QrDecoder } from '../verify/verifier.js';
-import type { StatusPurpose } from '../domain/status.js';
+import { IssuanceRecorder } from './record-issuance.js';
+import { ServiceIdentity } from './service-identity.js';
+import { SetupService } from './setup.js';
+import { StatusService } from './status.js';
+import { TrustService } from './trust.js';
+import { VerificationService } from './verification.js';
 
-/** The application services, built once per app from its ports. */
+/** The use cases, one service per resource: what routes and the CLI call. No ports leak out. */
 export interface Services {
-  ports: Ports;
-  documentLoader: DocumentLoader;
-  keyring: Keyring;
-  issuers: IssuerService;
+  auth: AuthService;
   issuance: IssuanceService;
+  credentials: CredentialService;
   status: StatusService;
-  resolver: KeyResolver;
-  verifier: Verifier;
+  issuers: IssuerService;
   trust: TrustService;
   partners: PartnerService;
-  rateLimiter: RateLimiter;
-  /** SHA-256 (hex) of the admin token in force: ADMIN_TOKEN if set, else the generated one. */
-  adminTokenHash(): Promise<string | null>;
-  /** The keys of the service's own DID (it signs the trust list), oldest first. */
-  serviceKeys(): Promise<IssuerKeyRecord[]>;
+  verification: VerificationService;
+  setup: SetupService;
+  about: AboutService;
 }
 
-export const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
-export const SERVICE_KEYS_SETTING = 'service_keys';
-
+/** Builds the services once per app from its ports. */
 export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Services {
+  const { store, crypto, clock, config, log, compression } = ports;
   const documentLoader = createDocumentLoader();
   const keyring = new Keyring(ports);
-  let configuredHash: Promise<string> | undefined;
-  const serviceKeys = async () => {
-    const raw = await ports.store.getSetting(SERVICE_KEYS_SETTING);
-    return raw ? (JSON.parse(raw) as IssuerKeyRecord[]) : [];
-  };
-  const resolver = new KeyResolver(ports, serviceKeys, serviceDid(ports.config));
+  const identity = new ServiceIdentity({ store, keyring, config });
+  const resolver = new KeyResolver(ports, () => identity.keys(), identity.did);
   // Our own published lists, briefly: a status change in this process clears them at once;
   // other processes and isolates see it within LOCAL_LIST_TTL_MS (partners cache for max-age).
   const LOCAL_LIST_TTL_MS = 5_000;
   const localLists = new Map<string, { until: number; json: string; version: string }>();
-  const status = new StatusService(ports, keyring, documentLoader, () => localLists.clear());
-  const listPrefix = `${ports.config.publicUrl}/status/`;
+  const status = new StatusService({ store, crypto, compression, clock, config, log, keyring, documentLoader, onStatusChanged: () => localLists.clear() });
+  const listPrefix = `${config.publicUrl}/status/`;
   const source: ListSource = {
     fetcher: ports.fetcher,
     async local(url) {
@@ -71,42 +65,40 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
       return entry;
     },
   };
-  // A list credential must be signed by a current-enough key of the credential's issuer.
-  const listProof = listProofCheck(resolver, { crypto: ports.crypto, documentLoader });
-  const trust = new TrustService(ports, keyring, documentLoader, serviceKeys, () => resolver.invalidate());
-  const partners = new PartnerService(ports, keyring, documentLoader, serviceKeys);
-  const checker = new StatusChecker(source, listProof, { compression: ports.compression, clock: ports.clock, crypto: ports.crypto, skewMs: 300_000 });
+  const onKeysChanged = () => resolver.invalidate();
+  const trust = new TrustService({ store, crypto, clock, config, log, documentLoader, identity, onKeysChanged });
+  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader }), { compression, clock, crypto, skewMs: 300_000 });
+  const rateLimiter = new RateLimiter();
+  let partners: PartnerService | undefined;
   const verifier = new Verifier({
     resolver,
-    crypto: ports.crypto,
+    crypto,
     documentLoader,
-    clock: ports.clock,
+    clock,
     status: checker,
     trust: (credential, at, warnings) => trust.trustStep(credential, at, warnings),
-    recognitions: (credential) => partners.applicable(credential),
+    recognitions: (credential) => partners!.applicable(credential),
     // Every runtime (Node, Workers, tests, the CLI) reads QR texts the same way unless told otherwise.
     qr: extra.qr ?? createQrDecoder(),
     lookup: async (id) => {
-      const record = await ports.store.getCredential(id);
+      const record = await store.getCredential(id);
       return record ? (JSON.parse(record.document) as JsonObject) : null;
     },
   });
+  const verification = new VerificationService({ verifier });
+  partners = new PartnerService({ store, crypto, clock, config, documentLoader, identity, rateLimiter, verification });
+  const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, onKeysChanged });
+  const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, documentLoader });
   return {
-    ports,
-    documentLoader,
-    keyring,
-    issuers: new IssuerService(ports, keyring, () => resolver.invalidate()),
-    issuance: new IssuanceService(ports, keyring, documentLoader, (issuer, credential, at) => trust.assertMayIssue(issuer, credential, at)),
+    auth: new AuthService({ store, crypto, config }),
+    issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust }),
+    credentials: new CredentialService({ store, config }),
     status,
-    resolver,
-    verifier,
+    issuers,
     trust,
     partners,
-    rateLimiter: new RateLimiter(),
-    adminTokenHash() {
-      if (ports.config.adminToken) return (configuredHash ??= hashSecret(ports.crypto, ports.config.adminToken));
-      return ports.store.getSetting(ADMIN_TOKEN_SETTING);
-    },
-    serviceKeys,
+    verification,
+    setup: new SetupService({ store, crypto, config, identity, issuers, trust }),
+    about: new AboutService({ config }),
   };
 }

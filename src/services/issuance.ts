@@ -1,161 +1,157 @@
-import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../credentials/contexts.js';
-import { attachProof, createProof, toDateTimeStamp, type Cryptosuite, type JsonObject } from '../credentials/data-integrity.js';
+import canonicalizeModule from 'canonicalize';
+import type { CryptoProvider } from '../credentials/crypto.js';
+import type { Cryptosuite, JsonObject } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
-import { envelope, signVcJwt } from '../credentials/jwt.js';
-import { SkillcredError } from '../errors.js';
-import type { Ports } from '../ports.js';
-import { statusEntry, withStatus } from '../status/entries.js';
-import type { IssuedEntry } from '../store/store.js';
+import { assessmentCertificates, type AssessmentRequest, type CertificateRequest } from '../domain/certificate.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
-import type { StatusPurpose, StatusSlot } from '../domain/status.js';
-import type { Keyring, SigningKey } from './keyring.js';
+import type { Principal } from '../domain/principal.js';
+import { SkillcredError } from '../errors.js';
+import type { Clock } from '../ports.js';
+import type { Config } from '../config.js';
+import { qrTextFor } from '../qr/index.js';
+import type { Store } from '../store/store.js';
+import { issuerOf } from './access.js';
+import { draftFromCertificate, draftFromVcApi, type Draft, type IssueSettings } from './drafts.js';
+import type { IssuanceRecorder, Recorded } from './record-issuance.js';
+import type { TrustService } from './trust.js';
 
-/** A credential ready to sign, with what its record needs to remember. */
-export interface Draft {
-  credential: JsonObject;
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+/** The VC API's POST /credentials/issue body, after schema validation. */
+export interface VcIssueRequest {
+  credential: Record<string, unknown>;
+  options?: {
+    cryptosuite?: Cryptosuite;
+    format?: 'ldp_vc' | 'vc+jwt';
+    credentialStatus?: { type: string; statusPurpose?: string | string[] };
+  };
+}
+
+/** An issued credential as the issuer receives it, with links to its views. */
+export interface IssuedCredential {
+  id: string;
   kind: string;
-  holderHash: string | null;
   certificateNumber: string | null;
   assessmentId: string | null;
-  validFrom: string | null;
-  /** VC 1.1 credentials need the status and data-integrity contexts appended. */
-  vcVersion: 1 | 2;
+  verifiableCredential: JsonObject;
+  links: { self: string; certificate: string; qrSvg: string; qrPng: string; verify: string };
 }
 
-export interface IssueSettings {
-  cryptosuite: Cryptosuite;
-  format: 'ldp_vc' | 'vc+jwt';
-  suspension: boolean;
-  idempotency?: { key: string; requestHash: string };
-}
-
-/** What issuance returns: the credentials as the issuer receives them. */
-export interface IssueResult {
-  credentials: JsonObject[];
-  records: CredentialRecord[];
+/** What an issuance call answers: the credentials, and whether an idempotent retry replayed them. */
+export interface Issued {
+  credentials: IssuedCredential[];
   replayed: boolean;
 }
 
-const MAX_ATTEMPTS = 8;
+export interface IssuanceDeps {
+  store: Store;
+  crypto: CryptoProvider;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl'>;
+  documentLoader: DocumentLoader;
+  recorder: IssuanceRecorder;
+  trust: Pick<TrustService, 'assertMayIssue'>;
+}
 
-/** Signs drafts, claims their status indexes and records them: all of a request, or nothing. */
+/**
+ * The issuance use cases: a certificate, the two certificates of one assessment, a VC API
+ * credential. Every rule of issuance is decided here, once: who may issue, the issuer's
+ * accreditation, the suspension default, idempotency.
+ */
 export class IssuanceService {
-  constructor(
-    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config' | 'log'>,
-    private readonly keyring: Keyring,
-    private readonly documentLoader: DocumentLoader,
-    /** Refuses what the issuer may not issue (accreditation); throws NOT_ACCREDITED. */
-    private readonly authorize: (issuer: IssuerRecord, credential: JsonObject, at: Date) => Promise<void> = async () => {},
-  ) {}
+  constructor(private readonly deps: IssuanceDeps) {}
 
-  async issue(issuer: IssuerRecord, drafts: Draft[], settings: IssueSettings): Promise<IssueResult> {
-    const { store } = this.ports;
-    if (settings.idempotency) {
-      const prior = await store.getIdempotent(issuer.id, settings.idempotency.key);
-      if (prior) return this.replay(prior, settings.idempotency.requestHash);
-    }
-    // A credential id issued before is refused when it is recorded (a unique key): no read here.
-    for (const d of drafts) await this.authorize(issuer, d.credential, this.ports.clock.now());
-    const key = await this.keyring.current(issuer.id);
-    const purposes: StatusPurpose[] = settings.suspension ? ['revocation', 'suspension'] : ['revocation'];
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const entries: IssuedEntry[] = [];
-      const out: JsonObject[] = [];
-      for (const draft of drafts) {
-        const slots: StatusSlot[] = [];
-        for (const purpose of purposes) {
-          slots.push(
-            await store.pickStatusSlot(issuer.id, purpose, {
-              size: this.ports.config.statusListSize,
-              threshold: this.ports.config.statusListThreshold,
-            }),
-          );
-        }
-        const signed = await this.sign(issuer, draft, slots, key, settings);
-        out.push(signed);
-        entries.push({ record: this.record(issuer, draft, signed, settings), slots });
-      }
-      const idempotency = settings.idempotency
-        ? {
-            issuerId: issuer.id,
-            key: settings.idempotency.key,
-            requestHash: settings.idempotency.requestHash,
-            response: JSON.stringify(entries.map((e) => e.record.id)),
-          }
-        : null;
-      const result = await store.recordIssued(entries, idempotency);
-      if (result.outcome === 'recorded') return { credentials: out, records: entries.map((e) => e.record), replayed: false };
-      if (result.outcome === 'replay') return this.replay(result, settings.idempotency!.requestHash);
-      if (result.outcome === 'duplicate') throw new SkillcredError('CONFLICT', result.detail);
-      this.ports.log.info('status_slot_retry', { issuer: issuer.slug, attempt });
-    }
-    throw new SkillcredError('CONFLICT', 'could not claim free status-list indexes; retry the request');
+  /** POST /v1/certificates: one certificate, signed by the caller's issuer. */
+  async issueCertificate(principal: Principal | undefined, request: CertificateRequest, idempotencyKey?: string): Promise<Issued> {
+    const issuer = await this.callerIssuer(principal);
+    const draft = await draftFromCertificate(request, issuer, { now: this.deps.clock.now(), crypto: this.deps.crypto });
+    return this.issue(issuer, [draft], {
+      cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
+      format: 'ldp_vc',
+      suspension: this.suspension(issuer, request.suspension),
+      ...(await this.idempotency('POST /v1/certificates', idempotencyKey, request)),
+    });
   }
 
-  private async replay(prior: { requestHash: string; response: string }, requestHash: string): Promise<IssueResult> {
-    if (prior.requestHash !== requestHash) {
-      throw new SkillcredError('IDEMPOTENCY_MISMATCH', 'this Idempotency-Key was already used for a different request body');
-    }
-    const ids = JSON.parse(prior.response) as string[];
-    const records: CredentialRecord[] = [];
-    for (const id of ids) {
-      const record = await this.ports.store.getCredential(id);
-      if (!record) throw new SkillcredError('INTERNAL', `idempotent replay lost credential ${id}`);
-      records.push(record);
-    }
-    return { credentials: records.map((r) => JSON.parse(r.document) as JsonObject), records, replayed: true };
+  /** POST /v1/assessments: the specialized-ability certificate and the enterprise certification of one assessment, both or neither. */
+  async issueAssessment(principal: Principal | undefined, request: AssessmentRequest, idempotencyKey?: string): Promise<Issued> {
+    const issuer = await this.callerIssuer(principal);
+    const drafts: Draft[] = [];
+    for (const one of assessmentCertificates(request)) drafts.push(await draftFromCertificate(one, issuer, { now: this.deps.clock.now(), crypto: this.deps.crypto }));
+    return this.issue(issuer, drafts, {
+      cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
+      format: 'ldp_vc',
+      suspension: this.suspension(issuer, request.suspension),
+      ...(await this.idempotency('POST /v1/assessments', idempotencyKey, request)),
+    });
   }
 
-  private async sign(
-    issuer: IssuerRecord,
-    draft: Draft,
-    slots: StatusSlot[],
-    key: SigningKey,
-    settings: IssueSettings,
-  ): Promise<JsonObject> {
-    let credential = withStatus(
-      draft.credential,
-      slots.map((s) => statusEntry(this.ports.config.publicUrl, issuer.slug, s)),
-    );
-    if (draft.vcVersion === 1) credential = withV1Contexts(credential);
-    const created = toDateTimeStamp(this.ports.clock.now());
-    if (settings.format === 'vc+jwt') {
-      return envelope(await signVcJwt(credential, key.record.id, key.handle, this.ports.clock.now()));
+  /** The VC API's POST /credentials/issue: the caller's credential, signed as its issuer. */
+  async issueVc(principal: Principal | undefined, request: VcIssueRequest, idempotencyKey?: string): Promise<Issued> {
+    const own = await this.callerIssuer(principal);
+    const options = request.options ?? {};
+    const format = options.format ?? 'ldp_vc';
+    const cryptosuite = options.cryptosuite ?? 'eddsa-rdfc-2022';
+    const { draft, issuerId } = await draftFromVcApi(request.credential, { cryptosuite, format, now: this.deps.clock.now(), documentLoader: this.deps.documentLoader });
+    if (issuerId !== own.did) {
+      const named = await this.deps.store.getIssuer({ did: issuerId });
+      throw new SkillcredError('FORBIDDEN', `this API key signs only as ${own.did}; ${issuerId} is ${named ? 'another issuer' : 'not hosted here'}`);
     }
-    const proof = await createProof(
-      credential,
-      { cryptosuite: settings.cryptosuite, created, verificationMethod: key.record.id },
-      key.handle,
-      { crypto: this.ports.crypto, documentLoader: this.documentLoader },
-    );
-    // Open Badges 3.0 wants `proof` as an array; VC 2.0 allows either.
-    return attachProof(credential, proof, isOpenBadge(credential));
+    const purposes = options.credentialStatus?.statusPurpose;
+    const requested = purposes === undefined ? undefined : (Array.isArray(purposes) ? purposes : [purposes]).includes('suspension');
+    return this.issue(own, [draft], {
+      cryptosuite,
+      format,
+      suspension: this.suspension(own, requested),
+      ...(await this.idempotency('POST /credentials/issue', idempotencyKey, request)),
+    });
   }
 
-  private record(issuer: IssuerRecord, draft: Draft, signed: JsonObject, settings: IssueSettings): CredentialRecord {
-    return {
-      id: String(draft.credential.id),
-      issuerId: issuer.id,
-      kind: draft.kind,
-      holderHash: draft.holderHash,
-      certificateNumber: draft.certificateNumber,
-      assessmentId: draft.assessmentId,
-      issuedAt: this.ports.clock.now().toISOString(),
-      validFrom: draft.validFrom,
-      format: settings.format === 'vc+jwt' ? 'vc+jwt' : settings.cryptosuite,
-      document: JSON.stringify(signed),
+  /** The one suspension rule: what the request asks, else the issuer's default. */
+  private suspension(issuer: IssuerRecord, requested: boolean | undefined): boolean {
+    return requested ?? issuer.suspensionByDefault;
+  }
+
+  private async callerIssuer(principal: Principal | undefined): Promise<IssuerRecord> {
+    const issuerId = issuerOf(principal, 'issuing');
+    const issuer = await this.deps.store.getIssuer({ id: issuerId });
+    if (!issuer) throw new SkillcredError('FORBIDDEN', 'the issuer of this API key no longer exists');
+    return issuer;
+  }
+
+  /** The idempotency claim of a request: its key and a hash of what it asked (operation + canonical body). */
+  private async idempotency(operation: string, key: string | undefined, body: unknown): Promise<Pick<IssueSettings, 'idempotency'>> {
+    if (key === undefined) return {};
+    const digest = await this.deps.crypto.sha256(new TextEncoder().encode(`${operation}\n${canonicalize(body) ?? ''}`));
+    return { idempotency: { key, requestHash: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') } };
+  }
+
+  private async issue(issuer: IssuerRecord, drafts: Draft[], settings: IssueSettings): Promise<Issued> {
+    // A replay answers what was issued, even if the accreditation has ended since.
+    const authorize = async () => {
+      for (const d of drafts) await this.deps.trust.assertMayIssue(issuer, d.credential, this.deps.clock.now());
     };
+    const recorded = await this.deps.recorder.record(issuer, drafts, settings, authorize);
+    return { credentials: await this.describe(recorded), replayed: recorded.replayed };
+  }
+
+  private async describe(recorded: Recorded): Promise<IssuedCredential[]> {
+    const { publicUrl } = this.deps.config;
+    return Promise.all(recorded.records.map((r, i) => describe(publicUrl, r, recorded.credentials[i]!)));
   }
 }
 
-function isOpenBadge(credential: JsonObject): boolean {
-  const types = Array.isArray(credential.type) ? credential.type : [credential.type];
-  return types.includes('OpenBadgeCredential') || types.includes('AchievementCredential');
-}
-
-function withV1Contexts(credential: JsonObject): JsonObject {
-  const ctx = Array.isArray(credential['@context']) ? [...credential['@context']] : [credential['@context']];
-  for (const url of [STATUS_LIST_V1, DATA_INTEGRITY_V2]) if (!ctx.includes(url)) ctx.push(url);
-  return { ...credential, '@context': ctx };
+/** An issued credential with its links; `verify` is the text of its QR code. */
+export async function describe(publicUrl: string, record: CredentialRecord, credential: JsonObject): Promise<IssuedCredential> {
+  const path = `${publicUrl}/credentials/${encodeURIComponent(record.id)}`;
+  const qr = await qrTextFor(publicUrl, credential, { credentialId: record.id });
+  return {
+    id: record.id,
+    kind: record.kind,
+    certificateNumber: record.certificateNumber,
+    assessmentId: record.assessmentId,
+    verifiableCredential: credential,
+    links: { self: path, certificate: `${path}/certificate`, qrSvg: `${path}/qr.svg`, qrPng: `${path}/qr.png`, verify: qr.text },
+  };
 }

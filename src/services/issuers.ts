@@ -1,11 +1,18 @@
-import { issuerDidWeb } from '../credentials/did.js';
-import { SkillcredError } from '../errors.js';
-import type { Ports } from '../ports.js';
+import { didDocument, issuerDidWeb } from '../credentials/did.js';
 import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord, OrgKind } from '../domain/issuer.js';
 import type { LocalizedNames } from '../domain/localized.js';
+import type { Principal } from '../domain/principal.js';
+import { SkillcredError } from '../errors.js';
+import type { Clock } from '../ports.js';
+import type { Config } from '../config.js';
+import type { CryptoProvider } from '../credentials/crypto.js';
+import type { Store } from '../store/store.js';
+import { adminOnly } from './access.js';
 import type { Keyring } from './keyring.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
+import type { ServiceIdentity } from './service-identity.js';
 
+/** POST /admin/issuers, after schema validation. */
 export interface CreateIssuerInput {
   slug: string;
   names: LocalizedNames;
@@ -25,25 +32,58 @@ export interface IssuedApiKey {
   createdAt: string;
 }
 
-/** Issuer administration: creation, API keys, key rotation. */
-export class IssuerService {
-  constructor(
-    private readonly ports: Pick<Ports, 'store' | 'keys' | 'crypto' | 'clock' | 'config'>,
-    private readonly keyring: Keyring,
-    private readonly onKeysChanged: () => void = () => {},
-  ) {}
+/** An issuer as the admin API shows it. */
+export interface IssuerView {
+  slug: string;
+  did: string;
+  didMethod: 'web' | 'key';
+  names: LocalizedNames;
+  orgKind: OrgKind;
+  filingCode: string;
+  suspensionByDefault: boolean;
+  createdAt: string;
+  didDocument: string | null;
+}
 
-  async create(input: CreateIssuerInput): Promise<{ issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord }> {
-    const { store, clock, config } = this.ports;
-    if (await store.getIssuer({ slug: input.slug })) {
-      throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} already exists`);
-    }
+/** A key as the admin API shows it (never its private reference). */
+export interface KeyView {
+  id: string;
+  publicKeyMultibase: string;
+  createdAt: string;
+  retiredAt: string | null;
+  compromisedAt: string | null;
+}
+
+export interface IssuerDeps {
+  store: Store;
+  crypto: CryptoProvider;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl' | 'didWebHost' | 'basePath'>;
+  keyring: Keyring;
+  identity: ServiceIdentity;
+  /** Called after an issuer's keys changed (key caches). */
+  onKeysChanged?: () => void;
+}
+
+/** Issuer administration (admin only): creation, API keys, key rotation; and the public DID documents. */
+export class IssuerService {
+  constructor(private readonly deps: IssuerDeps) {}
+
+  /** Creates an issuer with a key (generated or adopted) and a first API key. */
+  async create(principal: Principal | undefined, input: CreateIssuerInput): Promise<{ issuer: IssuerView; apiKey: IssuedApiKey; location: string }> {
+    adminOnly(principal, 'creating an issuer');
+    const { record } = await this.createRecord(input);
+    return { ...record, issuer: this.view(record.issuer), location: `${this.deps.config.publicUrl}/admin/issuers/${record.issuer.slug}` };
+  }
+
+  /** Creation without a caller check, for first-start setup. */
+  async createRecord(input: CreateIssuerInput): Promise<{ record: { issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord } }> {
+    const { store, clock, config, keyring } = this.deps;
+    if (await store.getIssuer({ slug: input.slug })) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} already exists`);
     const id = crypto.randomUUID();
     const method = input.didMethod ?? 'web';
     const webDid = method === 'web' ? issuerDidWeb(config, input.slug) : null;
-    const { record: key, did } = input.keyRef
-      ? await this.keyring.adopt(id, webDid, input.keyRef, 1)
-      : await this.keyring.generate(id, webDid, input.slug, 1);
+    const { record: key, did } = input.keyRef ? await keyring.adopt(id, webDid, input.keyRef, 1) : await keyring.generate(id, webDid, input.slug, 1);
     const now = clock.now().toISOString();
     const issuer: IssuerRecord = {
       id,
@@ -60,30 +100,39 @@ export class IssuerService {
     try {
       await store.createIssuer(issuer, key, apiKeyRecord);
     } catch (error) {
-      if (/UNIQUE/i.test(String(error))) {
-        throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} or its DID already exists`);
-      }
+      if (/UNIQUE|duplicate key/i.test(String(error))) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} or its DID already exists`);
       throw error;
     }
-    return { issuer, apiKey: { ...shown, issuer: issuer.slug }, key };
+    return { record: { issuer, apiKey: { ...shown, issuer: issuer.slug }, key } };
   }
 
-  async get(slug: string): Promise<IssuerRecord> {
-    const issuer = await this.ports.store.getIssuer({ slug });
-    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
-    return issuer;
+  /** Every issuer. */
+  async list(principal: Principal | undefined): Promise<{ issuers: IssuerView[] }> {
+    adminOnly(principal, 'listing issuers');
+    return { issuers: (await this.deps.store.listIssuers()).map((i) => this.view(i)) };
   }
 
-  async addApiKey(slug: string, label?: string): Promise<IssuedApiKey> {
-    const issuer = await this.get(slug);
-    const now = this.ports.clock.now().toISOString();
+  /** One issuer with its keys. */
+  async show(principal: Principal | undefined, slug: string): Promise<{ issuer: IssuerView; keys: KeyView[] }> {
+    adminOnly(principal, 'reading an issuer');
+    const issuer = await this.bySlug(slug);
+    return { issuer: this.view(issuer), keys: (await this.deps.store.listIssuerKeys(issuer.id)).map(keyView) };
+  }
+
+  /** A new API key for an issuer (shown once). */
+  async addApiKey(principal: Principal | undefined, slug: string, label?: string): Promise<{ apiKey: IssuedApiKey }> {
+    adminOnly(principal, 'creating an API key');
+    const issuer = await this.bySlug(slug);
+    const now = this.deps.clock.now().toISOString();
     const { record, shown } = await this.newApiKey(issuer.id, now, label);
-    await this.ports.store.createApiKey(record);
-    return { ...shown, issuer: slug };
+    await this.deps.store.createApiKey(record);
+    return { apiKey: { ...shown, issuer: slug } };
   }
 
-  async revokeApiKey(id: string): Promise<void> {
-    const ok = await this.ports.store.revokeApiKey(id, this.ports.clock.now().toISOString());
+  /** Revokes an API key. */
+  async revokeApiKey(principal: Principal | undefined, id: string): Promise<void> {
+    adminOnly(principal, 'revoking an API key');
+    const ok = await this.deps.store.revokeApiKey(id, this.deps.clock.now().toISOString());
     if (!ok) throw new SkillcredError('NOT_FOUND', `no active API key ${JSON.stringify(id)}`);
   }
 
@@ -91,36 +140,64 @@ export class IssuerService {
    * A new current signing key, generated or adopted from the KeyStore (`keyRef`); the old one is
    * retired but stays in the DID document.
    */
-  async rotateKey(slug: string, opts: { keyRef?: string } = {}): Promise<{ issuer: IssuerRecord; key: IssuerKeyRecord; retired: IssuerKeyRecord[] }> {
-    const issuer = await this.get(slug);
-    if (issuer.didMethod === 'key') {
-      throw new SkillcredError('CONFLICT', 'a did:key issuer is its key and cannot rotate it; create a new issuer instead');
-    }
-    const before = await this.ports.store.listIssuerKeys(issuer.id);
+  async rotateKey(principal: Principal | undefined, slug: string, opts: { keyRef?: string } = {}): Promise<{ key: KeyView; retired: KeyView[] }> {
+    adminOnly(principal, 'rotating a key');
+    const issuer = await this.bySlug(slug);
+    if (issuer.didMethod === 'key') throw new SkillcredError('CONFLICT', 'a did:key issuer is its key and cannot rotate it; create a new issuer instead');
+    const before = await this.deps.store.listIssuerKeys(issuer.id);
     if (opts.keyRef && before.some((k) => k.privateKeyRef === opts.keyRef)) {
       throw new SkillcredError('CONFLICT', `key ${JSON.stringify(opts.keyRef)} was already used by this issuer; rotate to a newly provisioned key`);
     }
     const { record } = opts.keyRef
-      ? await this.keyring.adopt(issuer.id, issuer.did, opts.keyRef, before.length + 1)
-      : await this.keyring.generate(issuer.id, issuer.did, issuer.slug, before.length + 1);
-    const at = this.ports.clock.now().toISOString();
-    await this.ports.store.rotateIssuerKey(issuer.id, record, at);
-    this.onKeysChanged();
+      ? await this.deps.keyring.adopt(issuer.id, issuer.did, opts.keyRef, before.length + 1)
+      : await this.deps.keyring.generate(issuer.id, issuer.did, issuer.slug, before.length + 1);
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.store.rotateIssuerKey(issuer.id, record, at);
+    this.deps.onKeysChanged?.();
     const retired = before.filter((k) => k.retiredAt === null).map((k) => ({ ...k, retiredAt: at }));
-    return { issuer, key: record, retired };
+    return { key: keyView(record), retired: retired.map(keyView) };
+  }
+
+  /** The did:web document of a hosted issuer (public). */
+  async didDocument(slug: string): Promise<Record<string, unknown>> {
+    const issuer = await this.deps.store.getIssuer({ slug });
+    if (!issuer || issuer.didMethod !== 'web') throw new SkillcredError('NOT_FOUND', `no did:web issuer ${slug}`);
+    return didDocument(issuer.did, await this.deps.store.listIssuerKeys(issuer.id));
+  }
+
+  /** The service's own DID document (public). */
+  async serviceDidDocument(): Promise<Record<string, unknown>> {
+    return didDocument(this.deps.identity.did, await this.deps.identity.keys());
+  }
+
+  /** The issuer with this slug, or 404. */
+  async bySlug(slug: string): Promise<IssuerRecord> {
+    const issuer = await this.deps.store.getIssuer({ slug });
+    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    return issuer;
+  }
+
+  private view(issuer: IssuerRecord): IssuerView {
+    return {
+      slug: issuer.slug,
+      did: issuer.did,
+      didMethod: issuer.didMethod,
+      names: issuer.names,
+      orgKind: issuer.orgKind,
+      filingCode: issuer.filingCode,
+      suspensionByDefault: issuer.suspensionByDefault,
+      createdAt: issuer.createdAt,
+      didDocument: issuer.didMethod === 'web' ? `${this.deps.config.publicUrl}/issuers/${issuer.slug}/did.json` : null,
+    };
   }
 
   private async newApiKey(issuerId: string, now: string, label?: string) {
     const { id, secret, token } = newApiKeyToken();
-    const record: ApiKeyRecord = {
-      id,
-      issuerId,
-      partnerId: null,
-      secretHash: await hashSecret(this.ports.crypto, secret),
-      label: label ?? null,
-      createdAt: now,
-      revokedAt: null,
-    };
+    const record: ApiKeyRecord = { id, issuerId, partnerId: null, secretHash: await hashSecret(this.deps.crypto, secret), label: label ?? null, createdAt: now, revokedAt: null };
     return { record, shown: { id, token, createdAt: now } };
   }
+}
+
+function keyView(k: IssuerKeyRecord): KeyView {
+  return { id: k.id, publicKeyMultibase: k.publicKeyMultibase, createdAt: k.createdAt, retiredAt: k.retiredAt, compromisedAt: k.compromisedAt };
 }

@@ -1,14 +1,22 @@
 import { CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
 import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
-import { serviceDid } from '../credentials/did.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { scopeOf } from '../domain/accreditation.js';
+import type { Principal } from '../domain/principal.js';
 import { SkillcredError } from '../errors.js';
-import type { Ports } from '../ports.js';
-import type { ApiKeyRecord, IssuerKeyRecord } from '../domain/issuer.js';
+import type { Clock } from '../ports.js';
+import type { Config } from '../config.js';
+import type { CryptoProvider } from '../credentials/crypto.js';
+import type { Store } from '../store/store.js';
+import type { Language } from '../domain/localized.js';
+import type { Verdict, VerificationResult } from '../verify/result.js';
+import { adminOnly, allow } from './access.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { ServiceIdentity } from './service-identity.js';
+import type { VerificationService } from './verification.js';
+import type { ApiKeyRecord } from '../domain/issuer.js';
 import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
 import type { IssuedApiKey } from './issuers.js';
-import type { Keyring } from './keyring.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
 
 export interface PartnerInput {
@@ -40,6 +48,17 @@ export interface AppliedRecognition {
   occupationCode: string | null;
 }
 
+export interface PartnerDeps {
+  store: Store;
+  crypto: CryptoProvider;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl'>;
+  documentLoader: DocumentLoader;
+  identity: ServiceIdentity;
+  rateLimiter: RateLimiter;
+  verification: Pick<VerificationService, 'verifyCredential'>;
+}
+
 /**
  * Cross-border recognition partners: their accounts and API keys, and the recognition statements
  * they record. A statement is the partner's own assertion; the service signs a record of it (as
@@ -50,14 +69,11 @@ export class PartnerService {
   // recorded through this process clears it.
   private readonly byKind = new Map<string, { until: number; records: Promise<RecognitionRecord[]> }>();
 
-  constructor(
-    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config'>,
-    private readonly keyring: Keyring,
-    private readonly documentLoader: DocumentLoader,
-    private readonly serviceKeys: () => Promise<IssuerKeyRecord[]>,
-  ) {}
+  constructor(private readonly ports: PartnerDeps) {}
 
-  async create(input: PartnerInput): Promise<{ partner: PartnerRecord; apiKey: IssuedApiKey }> {
+  /** A partner account with its API key (admin; the key is shown once). */
+  async create(principal: Principal | undefined, input: PartnerInput): Promise<{ partner: PartnerRecord; apiKey: IssuedApiKey }> {
+    adminOnly(principal, 'creating a partner');
     const now = this.ports.clock.now().toISOString();
     if (await this.ports.store.getPartner({ slug: input.slug })) throw new SkillcredError('CONFLICT', `a partner ${JSON.stringify(input.slug)} already exists`);
     const partner: PartnerRecord = {
@@ -75,26 +91,60 @@ export class PartnerService {
     return { partner, apiKey: { id, token, issuer: null, createdAt: now } };
   }
 
-  async get(id: string): Promise<PartnerRecord> {
+  /** Every partner (admin). */
+  async list(principal: Principal | undefined): Promise<{ partners: PartnerRecord[] }> {
+    adminOnly(principal, 'listing partners');
+    return { partners: await this.ports.store.listPartners() };
+  }
+
+  /** Every recognition statement, as signed (public). */
+  async statements(): Promise<{ statements: unknown[] }> {
+    const records = await this.ports.store.listRecognitions();
+    return { statements: records.map((r) => JSON.parse(r.document) as unknown) };
+  }
+
+  /**
+   * Verifies up to 1,000 credentials for a partner (or the admin), in order, each judged with the
+   * trust registry. A partner's rate limit counts the items, not the call.
+   */
+  async verifyBatch(principal: Principal | undefined, items: unknown[], lang: Language): Promise<{ count: number; counts: Partial<Record<Verdict, number>>; results: (VerificationResult & { index: number })[] }> {
+    const caller = allow(principal, ['partner', 'admin'], 'batch verification');
+    if (caller.kind === 'partner') {
+      const partner = await this.partner(caller.partnerId);
+      this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute, items.length);
+    }
+    const counts: Partial<Record<Verdict, number>> = {};
+    const results: (VerificationResult & { index: number })[] = [];
+    for (const [index, item] of items.entries()) {
+      const r = await this.ports.verification.verifyCredential(item, {}, lang);
+      counts[r.verdict] = (counts[r.verdict] ?? 0) + 1;
+      results.push({ index, ...r });
+    }
+    return { count: results.length, counts, results };
+  }
+
+  private async partner(id: string): Promise<PartnerRecord> {
     const partner = await this.ports.store.getPartner({ id });
-    if (!partner) throw new SkillcredError('NOT_FOUND', 'no such partner');
+    if (!partner) throw new SkillcredError('FORBIDDEN', 'the partner of this API key no longer exists');
     return partner;
   }
 
-  partnerUrl(partner: PartnerRecord): string {
+  private partnerUrl(partner: PartnerRecord): string {
     return `${this.ports.config.publicUrl}/partners/${partner.slug}`;
   }
 
-  /** Records and signs a partner's recognition statement. */
-  async recognise(partner: PartnerRecord, input: RecognitionInput): Promise<{ record: RecognitionRecord; statement: JsonObject }> {
-    const { clock, config, crypto } = this.ports;
+  /** Records and signs the calling partner's recognition statement. */
+  async recognise(principal: Principal | undefined, input: RecognitionInput): Promise<{ id: string; statement: JsonObject }> {
+    const partner = await this.partner(allow(principal, ['partner'], 'recording a recognition statement').partnerId);
+    this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute);
+    const { clock, crypto } = this.ports;
     const now = clock.now();
     const id = `urn:uuid:${globalThis.crypto.randomUUID()}`;
     const credential: JsonObject = {
       '@context': [CREDENTIALS_V2, SKILLCRED_CONTEXT_V1],
       id,
       type: ['VerifiableCredential', 'RecognitionStatementCredential'],
-      issuer: serviceDid(config),
+      issuer: this.ports.identity.did,
       validFrom: toDateTimeStamp(now),
       credentialSubject: {
         id: this.partnerUrl(partner),
@@ -110,12 +160,10 @@ export class PartnerService {
         ...(input.note ? { statement: input.note } : {}),
       },
     };
-    const current = (await this.serviceKeys()).filter((k) => k.retiredAt === null).at(-1);
-    if (!current) throw new SkillcredError('CONFLICT', 'the service has no signing key');
-    const key = await this.keyring.signingKey(current);
-    const proof = await createProof(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: current.id }, key.handle, {
+    const key = await this.ports.identity.signingKey();
+    const proof = await createProof(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle, {
       crypto,
-      documentLoader: this.documentLoader,
+      documentLoader: this.ports.documentLoader,
     });
     const statement = attachProof(credential, proof);
     const record: RecognitionRecord = {
@@ -132,7 +180,7 @@ export class PartnerService {
     };
     await this.ports.store.addRecognition(record);
     this.byKind.clear();
-    return { record, statement };
+    return { id: record.id, statement };
   }
 
   /** The recognition statements that apply to a credential's kind, rank and occupation. */

@@ -1,14 +1,19 @@
-import { createProof, attachProof, toDateTimeStamp } from '../credentials/data-integrity.js';
+import type { CryptoProvider } from '../credentials/crypto.js';
+import { attachProof, createProof, toDateTimeStamp } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
-import { SkillcredError } from '../errors.js';
-import type { Ports } from '../ports.js';
-import { bitsWithSet, encodeList } from '../status/bitstring.js';
-import { statusListUrl } from '../status/entries.js';
-import { statusListCredential } from '../status/list-credential.js';
-import type { CredentialSelector, StatusEntryState } from '../store/store.js';
-import type { AuditEntry, StatusChange, StatusPurpose } from '../domain/status.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
+import type { Principal } from '../domain/principal.js';
+import type { AuditEntry, StatusChange, StatusPurpose } from '../domain/status.js';
+import { SkillcredError, malformed } from '../errors.js';
+import type { Clock, Logger } from '../ports.js';
+import type { Config } from '../config.js';
+import { bitsWithSet, encodeList, type Compression } from '../status/bitstring.js';
+import { statusListUrl } from '../status/entries.js';
+import { statusListCredential } from '../status/list-credential.js';
+import type { CredentialSelector, StatusEntryState, Store } from '../store/store.js';
+import { allow, owns } from './access.js';
+import { credentialId } from './credentials.js';
 import type { Keyring } from './keyring.js';
 
 /** A signed status list as served: its exact bytes and validators. */
@@ -16,10 +21,9 @@ export interface PublishedList {
   json: string;
   etag: string;
   validUntil: string;
+  /** Seconds a cache may keep it (Cache-Control max-age). */
+  maxAge: number;
 }
-
-/** Who changes a status, for the audit log and the permission check. */
-export type Actor = { kind: 'admin'; label: string } | { kind: 'issuer'; issuerId: string; label: string };
 
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
 
@@ -32,20 +36,50 @@ export interface ChangeReport {
   credentials: { id: string; status: Partial<Record<StatusPurpose, boolean>> }[];
 }
 
+/** The VC API's POST /credentials/status body, after schema validation. */
+export interface VcStatusRequest {
+  credentialId: string;
+  credentialStatus: { type: string; statusPurpose?: StatusPurpose; status: string | boolean }[];
+  reason?: string;
+}
+
+/** POST /v1/status/bulk (and the CLI's `status bulk`), after schema validation. */
+export interface BulkStatusRequest {
+  action: StatusAction;
+  reason: string;
+  /** The issuer's slug: required for the admin, optional (and must be its own) for an issuer key. */
+  issuer?: string;
+  select: { assessmentId: string } | { issuedFrom: string; issuedUntil: string };
+}
+
+/** Who asked, for the audit log, and the request it came with. */
+export interface ChangeContext {
+  requestId: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
 const ACTION_CHANGE: Record<StatusAction, { purpose: StatusPurpose; value: boolean }> = {
   revoke: { purpose: 'revocation', value: true },
   suspend: { purpose: 'suspension', value: true },
   reinstate: { purpose: 'suspension', value: false },
 };
 
+export interface StatusDeps {
+  store: Store;
+  crypto: CryptoProvider;
+  compression: Compression;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl' | 'statusCacheMaxAge' | 'statusListValidity'>;
+  log: Logger;
+  keyring: Keyring;
+  documentLoader: DocumentLoader;
+  /** Called after bits changed (local caches of published lists). */
+  onStatusChanged?: () => void;
+}
+
 /** Publishing Bitstring Status Lists and changing the status of credentials. */
 export class StatusService {
-  constructor(
-    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'compression' | 'clock' | 'config' | 'log'>,
-    private readonly keyring: Keyring,
-    private readonly documentLoader: DocumentLoader,
-    private readonly onStatusChanged: () => void = () => {},
-  ) {}
+  constructor(private readonly ports: StatusDeps) {}
 
   /**
    * The signed list credential of one list. It is re-signed only when a bit changed since the
@@ -64,7 +98,7 @@ export class StatusService {
       list.signedVersion === list.version &&
       Date.parse(list.signedValidUntil) - now.getTime() > config.statusCacheMaxAge * 1000
     ) {
-      return { json: list.signedJson, etag: list.signedEtag, validUntil: list.signedValidUntil };
+      return { json: list.signedJson, etag: list.signedEtag, validUntil: list.signedValidUntil, maxAge: config.statusCacheMaxAge };
     }
     const version = list.version;
     const bits = bitsWithSet(list.size, await store.listSetBits(list.id));
@@ -74,13 +108,13 @@ export class StatusService {
     const etag = `"${Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}"`;
     const validUntil = String(signed.validUntil);
     await store.saveSignedStatusList(list.id, { version, json, etag, validUntil });
-    return { json, etag, validUntil };
+    return { json, etag, validUntil, maxAge: config.statusCacheMaxAge };
   }
 
   /** Signs a list credential for `bits` as the issuer's current key. */
   async sign(issuer: IssuerRecord, purpose: StatusPurpose, seq: number, bits: Uint8Array, now: Date): Promise<Record<string, unknown>> {
     const { config } = this.ports;
-    const key = await this.keyring.current(issuer.id);
+    const key = await this.ports.keyring.current(issuer.id);
     const credential = statusListCredential({
       url: statusListUrl(config.publicUrl, issuer.slug, purpose, seq),
       issuerDid: issuer.did,
@@ -93,94 +127,124 @@ export class StatusService {
       credential,
       { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id },
       key.handle,
-      { crypto: this.ports.crypto, documentLoader: this.documentLoader },
+      { crypto: this.ports.crypto, documentLoader: this.ports.documentLoader },
     );
     return attachProof(credential, proof);
   }
 
-  /** The credential, if the actor may change or read its status; 404 otherwise (no existence leak). */
-  async credentialFor(actor: Actor, credentialId: string): Promise<CredentialRecord> {
-    const record = await this.ports.store.getCredential(credentialId);
-    if (!record || (actor.kind === 'issuer' && record.issuerId !== actor.issuerId)) {
-      throw new SkillcredError('NOT_FOUND', `no credential ${credentialId} issued by you`);
-    }
-    return record;
+  /** The credential, if the caller may change or read its status; 404 otherwise (no existence leak). */
+  private async credentialFor(principal: Principal | undefined, rawId: string, what: string): Promise<{ caller: Principal; record: CredentialRecord }> {
+    const caller = allow(principal, ['issuer', 'admin'], what);
+    const id = credentialId(rawId);
+    const record = await this.ports.store.getCredential(id);
+    if (!record || !owns(caller, record.issuerId)) throw new SkillcredError('NOT_FOUND', `no credential ${id} issued by you`);
+    return { caller, record };
   }
 
   /** Revokes, suspends or reinstates one credential, or every credential of its assessment. */
-  async act(
-    actor: Actor,
-    credentialId: string,
+  async change(
+    principal: Principal | undefined,
+    rawId: string,
     action: StatusAction,
-    opts: { reason: string; requestId: string; scope?: 'credential' | 'assessment' },
+    request: { reason: string; scope?: 'credential' | 'assessment' },
+    ctx: ChangeContext,
   ): Promise<ChangeReport> {
-    const record = await this.credentialFor(actor, credentialId);
+    const { caller, record } = await this.credentialFor(principal, rawId, 'changing a status');
     let targets = [record];
-    if (opts.scope === 'assessment') {
-      if (!record.assessmentId) {
-        throw new SkillcredError('CONFLICT', `credential ${credentialId} belongs to no assessment; use scope "credential"`);
-      }
+    if (request.scope === 'assessment') {
+      if (!record.assessmentId) throw new SkillcredError('CONFLICT', `credential ${record.id} belongs to no assessment; use scope "credential"`);
       targets = await this.ports.store.listCredentials({ by: 'assessment', issuerId: record.issuerId, assessmentId: record.assessmentId });
     }
     const change = ACTION_CHANGE[action];
-    return this.apply(
-      targets.map((t) => ({ credentialId: t.id, ...change })),
-      actor,
-      opts,
-      false,
-    );
+    return this.apply(targets.map((t) => ({ credentialId: t.id, ...change })), caller, request.reason, ctx, false);
   }
 
-  /** Sets explicit bits on one credential (the VC API's /credentials/status). */
-  async setBits(actor: Actor, credentialId: string, bits: { purpose: StatusPurpose; value: boolean }[], opts: { reason: string; requestId: string }) {
-    await this.credentialFor(actor, credentialId);
-    return this.apply(
-      bits.map((b) => ({ credentialId, ...b })),
-      actor,
-      opts,
-      false,
-    );
+  /** The VC API's POST /credentials/status: explicit bits on one credential. */
+  async setBits(principal: Principal | undefined, request: VcStatusRequest, ctx: ChangeContext): Promise<ChangeReport & { credentialId: string }> {
+    const bits = request.credentialStatus.map((s, i) => {
+      if (typeof s.status === 'boolean') {
+        if (!s.statusPurpose) throw malformed(`/credentialStatus/${i}/statusPurpose`, 'is required with a boolean status');
+        return { purpose: s.statusPurpose, value: s.status };
+      }
+      return s.status === 'revoked' ? { purpose: 'revocation' as const, value: true } : { purpose: 'suspension' as const, value: s.status === 'suspended' };
+    });
+    const { caller, record } = await this.credentialFor(principal, request.credentialId, 'changing a status');
+    const report = await this.apply(bits.map((b) => ({ credentialId: record.id, ...b })), caller, request.reason ?? 'VC API status update', ctx, false);
+    return { credentialId: record.id, ...report };
   }
 
   /**
-   * One atomic change over every credential a selector picks (an assessment, or what the issuer
+   * One atomic change over every credential a selection picks (an assessment, or what the issuer
    * signed in a time range). Credentials the change cannot apply to (no suspension entry, or
    * already revoked when suspending) are counted as skipped.
    */
-  async bulk(
-    actor: Actor,
-    selector: CredentialSelector,
-    action: StatusAction,
-    opts: { reason: string; requestId: string; onProgress?: (done: number, total: number) => void },
-  ): Promise<ChangeReport> {
-    if (actor.kind === 'issuer' && selector.issuerId !== actor.issuerId) {
-      throw new SkillcredError('FORBIDDEN', 'an issuer key changes only its own credentials');
-    }
-    if (selector.by === 'issued-between' && Date.parse(selector.from) >= Date.parse(selector.to)) {
-      throw new SkillcredError('MALFORMED_VALUE', '/select/issuedUntil must be after issuedFrom', {
-        errors: [{ pointer: '/select/issuedUntil', detail: 'must be after issuedFrom' }],
-      });
+  async bulk(principal: Principal | undefined, request: BulkStatusRequest, ctx: ChangeContext): Promise<ChangeReport> {
+    const caller = allow(principal, ['issuer', 'admin'], 'changing statuses in bulk');
+    const issuerId = await this.scopeIssuer(caller, request.issuer);
+    let selector: CredentialSelector;
+    if ('assessmentId' in request.select) selector = { by: 'assessment', issuerId, assessmentId: request.select.assessmentId };
+    else {
+      const from = Date.parse(request.select.issuedFrom);
+      const to = Date.parse(request.select.issuedUntil);
+      if (Number.isNaN(from)) throw malformed('/select/issuedFrom', 'must be a date-time');
+      if (Number.isNaN(to)) throw malformed('/select/issuedUntil', 'must be a date-time');
+      if (from >= to) throw malformed('/select/issuedUntil', 'must be after issuedFrom');
+      selector = { by: 'issued-between', issuerId, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
     }
     const targets = await this.ports.store.listCredentials(selector);
-    const change = ACTION_CHANGE[action];
-    return this.apply(
-      targets.map((t) => ({ credentialId: t.id, ...change })),
-      actor,
-      opts,
-      true,
-    );
+    const change = ACTION_CHANGE[request.action];
+    return this.apply(targets.map((t) => ({ credentialId: t.id, ...change })), caller, request.reason, ctx, true);
   }
 
-  private async apply(
-    changes: StatusChange[],
-    actor: Actor,
-    opts: { reason: string; requestId: string; onProgress?: (done: number, total: number) => void },
-    skipIneligible: boolean,
-  ): Promise<ChangeReport> {
+  /** The current status bits of a credential. */
+  async statusOf(principal: Principal | undefined, rawId: string): Promise<{ credentialId: string; status: Partial<Record<StatusPurpose, boolean>> }> {
+    const { record } = await this.credentialFor(principal, rawId, 'reading a status');
+    return { credentialId: record.id, status: statusOf(await this.ports.store.getStatusEntries(record.id)) };
+  }
+
+  /** The audit log of one credential. */
+  async credentialAudit(principal: Principal | undefined, rawId: string): Promise<{ credentialId: string; entries: AuditEntry[] }> {
+    const { record } = await this.credentialFor(principal, rawId, 'reading an audit log');
+    return { credentialId: record.id, entries: await this.ports.store.listAudit({ credentialId: record.id }) };
+  }
+
+  /** The audit log of an issuer (its own for an issuer key; the named one for the admin). */
+  async issuerAudit(principal: Principal | undefined, query: { issuer?: string; limit?: number }): Promise<{ entries: AuditEntry[] }> {
+    const caller = allow(principal, ['issuer', 'admin'], 'reading an audit log');
+    const issuerId = await this.scopeIssuer(caller, query.issuer);
+    return { entries: await this.ports.store.listAudit({ issuerId }, query.limit ?? 1000) };
+  }
+
+  /** The issuer a call acts on: an issuer key's own (naming another is 403), the admin's named one. */
+  private async scopeIssuer(caller: Principal, slug: string | undefined): Promise<string> {
+    if (caller.kind === 'issuer') {
+      if (slug !== undefined) {
+        const named = await this.ports.store.getIssuer({ slug });
+        if (named?.id !== caller.issuerId) throw new SkillcredError('FORBIDDEN', 'an issuer key acts only on its own issuer');
+      }
+      return caller.issuerId;
+    }
+    if (!slug) throw malformed('/issuer', 'is required for the admin token: name the issuer (its slug)');
+    const issuer = await this.ports.store.getIssuer({ slug });
+    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    return issuer.id;
+  }
+
+  private async actorLabel(caller: Principal): Promise<string> {
+    if (caller.kind === 'admin') return caller.via;
+    if (caller.kind === 'issuer') {
+      const issuer = await this.ports.store.getIssuer({ id: caller.issuerId });
+      return `issuer:${issuer?.slug ?? caller.issuerId} key:${caller.apiKeyId}`;
+    }
+    return `partner:${caller.partnerId}`;
+  }
+
+  private async apply(changes: StatusChange[], caller: Principal, reason: string, ctx: ChangeContext, skipIneligible: boolean): Promise<ChangeReport> {
+    const actor = await this.actorLabel(caller);
     const result = await this.ports.store.setStatus(
       changes,
-      { actor: actor.label, reason: opts.reason, requestId: opts.requestId, at: this.ports.clock.now().toISOString() },
-      { skipMissing: skipIneligible, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+      { actor, reason, requestId: ctx.requestId, at: this.ports.clock.now().toISOString() },
+      { skipMissing: skipIneligible, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) },
     );
     if (result.outcome === 'refused') {
       throw new SkillcredError(
@@ -190,25 +254,11 @@ export class StatusService {
           : `credential ${result.credentialId} was issued without a ${changes.find((c) => c.credentialId === result.credentialId)?.purpose ?? 'matching'} status entry`,
       );
     }
-    if (result.changed > 0) this.onStatusChanged();
-    this.ports.log.info('status_changed', { requestId: opts.requestId, actor: actor.label, changed: result.changed });
+    if (result.changed > 0) this.ports.onStatusChanged?.();
+    this.ports.log.info('status_changed', { requestId: ctx.requestId, actor, changed: result.changed });
     const ids = [...new Set(changes.map((c) => c.credentialId))];
     const credentials = ids.length <= 100 ? await Promise.all(ids.map(async (id) => ({ id, status: statusOf(await this.ports.store.getStatusEntries(id)) }))) : [];
     return { matched: ids.length, changed: result.changed, unchanged: result.unchanged, skipped: result.skipped, credentials };
-  }
-
-  /** The current status bits of a credential. */
-  async statusOf(actor: Actor, credentialId: string): Promise<Partial<Record<StatusPurpose, boolean>>> {
-    await this.credentialFor(actor, credentialId);
-    return statusOf(await this.ports.store.getStatusEntries(credentialId));
-  }
-
-  async audit(actor: Actor, by: { credentialId: string } | { issuerId: string }, limit?: number): Promise<AuditEntry[]> {
-    if ('credentialId' in by) await this.credentialFor(actor, by.credentialId);
-    else if (actor.kind === 'issuer' && actor.issuerId !== by.issuerId) {
-      throw new SkillcredError('FORBIDDEN', 'an issuer key reads only its own audit log');
-    }
-    return this.ports.store.listAudit(by, limit);
   }
 }
 

@@ -1,15 +1,19 @@
 import { CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
 import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
-import { serviceDid } from '../credentials/did.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
-import { SkillcredError } from '../errors.js';
-import type { Ports } from '../ports.js';
+import type { Principal } from '../domain/principal.js';
+import { SkillcredError, malformed } from '../errors.js';
+import type { Clock, Logger } from '../ports.js';
+import type { Config } from '../config.js';
+import type { CryptoProvider } from '../credentials/crypto.js';
+import type { Store } from '../store/store.js';
+import { adminOnly } from './access.js';
+import type { ServiceIdentity } from './service-identity.js';
 import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord } from '../domain/accreditation.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { stepProblem, type StepProblem } from '../verify/result.js';
-import type { Keyring } from './keyring.js';
 
 export interface AccreditationInput {
   kinds: AccreditedKind[];
@@ -25,6 +29,20 @@ export interface AccreditationInput {
 export interface PublishedTrustList {
   json: string;
   etag: string;
+  /** Seconds a cache may keep it (Cache-Control max-age). */
+  maxAge: number;
+}
+
+export interface TrustDeps {
+  store: Store;
+  crypto: CryptoProvider;
+  clock: Clock;
+  config: Pick<Config, 'publicUrl' | 'statusCacheMaxAge'>;
+  log: Logger;
+  documentLoader: DocumentLoader;
+  identity: ServiceIdentity;
+  /** Called after an issuer's keys changed (key caches). */
+  onKeysChanged?: () => void;
 }
 
 const TRUST_LIST_SETTING = 'trust_list';
@@ -39,13 +57,7 @@ export class TrustService {
   // "not ours" is kept briefly, as the id might be recorded a moment later.
   private readonly issuedAt = new Map<string, { at: string | null; until: number }>();
 
-  constructor(
-    private readonly ports: Pick<Ports, 'store' | 'crypto' | 'clock' | 'config' | 'log'>,
-    private readonly keyring: Keyring,
-    private readonly documentLoader: DocumentLoader,
-    private readonly serviceKeys: () => Promise<IssuerKeyRecord[]>,
-    private readonly onKeysChanged: () => void = () => {},
-  ) {}
+  constructor(private readonly ports: TrustDeps) {}
 
   private async issuer(slug: string): Promise<IssuerRecord> {
     const issuer = await this.ports.store.getIssuer({ slug });
@@ -53,11 +65,16 @@ export class TrustService {
     return issuer;
   }
 
-  async accredit(slug: string, input: AccreditationInput): Promise<AccreditationRecord> {
+  /** Adds an accreditation to an issuer (admin). */
+  async accredit(principal: Principal | undefined, slug: string, input: AccreditationInput): Promise<{ accreditation: AccreditationRecord }> {
+    adminOnly(principal, 'accrediting an issuer');
+    return { accreditation: await this.addAccreditation(slug, input) };
+  }
+
+  /** Adds an accreditation without a caller check, for first-start setup. */
+  async addAccreditation(slug: string, input: AccreditationInput): Promise<AccreditationRecord> {
     const issuer = await this.issuer(slug);
-    if (input.validUntil && Date.parse(input.validUntil) <= Date.parse(input.validFrom)) {
-      throw new SkillcredError('MALFORMED_VALUE', '/validUntil must be after validFrom', { errors: [{ pointer: '/validUntil', detail: 'must be after validFrom' }] });
-    }
+    if (input.validUntil && Date.parse(input.validUntil) <= Date.parse(input.validFrom)) throw malformed('/validUntil', 'must be after validFrom');
     const record: AccreditationRecord = {
       id: crypto.randomUUID(),
       issuerId: issuer.id,
@@ -76,7 +93,9 @@ export class TrustService {
     return record;
   }
 
-  async exit(slug: string, input: { exitedAt: string; reason: ExitReason; note?: string }): Promise<ExitRecord> {
+  /** Records that an issuer left its chain (admin): its open accreditations end then. */
+  async exit(principal: Principal | undefined, slug: string, input: { exitedAt: string; reason: ExitReason; note?: string }): Promise<{ exit: ExitRecord }> {
+    adminOnly(principal, 'recording an exit');
     const issuer = await this.issuer(slug);
     const record: ExitRecord = {
       id: crypto.randomUUID(),
@@ -87,22 +106,26 @@ export class TrustService {
       createdAt: this.ports.clock.now().toISOString(),
     };
     await this.ports.store.recordExit(record);
-    return record;
+    return { exit: record };
   }
 
   /** Marks one of an issuer's keys compromised as of `at` (proofs it makes from then on fail). */
-  async compromise(slug: string, keyId: string, at: string): Promise<IssuerKeyRecord> {
+  async compromise(principal: Principal | undefined, slug: string, input: { keyId: string; at: string }): Promise<{ key: IssuerKeyRecord }> {
+    adminOnly(principal, 'marking a key compromised');
     const issuer = await this.issuer(slug);
+    const { keyId, at } = input;
     const id = keyId.includes('#') ? keyId : `${issuer.did}#${keyId}`;
     const key = (await this.ports.store.listIssuerKeys(issuer.id)).find((k) => k.id === id);
     if (!key) throw new SkillcredError('NOT_FOUND', `issuer ${slug} has no key ${id}`);
     const when = new Date(at).toISOString();
     await this.ports.store.markKeyCompromised(id, when);
-    this.onKeysChanged();
-    return { ...key, compromisedAt: when };
+    this.ports.onKeysChanged?.();
+    return { key: { ...key, compromisedAt: when } };
   }
 
-  async registry(slug: string): Promise<{ accreditations: AccreditationRecord[]; exits: ExitRecord[] }> {
+  /** An issuer's accreditations and exits (admin). */
+  async registry(principal: Principal | undefined, slug: string): Promise<{ accreditations: AccreditationRecord[]; exits: ExitRecord[] }> {
+    adminOnly(principal, 'reading the trust registry');
     const issuer = await this.issuer(slug);
     return { accreditations: await this.ports.store.listAccreditations(issuer.id), exits: await this.ports.store.listExits(issuer.id) };
   }
@@ -190,7 +213,7 @@ export class TrustService {
       '@context': [CREDENTIALS_V2, SKILLCRED_CONTEXT_V1],
       id: `${config.publicUrl}/trust-list`,
       type: ['VerifiableCredential', 'SkillcredTrustList'],
-      issuer: serviceDid(config),
+      issuer: this.ports.identity.did,
       credentialSubject: { id: `${config.publicUrl}/trust-list#issuers`, type: 'TrustList', issuers: entries },
     };
   }
@@ -204,23 +227,21 @@ export class TrustService {
     const now = clock.now();
     if (stored) {
       const s = JSON.parse(stored) as { digest: string; json: string; etag: string; validUntil: string };
-      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7) return s;
+      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7) return { json: s.json, etag: s.etag, maxAge: this.ports.config.statusCacheMaxAge };
     }
-    const keys = await this.serviceKeys();
-    const current = keys.filter((k) => k.retiredAt === null).at(-1);
-    if (!current) throw new SkillcredError('CONFLICT', 'the service has no signing key for its trust list');
-    const key = await this.keyring.signingKey(current);
+    const key = await this.ports.identity.signingKey();
+    const current = key.record;
     const dated = { ...content, validFrom: toDateTimeStamp(now), validUntil: toDateTimeStamp(new Date(now.getTime() + TRUST_LIST_VALIDITY_MS)) };
     const proof = await createProof(dated, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(now), verificationMethod: current.id }, key.handle, {
       crypto,
-      documentLoader: this.documentLoader,
+      documentLoader: this.ports.documentLoader,
     });
     const json = JSON.stringify(attachProof(dated, proof));
     const etag = `"${hex(await crypto.sha256(new TextEncoder().encode(json))).slice(0, 32)}"`;
     const entry = { digest, json, etag, validUntil: String(dated.validUntil) };
     // Last writer wins: concurrent signers produce equivalent lists.
     await store.putSetting(TRUST_LIST_SETTING, JSON.stringify(entry));
-    return entry;
+    return { json, etag, maxAge: this.ports.config.statusCacheMaxAge };
   }
 }
 

@@ -13,7 +13,7 @@ async function publishing(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   try {
     const issuer = (await t.ports.store.getIssuer({ slug: 'dev' }))!;
-    const db = t.sqlite.db;
+    const db = t.db();
     // One credential with a real entry opens list 1; then fill it with revoked entries directly.
     await t.call('POST', '/v1/certificates', skillLevelRequest(), bearer(t.devKey));
     const list = (await t.ports.store.getStatusList(issuer.id, 'revocation', 1))!;

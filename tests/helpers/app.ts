@@ -1,16 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
-import { nodeCrypto } from '../../src/runtime/node/crypto.js';
-import { FileKeyStore } from '../../src/runtime/node/file-keystore.js';
-import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Fetcher, type Ports } from '../../src/ports.js';
-import { bootstrap } from '../../src/services/bootstrap.js';
-import { createServices, type Services } from '../../src/services/index.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { withReadCache } from '../../src/store/cached.js';
-import { nodeCompression } from '../../src/runtime/node/compression.js';
+import { assemble } from '../../src/app.js';
+import { parseConfig, parseNodeSettings } from '../../src/config.js';
+import { noAssets, noNetworkFetcher, silentLogger, type Clock, type Fetcher, type Ports } from '../../src/ports.js';
+import { nodePorts } from '../../src/runtime/node/ports.js';
+import type { Services } from '../../src/services/index.js';
+import Database from 'better-sqlite3';
 import { bearer } from './requests.js';
 
 // The request builders live in requests.ts (no Node imports: the Workers tests use them too).
@@ -20,11 +16,11 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 /** A real app on a real SQLite file and real key files in a temporary directory. */
 export interface TestApp {
-  app: ReturnType<typeof createApp>;
+  app: Awaited<ReturnType<typeof assemble>>['app'];
   services: Services;
   ports: Ports;
-  /** The SQLite store under the read cache (for tests that look at the database itself). */
-  sqlite: SqliteStore;
+  /** A second, raw connection to the SQLite file (for tests that look at the database itself). */
+  db(): Database.Database;
   dir: string;
   devKey: string;
   devDid: string;
@@ -33,34 +29,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Builds the app exactly as the Node entry does (nodePorts + assemble), in a temporary directory. */
 export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
-  const config = parseConfig({ PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, ...opts.env });
-  const sqlite = new SqliteStore(join(dir, 'test.db'));
-  // The same read cache the entries put in front of their stores.
-  const store = withReadCache(sqlite);
-  await store.migrate();
-  const ports: Ports = {
-    store,
-    keys: new FileKeyStore(join(dir, 'keys')),
-    crypto: nodeCrypto(),
-    compression: nodeCompression,
-    clock: opts.clock ?? systemClock,
+  const env = { PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, KEYS_DIR: join(dir, 'keys'), ...opts.env };
+  const ports = await nodePorts(parseConfig(env), parseNodeSettings(env), {
     fetcher: opts.fetcher ?? noNetworkFetcher,
-    config,
     log: silentLogger,
-  };
-  const services = createServices(ports);
-  const first = await bootstrap(services, { devIssuer: true });
-  const app = createApp(ports, services);
+    assets: noAssets,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  const { app, services, firstStart } = await assemble(ports, { devIssuer: true });
+  let raw: Database.Database | undefined;
   return {
     app,
     services,
     ports,
-    sqlite,
+    db: () => (raw ??= new Database(join(dir, 'skillcred.db'))),
     dir,
-    devKey: first.devIssuer!.apiKey.token,
-    devDid: first.devIssuer!.did,
+    devKey: firstStart.devIssuer!.apiKey.token,
+    devDid: firstStart.devIssuer!.did,
     call(method, path, body, headers = {}) {
       const init: RequestInit = { method, headers: { ...headers } };
       if (body !== undefined) {
@@ -70,7 +58,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
       return Promise.resolve(app.request(path, init));
     },
     async close() {
-      await store.close();
+      raw?.close();
+      await ports.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,22 +1,23 @@
 // Issues N skill level certificates for an issuer straight through the services; prints their ids.
-import { configFromEnv, nodePorts } from '../../src/node.js';
 import { createServices } from '../../src/services/index.js';
-import { draftFromCertificate } from '../../src/services/drafts.js';
+import { settingsFromEnv } from '../../src/node.js';
+import { nodePorts } from '../../src/runtime/node/ports.js';
 import { skillLevelRequest } from './app.js';
 
 const [slug, count, prefix] = process.argv.slice(2);
-const ports = await nodePorts(configFromEnv(process.env), { ...process.env, LOG_LEVEL: 'error' });
+const { config, settings } = settingsFromEnv({ ...process.env, LOG_LEVEL: 'error' });
+const ports = await nodePorts(config, settings);
 const services = createServices(ports);
 const issuer = (await ports.store.getIssuer({ slug: slug! }))!;
 const ids: string[] = [];
 for (let i = 0; i < Number(count); i++) {
-  const draft = await draftFromCertificate(
-    skillLevelRequest({ certificateNumber: `${issuer.orgKind}000144000123253${String(i).padStart(6, '0')}`, assessment: { id: `${prefix}-${i}`, date: '2025-06-20' } }) as never,
-    issuer,
-    { now: new Date(), crypto: ports.crypto },
-  );
-  const r = await services.issuance.issue(issuer, [draft], { cryptosuite: 'eddsa-jcs-2022', format: 'ldp_vc', suspension: false });
-  ids.push(r.records[0]!.id);
+  const body = skillLevelRequest({
+    certificateNumber: `${issuer.orgKind}000144000123253${String(i).padStart(6, '0')}`,
+    assessment: { id: `${prefix}-${i}`, date: '2025-06-20' },
+    cryptosuite: 'eddsa-jcs-2022',
+  });
+  const r = await services.issuance.issueCertificate({ kind: 'issuer', issuerId: issuer.id, apiKeyId: 'issue-some' }, body as never);
+  ids.push(r.credentials[0]!.id);
 }
 await ports.store.close();
 process.stdout.write(JSON.stringify(ids));

@@ -2,8 +2,8 @@ import { PNG } from 'pngjs';
 import * as jsqr from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrTextFor } from '../../src/qr/index.js';
-import { issueDate } from '../../src/routes/certificate-view.js';
-import { isPublicCredentialId } from '../../src/routes/credential-views.js';
+import { issueDate } from '../../src/views/certificate-view.js';
+import { isPublicCredentialId } from '../../src/services/credentials.js';
 import { ADMIN_TOKEN, assessmentRequest, bearer, createTestApp, skillLevelRequest, vc2, type TestApp } from '../helpers/app.js';
 
 type Json = Record<string, any>;

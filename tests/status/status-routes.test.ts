@@ -217,7 +217,7 @@ describe('bulk withdrawal and the audit log', () => {
     const c = await certificate({ suspension: true });
     await post(`/v1/credentials/${enc(c.id)}/suspend`, { reason: 'inquiry' });
     await post(`/v1/credentials/${enc(c.id)}/reinstate`, { reason: 'cleared' });
-    await t.call('POST', `/v1/credentials/${enc(c.id)}/revoke`, { reason: 'fraud' }, { ...bearer(t.devKey), 'x-request-id': 'req-audit-1' });
+    const revoked = await t.call('POST', `/v1/credentials/${enc(c.id)}/revoke`, { reason: 'fraud' }, { ...bearer(t.devKey), 'x-request-id': 'req-audit-1' });
     const res = await t.call('GET', `/v1/credentials/${enc(c.id)}/audit`, undefined, bearer(t.devKey));
     const { entries } = (await res.json()) as { entries: Json[] };
     expect(entries.map((e) => [e.purpose, e.oldValue, e.newValue, e.reason])).toEqual([
@@ -225,13 +225,15 @@ describe('bulk withdrawal and the audit log', () => {
       ['suspension', true, false, 'cleared'],
       ['revocation', false, true, 'fraud'],
     ]);
-    expect(entries[2]!.requestId).toBe('req-audit-1');
+    // The audit carries our request id (answered as X-Request-Id), never one the client chose.
+    expect(entries[2]!.requestId).toBe(revoked.headers.get('x-request-id'));
+    expect(entries[2]!.requestId).not.toBe('req-audit-1');
     expect(String(entries[0]!.actor)).toMatch(/^issuer:dev key:/);
     const issuerLog = (await (await t.call('GET', '/v1/audit', undefined, bearer(t.devKey))).json()) as { entries: Json[] };
     expect(issuerLog.entries.length).toBeGreaterThanOrEqual(3);
     const adminLog = await t.call('GET', '/v1/audit?issuer=dev', undefined, bearer(ADMIN_TOKEN));
     expect(adminLog.status).toBe(200);
-    const db = t.sqlite.db;
+    const db = t.db();
     expect(() => db.exec('UPDATE status_audit SET reason = \'edited\'')).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM status_audit')).toThrow(/append-only/);
   });

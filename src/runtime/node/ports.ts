@@ -1,0 +1,35 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config, NodeSettings } from '../../config.js';
+import { createHttpFetcher } from '../../credentials/http-fetcher.js';
+import { consoleLogger, systemClock, type Ports } from '../../ports.js';
+import { withReadCache } from '../../store/cached.js';
+import { SqliteStore } from '../../store/sqlite.js';
+import { nodeAssets } from './assets.js';
+import { nodeCompression } from './compression.js';
+import { nodeCrypto } from './crypto.js';
+import { FileKeyStore } from './file-keystore.js';
+
+/** public/ of this checkout: the verify page and its assets. */
+export const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
+
+/** The Node ports: SQLite under DATA_DIR, key files under KEYS_DIR, node:crypto, public/ from disk. */
+export async function nodePorts(config: Config, settings: NodeSettings, overrides: Partial<Ports> = {}): Promise<Ports> {
+  mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(settings.dataDir, 0o700);
+  const store = new SqliteStore(join(settings.dataDir, 'skillcred.db'), { synchronous: settings.sqliteSynchronous });
+  await store.migrate();
+  return {
+    store: withReadCache(store),
+    keys: new FileKeyStore(resolve(settings.keysDir)),
+    crypto: nodeCrypto(),
+    compression: nodeCompression,
+    clock: systemClock,
+    fetcher: createHttpFetcher({ clock: systemClock }),
+    config,
+    log: consoleLogger(config.logLevel),
+    assets: nodeAssets(PUBLIC_DIR),
+    ...overrides,
+  };
+}

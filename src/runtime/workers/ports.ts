@@ -1,0 +1,41 @@
+import type { Config } from '../../config.js';
+import { webCrypto } from '../../credentials/crypto.js';
+import { createHttpFetcher } from '../../credentials/http-fetcher.js';
+import { consoleLogger, systemClock, type Ports } from '../../ports.js';
+import { streamCompression } from '../../status/bitstring.js';
+import { withReadCache } from '../../store/cached.js';
+import { D1Store, type D1Like } from '../../store/d1.js';
+import { workerAssets, type AssetsBinding } from './assets.js';
+import { SecretKeyStore } from './secret-keystore.js';
+
+/** The bindings, vars and secrets wrangler.toml and `wrangler secret put` give the Worker. */
+export interface WorkerEnv {
+  DB: D1Like;
+  /** The static assets binding over public/. */
+  ASSETS?: AssetsBinding;
+  /** Secret: `{ "<keyRef>": <private Ed25519 JWK>, ... }`. */
+  ISSUER_KEYS?: string;
+  [name: string]: unknown;
+}
+
+/** The string vars and secrets of the env: what the config parser reads. */
+export function stringVars(env: WorkerEnv): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  return vars;
+}
+
+/** The Workers ports: D1, keys from the ISSUER_KEYS secret, WebCrypto, public/ through the assets binding. */
+export function workerPorts(config: Config, env: WorkerEnv): Ports {
+  return {
+    store: withReadCache(new D1Store(env.DB)),
+    keys: new SecretKeyStore(typeof env.ISSUER_KEYS === 'string' ? env.ISSUER_KEYS : undefined),
+    crypto: webCrypto(),
+    compression: streamCompression,
+    clock: systemClock,
+    fetcher: createHttpFetcher({ clock: systemClock }),
+    config,
+    log: consoleLogger(config.logLevel),
+    assets: workerAssets(env.ASSETS),
+  };
+}
