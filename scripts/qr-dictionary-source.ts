@@ -76,7 +76,7 @@ function certificate(request: CertificateRequest, by: IssuerRecord, purposes: St
   return { ...vc, credentialStatus: status(purposes), proof: [proof(suite, method)] };
 }
 
-const holder = { name: '', idType: 'resident-identity-card', idNumber: '' };
+const holder: CertificateRequest['holder'] = { name: '', idType: 'resident-identity-card', idNumber: '' };
 const assessment = { id: '', date: '2025-01-01' };
 const RDFC = 'eddsa-rdfc-2022';
 const JCS = 'eddsa-jcs-2022';

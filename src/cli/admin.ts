@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { ExitReason } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
 import { SkillcredError } from '../errors.js';
 import { settingsFromEnv } from '../node.js';
@@ -8,10 +7,7 @@ import { nodePorts } from '../runtime/node/ports.js';
 import { checkBody } from '../schemas/check.js';
 import { validateIssuerRequest, validateAccreditationRequest, validateBulkStatusRequest, validateExitRequest, validateCompromiseRequest, validatePartnerRequest } from '../schemas/validators.js';
 import { createServices, type Services } from '../services/index.js';
-import type { CreateIssuerInput } from '../services/issuers.js';
-import type { PartnerInput } from '../services/partners.js';
-import type { AccreditationInput } from '../services/trust.js';
-import type { BulkStatusRequest, StatusAction } from '../services/status.js';
+import type { StatusAction } from '../services/status.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
 import { generateProvisionedKey } from './keys-generate.js';
 
@@ -96,7 +92,7 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       out(await issuers.show(CLI, need(arg, 'the issuer slug')));
       return 0;
     case 'issuers create': {
-      const input = checkBody<CreateIssuerInput>(validateIssuerRequest, {
+      const input = checkBody(validateIssuerRequest, {
         slug: values.slug,
         names: {
           'zh-Hans': values.name,
@@ -145,7 +141,7 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
     }
     case 'status bulk': {
       // The same request the HTTP API takes, so the CLI selects exactly what the API would.
-      const request = checkBody<BulkStatusRequest>(validateBulkStatusRequest, {
+      const request = checkBody(validateBulkStatusRequest, {
         action: values.action,
         reason: values.reason,
         issuer: need(values.issuer, '--issuer'),
@@ -166,7 +162,7 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
     }
     case 'accreditations add': {
       const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
-      const input = checkBody<AccreditationInput>(validateAccreditationRequest, {
+      const input = checkBody(validateAccreditationRequest, {
         kinds: list(values.kinds),
         occupations: list(values.occupations),
         ...(values.ranks ? { ranks: list(values.ranks)!.map(Number) } : {}),
@@ -182,17 +178,17 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       out(await services.trust.registry(CLI, need(arg, 'the issuer slug')));
       return 0;
     case 'exit': {
-      const body = checkBody<{ exitedAt: string; reason: ExitReason }>(validateExitRequest, { exitedAt: values.at, reason: values.reason });
+      const body = checkBody(validateExitRequest, { exitedAt: values.at, reason: values.reason });
       out(await services.trust.exit(CLI, need(action, 'the issuer slug'), body));
       return 0;
     }
     case 'keys compromise': {
-      const body = checkBody<{ keyId: string; at: string }>(validateCompromiseRequest, { keyId: values.key, at: values.at });
+      const body = checkBody(validateCompromiseRequest, { keyId: values.key, at: values.at });
       out(await services.trust.compromise(CLI, need(arg, 'the issuer slug'), body));
       return 0;
     }
     case 'partners create': {
-      const input = checkBody<PartnerInput>(validatePartnerRequest, {
+      const input = checkBody(validatePartnerRequest, {
         slug: values.slug,
         names: { en: values['name-en'], ...(values.name ? { 'zh-Hans': values.name } : {}), ...(values['name-hant'] ? { 'zh-Hant': values['name-hant'] } : {}) },
         region: values.region,

@@ -2,39 +2,14 @@ import type { Fault } from './fault.js';
 import type { IssuerRecord } from './issuer.js';
 import { parseCertificateNumber } from './certificate-number.js';
 import { rungOf, rungOfGrade, type Rung } from './ladder.js';
-import { toNames, type LocalizedInput, type LocalizedNames } from './localized.js';
+import { toNames, type LocalizedNames } from './localized.js';
 import { findOccupation, type ClassificationVersion } from './occupations.js';
+import type { AssessmentRequest, CertificateRequest } from './requests.js';
 
 export const CERTIFICATE_KINDS = ['skill-level', 'specialized-ability', 'enterprise'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
-/** The body of POST /v1/certificates, after schema validation. */
-export interface CertificateRequest {
-  kind: CertificateKind;
-  holder: { name: string; idType: string; idNumber: string };
-  occupation: { code: string; name?: LocalizedInput; workType?: string; classificationVersion?: ClassificationVersion };
-  level?: { rank?: number; grade?: string };
-  specialty?: { name: LocalizedInput; code?: string };
-  enterprise?: { title: LocalizedInput; level: string; rank?: number };
-  assessment: { id: string; date: string };
-  certificateNumber: string;
-  validFrom?: string;
-  suspension?: boolean;
-  cryptosuite?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
-}
-
-/** The body of POST /v1/assessments, after schema validation. */
-export interface AssessmentRequest {
-  assessment: { id: string; date: string };
-  holder: CertificateRequest['holder'];
-  occupation: CertificateRequest['occupation'];
-  specialty: NonNullable<CertificateRequest['specialty']>;
-  enterprise: NonNullable<CertificateRequest['enterprise']>;
-  certificateNumbers: { specializedAbility: string; enterprise: string };
-  validFrom?: string;
-  suspension?: boolean;
-  cryptosuite?: CertificateRequest['cryptosuite'];
-}
+export type { AssessmentRequest, CertificateRequest } from './requests.js';
 
 /** A certificate request whose cross-field rules hold, with everything looked up. */
 export interface CheckedCertificate {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import type { ExitReason } from '../domain/accreditation.js';
 import { malformed } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
 import {
@@ -10,9 +9,6 @@ import {
   validateKeyRotationRequest,
   validatePartnerRequest,
 } from '../schemas/validators.js';
-import type { CreateIssuerInput } from '../services/issuers.js';
-import type { PartnerInput } from '../services/partners.js';
-import type { AccreditationInput } from '../services/trust.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
 import { json, jsonBody, optionalJsonBody } from './http.js';
@@ -24,7 +20,7 @@ export function adminRoutes(): Hono<AppEnv> {
   const s = (c: { var: AppEnv['Variables'] }) => c.var.services;
 
   app.post('/admin/issuers', async (c) => {
-    const body = checkBody<CreateIssuerInput>(validateIssuerRequest, await jsonBody(c));
+    const body = checkBody(validateIssuerRequest, await jsonBody(c));
     const { location, ...out } = await s(c).issuers.create(c.var.principal, body);
     c.header('location', location);
     return json(c, out, 201);
@@ -46,26 +42,26 @@ export function adminRoutes(): Hono<AppEnv> {
   app.post('/admin/issuers/:slug/keys/rotate', async (c) => {
     // The body is optional: {keyRef} adopts a provisioned key where keys cannot be generated.
     const raw = await optionalJsonBody(c);
-    const body = raw === undefined ? {} : checkBody<{ keyRef?: string }>(validateKeyRotationRequest, raw);
+    const body = raw === undefined ? {} : checkBody(validateKeyRotationRequest, raw);
     return json(c, await s(c).issuers.rotateKey(c.var.principal, c.req.param('slug'), body.keyRef ? { keyRef: body.keyRef } : {}), 201);
   });
   app.post('/admin/issuers/:slug/keys/compromise', async (c) => {
-    const body = checkBody<{ keyId: string; at: string }>(validateCompromiseRequest, await jsonBody(c));
+    const body = checkBody(validateCompromiseRequest, await jsonBody(c));
     return json(c, await s(c).trust.compromise(c.var.principal, c.req.param('slug'), body));
   });
 
   app.post('/admin/issuers/:slug/accreditations', async (c) => {
-    const body = checkBody<AccreditationInput>(validateAccreditationRequest, await jsonBody(c));
+    const body = checkBody(validateAccreditationRequest, await jsonBody(c));
     return json(c, await s(c).trust.accredit(c.var.principal, c.req.param('slug'), body), 201);
   });
   app.get('/admin/issuers/:slug/accreditations', async (c) => json(c, await s(c).trust.registry(c.var.principal, c.req.param('slug'))));
   app.post('/admin/issuers/:slug/exit', async (c) => {
-    const body = checkBody<{ exitedAt: string; reason: ExitReason; note?: string }>(validateExitRequest, await jsonBody(c));
+    const body = checkBody(validateExitRequest, await jsonBody(c));
     return json(c, await s(c).trust.exit(c.var.principal, c.req.param('slug'), body), 201);
   });
 
   app.post('/admin/partners', async (c) => {
-    const body = checkBody<PartnerInput>(validatePartnerRequest, await jsonBody(c));
+    const body = checkBody(validatePartnerRequest, await jsonBody(c));
     return json(c, await s(c).partners.create(c.var.principal, body), 201);
   });
   app.get('/admin/partners', async (c) => json(c, await s(c).partners.list(c.var.principal)));

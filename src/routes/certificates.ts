@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import type { AssessmentRequest, CertificateRequest } from '../domain/certificate.js';
 import { checkBody } from '../schemas/check.js';
 import { validateAssessmentRequest, validateCertificateRequest } from '../schemas/validators.js';
 import { authenticate } from './auth.js';
@@ -11,7 +10,7 @@ export function certificateRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/certificates', authenticate(), async (c) => {
-    const body = checkBody<CertificateRequest>(validateCertificateRequest, await jsonBody(c));
+    const body = checkBody(validateCertificateRequest, await jsonBody(c));
     const out = await c.var.services.issuance.issueCertificate(c.var.principal, body, idempotencyKey(c));
     const [issued] = out.credentials;
     if (out.replayed) c.header('idempotent-replayed', 'true');
@@ -20,7 +19,7 @@ export function certificateRoutes(): Hono<AppEnv> {
   });
 
   app.post('/v1/assessments', authenticate(), async (c) => {
-    const body = checkBody<AssessmentRequest>(validateAssessmentRequest, await jsonBody(c));
+    const body = checkBody(validateAssessmentRequest, await jsonBody(c));
     const out = await c.var.services.issuance.issueAssessment(c.var.principal, body, idempotencyKey(c));
     if (out.replayed) c.header('idempotent-replayed', 'true');
     return json(c, { assessmentId: body.assessment.id, credentials: out.credentials }, 201);

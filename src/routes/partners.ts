@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { checkBody } from '../schemas/check.js';
 import { validateBatchVerifyRequest, validateRecognitionRequest } from '../schemas/validators.js';
-import type { RecognitionInput } from '../services/partners.js';
 import { preferredLanguage } from '../verify/messages.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
@@ -12,12 +11,12 @@ export function partnerRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/verify/batch', authenticate(), async (c) => {
-    const body = checkBody<{ items: unknown[] }>(validateBatchVerifyRequest, await jsonBody(c));
+    const body = checkBody(validateBatchVerifyRequest, await jsonBody(c));
     return json(c, await c.var.services.partners.verifyBatch(c.var.principal, body.items, preferredLanguage(c.req.header('accept-language'))));
   });
 
   app.post('/v1/recognitions', authenticate(), async (c) => {
-    const body = checkBody<RecognitionInput>(validateRecognitionRequest, await jsonBody(c));
+    const body = checkBody(validateRecognitionRequest, await jsonBody(c));
     return json(c, await c.var.services.partners.recognise(c.var.principal, body), 201);
   });
 

@@ -3,7 +3,7 @@ import type { StatusPurpose } from '../domain/status.js';
 import { SkillcredError, malformed } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
 import { validateBulkStatusRequest, validateStatusChangeRequest } from '../schemas/validators.js';
-import type { BulkStatusRequest, StatusAction } from '../services/status.js';
+import type { StatusAction } from '../services/status.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
 import { json, jsonBody, notModified, pathId } from './http.js';
@@ -41,7 +41,7 @@ export function statusChangeRoutes(): Hono<AppEnv> {
 
   for (const action of ['revoke', 'suspend', 'reinstate'] as const satisfies StatusAction[]) {
     app.post(`/v1/credentials/:id/${action}`, async (c) => {
-      const body = checkBody<{ reason: string; scope?: 'credential' | 'assessment' }>(validateStatusChangeRequest, await jsonBody(c));
+      const body = checkBody(validateStatusChangeRequest, await jsonBody(c));
       return json(c, await c.var.services.status.change(c.var.principal, pathId(c, 3), action, body, { requestId: c.var.requestId }));
     });
   }
@@ -59,7 +59,7 @@ export function statusChangeRoutes(): Hono<AppEnv> {
   });
 
   app.post('/v1/status/bulk', async (c) => {
-    const body = checkBody<BulkStatusRequest>(validateBulkStatusRequest, await jsonBody(c));
+    const body = checkBody(validateBulkStatusRequest, await jsonBody(c));
     return json(c, await c.var.services.status.bulk(c.var.principal, body, { requestId: c.var.requestId }));
   });
 

@@ -3,8 +3,6 @@ import { SkillcredError } from '../errors.js';
 import type { Language } from '../domain/localized.js';
 import { checkBody } from '../schemas/check.js';
 import { validateIssueRequest, validateVcStatusRequest } from '../schemas/validators.js';
-import type { VcIssueRequest } from '../services/issuance.js';
-import type { VcStatusRequest } from '../services/status.js';
 import { preferredLanguage } from '../verify/messages.js';
 import type { VerifyOptions } from '../verify/verifier.js';
 import { authenticate } from './auth.js';
@@ -48,7 +46,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/credentials/issue', authenticate(), async (c) => {
-    const body = checkBody<VcIssueRequest>(validateIssueRequest, await jsonBody(c));
+    const body = checkBody(validateIssueRequest, await jsonBody(c));
     const out = await c.var.services.issuance.issueVc(c.var.principal, body, idempotencyKey(c));
     const [issued] = out.credentials;
     if (out.replayed) c.header('idempotent-replayed', 'true');
@@ -57,7 +55,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
   });
 
   app.post('/credentials/status', authenticate(), async (c) => {
-    const body = checkBody<VcStatusRequest>(validateVcStatusRequest, await jsonBody(c));
+    const body = checkBody(validateVcStatusRequest, await jsonBody(c));
     return json(c, await c.var.services.status.setBits(c.var.principal, body, { requestId: c.var.requestId }));
   });
 

@@ -30,8 +30,8 @@ function describe(e: AjvError): FieldError | null {
 }
 
 /** Validates `body` with a generated schema validator; throws a 422 naming every bad field. */
-export function checkBody<T>(validate: Validator, body: unknown): T {
-  if (validate(body)) return body as T;
+export function checkBody<T>(validate: Validator<T>, body: unknown): T {
+  if (validate(body)) return body;
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const e of validate.errors ?? []) {

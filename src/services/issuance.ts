@@ -1,11 +1,12 @@
 import canonicalizeModule from 'canonicalize';
 import type { CryptoProvider } from '../credentials/crypto.js';
-import type { Cryptosuite, JsonObject } from '../credentials/data-integrity.js';
+import type { JsonObject } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { assessmentCertificates, type AssessmentRequest, type CertificateRequest } from '../domain/certificate.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { Principal } from '../domain/principal.js';
+import type { IssueRequest } from '../domain/requests.js';
 import { SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
@@ -17,16 +18,6 @@ import type { IssuanceRecorder, Recorded } from './record-issuance.js';
 import type { TrustService } from './trust.js';
 
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
-
-/** The VC API's POST /credentials/issue body, after schema validation. */
-export interface VcIssueRequest {
-  credential: Record<string, unknown>;
-  options?: {
-    cryptosuite?: Cryptosuite;
-    format?: 'ldp_vc' | 'vc+jwt';
-    credentialStatus?: { type: string; statusPurpose?: string | string[] };
-  };
-}
 
 /** An issued credential as the issuer receives it, with links to its views. */
 export interface IssuedCredential {
@@ -88,7 +79,7 @@ export class IssuanceService {
   }
 
   /** The VC API's POST /credentials/issue: the caller's credential, signed as its issuer. */
-  async issueVc(principal: Principal | undefined, request: VcIssueRequest, idempotencyKey?: string): Promise<Issued> {
+  async issueVc(principal: Principal | undefined, request: IssueRequest, idempotencyKey?: string): Promise<Issued> {
     const own = await this.callerIssuer(principal);
     const options = request.options ?? {};
     const format = options.format ?? 'ldp_vc';

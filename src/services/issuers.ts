@@ -2,6 +2,7 @@ import { didDocument, issuerDidWeb } from '../credentials/did.js';
 import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord, OrgKind } from '../domain/issuer.js';
 import type { LocalizedNames } from '../domain/localized.js';
 import type { Principal } from '../domain/principal.js';
+import type { IssuerRequest } from '../domain/requests.js';
 import { SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
@@ -11,18 +12,6 @@ import { adminOnly } from './access.js';
 import type { Keyring } from './keyring.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
 import type { ServiceIdentity } from './service-identity.js';
-
-/** POST /admin/issuers, after schema validation. */
-export interface CreateIssuerInput {
-  slug: string;
-  names: LocalizedNames;
-  orgKind: OrgKind;
-  filingCode: string;
-  didMethod?: 'web' | 'key';
-  suspensionByDefault?: boolean;
-  /** Adopt this provisioned KeyStore key instead of generating one (deployments that cannot generate keys). */
-  keyRef?: string;
-}
 
 /** An API key as shown to its owner, once: the token is never stored. */
 export interface IssuedApiKey {
@@ -70,14 +59,14 @@ export class IssuerService {
   constructor(private readonly deps: IssuerDeps) {}
 
   /** Creates an issuer with a key (generated or adopted) and a first API key. */
-  async create(principal: Principal | undefined, input: CreateIssuerInput): Promise<{ issuer: IssuerView; apiKey: IssuedApiKey; location: string }> {
+  async create(principal: Principal | undefined, input: IssuerRequest): Promise<{ issuer: IssuerView; apiKey: IssuedApiKey; location: string }> {
     adminOnly(principal, 'creating an issuer');
     const { record } = await this.createRecord(input);
     return { ...record, issuer: this.view(record.issuer), location: `${this.deps.config.publicUrl}/admin/issuers/${record.issuer.slug}` };
   }
 
   /** Creation without a caller check, for first-start setup. */
-  async createRecord(input: CreateIssuerInput): Promise<{ record: { issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord } }> {
+  async createRecord(input: IssuerRequest): Promise<{ record: { issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord } }> {
     const { store, clock, config, keyring } = this.deps;
     if (await store.getIssuer({ slug: input.slug })) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} already exists`);
     const id = crypto.randomUUID();

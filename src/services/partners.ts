@@ -3,6 +3,7 @@ import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../c
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { scopeOf } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
+import type { PartnerRequest, RecognitionRequest } from '../domain/requests.js';
 import { SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
@@ -18,22 +19,6 @@ import type { ApiKeyRecord } from '../domain/issuer.js';
 import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
 import type { IssuedApiKey } from './issuers.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
-
-export interface PartnerInput {
-  slug: string;
-  names: PartnerRecord['names'];
-  region: string;
-  rateLimitPerMinute?: number;
-}
-
-export interface RecognitionInput {
-  certificateKind: 'skill-level' | 'specialized-ability' | 'enterprise';
-  ladderRank?: number;
-  occupationCode?: string;
-  framework: string;
-  level: string;
-  note?: string;
-}
 
 /** A recognition statement as verification results list it. */
 export interface AppliedRecognition {
@@ -72,7 +57,7 @@ export class PartnerService {
   constructor(private readonly ports: PartnerDeps) {}
 
   /** A partner account with its API key (admin; the key is shown once). */
-  async create(principal: Principal | undefined, input: PartnerInput): Promise<{ partner: PartnerRecord; apiKey: IssuedApiKey }> {
+  async create(principal: Principal | undefined, input: PartnerRequest): Promise<{ partner: PartnerRecord; apiKey: IssuedApiKey }> {
     adminOnly(principal, 'creating a partner');
     const now = this.ports.clock.now().toISOString();
     if (await this.ports.store.getPartner({ slug: input.slug })) throw new SkillcredError('CONFLICT', `a partner ${JSON.stringify(input.slug)} already exists`);
@@ -134,7 +119,7 @@ export class PartnerService {
   }
 
   /** Records and signs the calling partner's recognition statement. */
-  async recognise(principal: Principal | undefined, input: RecognitionInput): Promise<{ id: string; statement: JsonObject }> {
+  async recognise(principal: Principal | undefined, input: RecognitionRequest): Promise<{ id: string; statement: JsonObject }> {
     const partner = await this.partner(allow(principal, ['partner'], 'recording a recognition statement').partnerId);
     this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute);
     const { clock, crypto } = this.ports;

@@ -4,6 +4,7 @@ import type { DocumentLoader } from '../credentials/document-loader.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { Principal } from '../domain/principal.js';
+import type { BulkStatusRequest, VcStatusRequest } from '../domain/requests.js';
 import type { AuditEntry, StatusChange, StatusPurpose } from '../domain/status.js';
 import { SkillcredError, malformed } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
@@ -25,7 +26,7 @@ export interface PublishedList {
   maxAge: number;
 }
 
-export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
+export type StatusAction = BulkStatusRequest['action'];
 
 /** What a status change did. */
 export interface ChangeReport {
@@ -34,22 +35,6 @@ export interface ChangeReport {
   unchanged: number;
   skipped: number;
   credentials: { id: string; status: Partial<Record<StatusPurpose, boolean>> }[];
-}
-
-/** The VC API's POST /credentials/status body, after schema validation. */
-export interface VcStatusRequest {
-  credentialId: string;
-  credentialStatus: { type: string; statusPurpose?: StatusPurpose; status: string | boolean }[];
-  reason?: string;
-}
-
-/** POST /v1/status/bulk (and the CLI's `status bulk`), after schema validation. */
-export interface BulkStatusRequest {
-  action: StatusAction;
-  reason: string;
-  /** The issuer's slug: required for the admin, optional (and must be its own) for an issuer key. */
-  issuer?: string;
-  select: { assessmentId: string } | { issuedFrom: string; issuedUntil: string };
 }
 
 /** Who asked, for the audit log, and the request it came with. */

@@ -4,6 +4,7 @@ import type { DocumentLoader } from '../credentials/document-loader.js';
 import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
+import type { AccreditationRequest, CompromiseRequest, ExitRequest } from '../domain/requests.js';
 import { SkillcredError, malformed } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Config } from '../config.js';
@@ -14,16 +15,6 @@ import type { ServiceIdentity } from './service-identity.js';
 import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord } from '../domain/accreditation.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { stepProblem, type StepProblem } from '../verify/result.js';
-
-export interface AccreditationInput {
-  kinds: AccreditedKind[];
-  occupations: string[];
-  ranks?: number[];
-  validFrom: string;
-  validUntil?: string;
-  chain?: string;
-  chainMaster?: string;
-}
 
 /** The signed trust list as served. */
 export interface PublishedTrustList {
@@ -66,13 +57,13 @@ export class TrustService {
   }
 
   /** Adds an accreditation to an issuer (admin). */
-  async accredit(principal: Principal | undefined, slug: string, input: AccreditationInput): Promise<{ accreditation: AccreditationRecord }> {
+  async accredit(principal: Principal | undefined, slug: string, input: AccreditationRequest): Promise<{ accreditation: AccreditationRecord }> {
     adminOnly(principal, 'accrediting an issuer');
     return { accreditation: await this.addAccreditation(slug, input) };
   }
 
   /** Adds an accreditation without a caller check, for first-start setup. */
-  async addAccreditation(slug: string, input: AccreditationInput): Promise<AccreditationRecord> {
+  async addAccreditation(slug: string, input: AccreditationRequest): Promise<AccreditationRecord> {
     const issuer = await this.issuer(slug);
     if (input.validUntil && Date.parse(input.validUntil) <= Date.parse(input.validFrom)) throw malformed('/validUntil', 'must be after validFrom');
     const record: AccreditationRecord = {
@@ -94,7 +85,7 @@ export class TrustService {
   }
 
   /** Records that an issuer left its chain (admin): its open accreditations end then. */
-  async exit(principal: Principal | undefined, slug: string, input: { exitedAt: string; reason: ExitReason; note?: string }): Promise<{ exit: ExitRecord }> {
+  async exit(principal: Principal | undefined, slug: string, input: ExitRequest): Promise<{ exit: ExitRecord }> {
     adminOnly(principal, 'recording an exit');
     const issuer = await this.issuer(slug);
     const record: ExitRecord = {
@@ -110,7 +101,7 @@ export class TrustService {
   }
 
   /** Marks one of an issuer's keys compromised as of `at` (proofs it makes from then on fail). */
-  async compromise(principal: Principal | undefined, slug: string, input: { keyId: string; at: string }): Promise<{ key: IssuerKeyRecord }> {
+  async compromise(principal: Principal | undefined, slug: string, input: CompromiseRequest): Promise<{ key: IssuerKeyRecord }> {
     adminOnly(principal, 'marking a key compromised');
     const issuer = await this.issuer(slug);
     const { keyId, at } = input;
