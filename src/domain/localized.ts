@@ -23,3 +23,23 @@ export function joinNames(parts: LocalizedNames[], sep: { 'zh-Hans': string; 'zh
   if (parts.every((p) => p.en)) out.en = parts.map((p) => p.en).join(sep.en);
   return out;
 }
+
+/** The language a request prefers by its Accept-Language header (zh-HK/TW/MO read Traditional). */
+export function preferredLanguage(header: string | undefined | null): Language {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q) : 1, i };
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranked) {
+    if (/^zh-(hant|hk|tw|mo)/.test(tag)) return 'zh-Hant';
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-Hans';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}

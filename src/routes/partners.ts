@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { checkBody } from '../schemas/check.js';
 import { validateBatchVerifyRequest, validateRecognitionRequest } from '../schemas/validators.js';
-import { preferredLanguage } from '../verify/messages.js';
+import { preferredLanguage } from '../domain/localized.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
 import { json, jsonBody } from './http.js';

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { SkillcredError } from '../errors.js';
-import type { Language } from '../domain/localized.js';
 import { checkBody } from '../schemas/check.js';
 import { validateIssueRequest, validateVcStatusRequest } from '../schemas/validators.js';
-import { preferredLanguage } from '../verify/messages.js';
-import type { VerifyOptions } from '../verify/verifier.js';
+import { preferredLanguage } from '../domain/localized.js';
+import type { VerifyOptions } from '../services/verification.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
 import { idempotencyKey, json, jsonBody, pathId } from './http.js';
@@ -34,10 +33,6 @@ function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Json)[name] : undefined;
 }
 
-function language(header: string | undefined): Language {
-  return preferredLanguage(header);
-}
-
 /**
  * The W3C VC API: issue, read, update status, verify credentials and presentations. Verifiers
  * answer 200 when verified, 400 (unreadable) or 422 with the same body when not.
@@ -61,7 +56,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
 
   app.post('/credentials/verify', async (c) => {
     const body = await jsonBody(c);
-    const lang = language(c.req.header('accept-language'));
+    const lang = preferredLanguage(c.req.header('accept-language'));
     const result = await c.var.services.verification.verifyCredential(field(body, 'verifiableCredential'), verifyOptions(body), lang);
     c.header('content-language', result.language);
     c.header('vary', 'Accept-Language');

@@ -3,6 +3,8 @@ import { PROBLEM_TITLES, VERDICT_LABELS } from '../verify/messages.js';
 import type { StepProblem, VerificationResult } from '../verify/result.js';
 import type { Verifier, VerifyOptions } from '../verify/verifier.js';
 
+export type { VerifyOptions } from '../verify/verifier.js';
+
 /** A verification result with its verdict label and problem titles in the caller's language. */
 export type LocalizedResult = VerificationResult & { language: Language; verdictLabel: string };
 
