@@ -4,7 +4,6 @@ import { SkillcredError } from './errors.js';
 import type { Ports } from './ports.js';
 import { adminRoutes } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
-import { limitBody } from './routes/body-limit.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { credentialFileRoutes } from './routes/credential-files.js';
 import type { AppEnv } from './routes/env.js';
@@ -23,12 +22,13 @@ export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestIds());
+  // A batch of 1,000 certificates is ~3 MB of JSON; one credential to verify, a few KB.
+  const bodyCaps = { default: ports.config.maxBodyBytes, anonymous: ports.config.maxAnonymousBodyBytes, batch: Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024) };
   app.use('*', async (c, next) => {
     c.set('services', services);
+    c.set('bodyCaps', bodyCaps);
     await next();
   });
-  // A batch of 1,000 certificates is ~3 MB of JSON.
-  app.use('*', limitBody(ports.config.maxBodyBytes, { '/v1/verify/batch': Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024) }));
 
   for (const routes of [publicRoutes(), openApiRoutes(), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), partnerRoutes(), adminRoutes()]) {
     app.route('/', routes);

@@ -14,6 +14,8 @@ export interface Config {
   statusCacheMaxAge: number;
   statusListValidity: number;
   maxBodyBytes: number;
+  /** Body cap of the routes anyone may call without a key (verification, lookup). */
+  maxAnonymousBodyBytes: number;
   logLevel: LogLevel;
 }
 
@@ -93,6 +95,7 @@ export function parseConfig(env: Env): Config {
     statusCacheMaxAge: int(env, 'STATUS_CACHE_MAX_AGE', 300, 0, 86_400),
     statusListValidity: int(env, 'STATUS_LIST_VALIDITY', 86_400, 600, 31 * 86_400),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    maxAnonymousBodyBytes: int(env, 'MAX_ANONYMOUS_BODY_BYTES', 262_144, 1024, 16 * 1_048_576),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
   };
 }

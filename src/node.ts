@@ -1,10 +1,10 @@
 // The Node entry: configuration, the Node ports, the app, an HTTP server. Nothing else.
-import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assemble } from './app.js';
 import { parseConfig, parseNodeSettings, type Config, type NodeSettings } from './config.js';
 import { SkillcredError } from './errors.js';
+import { serveHttp } from './runtime/node/http-server.js';
 import { nodePorts } from './runtime/node/ports.js';
 import type { FirstStart } from './services/setup.js';
 
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   const { config, settings } = settingsFromEnv(process.env);
   const ports = await nodePorts(config, settings);
   const { app, firstStart } = await assemble(ports, { devIssuer: settings.devIssuer });
-  const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
-    console.log(banner(config, settings, info.port, firstStart));
+  const server = serveHttp(app.fetch, { port: settings.port, hostname: settings.host }, (port) => {
+    console.log(banner(config, settings, port, firstStart));
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(`skillcred: cannot listen on ${settings.host}:${settings.port}: ${error.code ?? error.message}`);

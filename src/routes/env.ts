@@ -1,6 +1,9 @@
 import type { Principal } from '../domain/principal.js';
 import type { Services } from '../services/index.js';
 
+/** Body size caps by kind of route: `default` (authenticated), `anonymous` (verify, lookup), `batch`. */
+export type BodyCap = 'default' | 'anonymous' | 'batch';
+
 /** The Hono environment every route shares. */
 export interface AppEnv {
   Variables: {
@@ -11,5 +14,7 @@ export interface AppEnv {
     /** Set by `authenticate` when a valid bearer token came with the request. */
     principal: Principal | undefined;
     services: Services;
+    /** The byte caps of request bodies (from the configuration). */
+    bodyCaps: Record<BodyCap, number>;
   };
 }

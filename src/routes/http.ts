@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { SkillcredError, type Problem } from '../errors.js';
-import type { AppEnv } from './env.js';
+import { readCapped } from '../util/read-capped.js';
+import type { AppEnv, BodyCap } from './env.js';
 
 /** Answers with an RFC 9457 problem document. */
 export function problem(c: Context, error: SkillcredError): Response {
@@ -9,13 +10,32 @@ export function problem(c: Context, error: SkillcredError): Response {
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }
 
-/** Reads a JSON request body: 415 when it is not declared JSON, 400 when it does not parse. */
-export async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a JSON request body, at most `cap` bytes (413 past it, without reading further: a
+ * declared Content-Length over the cap is refused before any byte is read). 415 when it is not
+ * declared JSON, 400 when it is not UTF-8 JSON.
+ */
+export async function jsonBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (!/^application\/([a-z.+-]*\+)?json\b/.test(type)) {
     throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', `send the body as application/json (got ${type ? JSON.stringify(type) : 'no Content-Type'})`);
   }
-  const text = await c.req.text();
+  const max = c.var.bodyCaps[cap];
+  const tooLarge = (): never => {
+    throw new SkillcredError('PAYLOAD_TOO_LARGE', `the request body exceeds ${max} bytes`);
+  };
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > max) tooLarge();
+  const stream = c.req.raw.body;
+  const bytes = stream ? await readCapped(stream, max, tooLarge) : new Uint8Array();
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new SkillcredError('MALFORMED_JSON', 'the request body is not UTF-8 text');
+  }
   if (text.trim() === '') throw new SkillcredError('MALFORMED_JSON', 'the request body is empty');
   try {
     return JSON.parse(text) as unknown;

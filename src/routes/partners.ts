@@ -11,7 +11,7 @@ export function partnerRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/verify/batch', authenticate(), async (c) => {
-    const body = checkBody(validateBatchVerifyRequest, await jsonBody(c));
+    const body = checkBody(validateBatchVerifyRequest, await jsonBody(c, 'batch'));
     return json(c, await c.var.services.partners.verifyBatch(c.var.principal, body.items, preferredLanguage(c.req.header('accept-language'))));
   });
 

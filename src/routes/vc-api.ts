@@ -55,7 +55,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
   });
 
   app.post('/credentials/verify', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, 'anonymous');
     const lang = preferredLanguage(c.req.header('accept-language'));
     const result = await c.var.services.verification.verifyCredential(field(body, 'verifiableCredential'), verifyOptions(body), lang);
     c.header('content-language', result.language);
@@ -64,7 +64,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
   });
 
   app.post('/presentations/verify', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, 'anonymous');
     const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body));
     const parseFailed = result.presentation.steps.some((s) => s.id === 'parse' && !s.valid);
     return json(c, result, result.verified ? 200 : parseFailed ? 400 : 422);
