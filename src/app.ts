@@ -27,6 +27,7 @@ export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.set('services', services);
     c.set('bodyCaps', bodyCaps);
+    c.set('clientAddress', ports.clientAddress(c.req.raw, c.env));
     await next();
   });
 

@@ -17,6 +17,10 @@ export interface Config {
   /** Body cap of the routes anyone may call without a key (verification, lookup). */
   maxAnonymousBodyBytes: number;
   logLevel: LogLevel;
+  /** Failed authentications a minute, per client address and per API key, before 429. */
+  authFailuresPerMinute: number;
+  /** Requests a minute per client address to the anonymous routes (verification, lookup). */
+  anonymousRequestsPerMinute: number;
 }
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -31,6 +35,8 @@ export interface NodeSettings {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Create (and accredit) a development issuer on first start. */
   devIssuer: boolean;
+  /** Behind a reverse proxy: read the client address from the last X-Forwarded-For hop it added. */
+  trustProxy: boolean;
 }
 
 /** What only the Workers entry reads. */
@@ -97,6 +103,8 @@ export function parseConfig(env: Env): Config {
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxAnonymousBodyBytes: int(env, 'MAX_ANONYMOUS_BODY_BYTES', 262_144, 1024, 16 * 1_048_576),
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
+    authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
+    anonymousRequestsPerMinute: int(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 600, 1, 10_000_000),
   };
 }
 
@@ -116,6 +124,7 @@ export function parseNodeSettings(env: Env): NodeSettings {
     keysDir: env.KEYS_DIR || './keys',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
     devIssuer: env.SKIP_DEV_ISSUER !== '1',
+    trustProxy: oneOf(env, 'TRUST_PROXY', ['0', '1'] as const, '0') === '1',
   };
 }
 

@@ -39,6 +39,23 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
+/** How many times something happened in the current fixed window, and when that window ends. */
+export interface WindowCount {
+  count: number;
+  resetMs: number;
+}
+
+/** Counters in fixed time windows, for rate limits: per process here, shared where instances share a database. */
+export interface Counters {
+  /** Adds `cost` to `key` in its current `windowSec` window. */
+  add(key: string, cost: number, windowSec: number): Promise<WindowCount>;
+  /** The count of `key` in its current window (0 when none). */
+  get(key: string, windowSec: number): Promise<WindowCount>;
+}
+
+/** The address a request came from, as the runtime knows it (`bindings` is what the runtime passed the app). */
+export type ClientAddress = (request: Request, bindings: unknown) => string;
+
 /** The static files under public/ (the verify page and its assets), as the runtime serves them. */
 export interface Assets {
   /**
@@ -59,6 +76,8 @@ export interface Ports {
   config: Config;
   log: Logger;
   assets: Assets;
+  counters: Counters;
+  clientAddress: ClientAddress;
 }
 
 /** The real clock. */

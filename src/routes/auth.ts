@@ -19,13 +19,21 @@ export function authenticate(mode: 'required' | 'optional' = 'required'): Middle
         headers: { 'www-authenticate': 'Bearer realm="skillcred"' },
       });
     }
-    const principal = await c.var.services.auth.authenticate(m[1]!);
+    const principal = await c.var.services.auth.authenticate(m[1]!, c.var.clientAddress);
     if (!principal) {
       throw new SkillcredError('UNAUTHENTICATED', 'the bearer token is not a valid API key or admin token', {
         headers: { 'www-authenticate': 'Bearer realm="skillcred", error="invalid_token"' },
       });
     }
     c.set('principal', principal);
+    await next();
+  };
+}
+
+/** Counts an anonymous request against its client's per-address limit, before its body is read. */
+export function limitAnonymous(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await c.var.services.verification.admit(c.var.clientAddress);
     await next();
   };
 }

@@ -14,6 +14,8 @@ export interface AppEnv {
     /** Set by `authenticate` when a valid bearer token came with the request. */
     principal: Principal | undefined;
     services: Services;
+    /** The client's address as the runtime knows it (rate limits). */
+    clientAddress: string;
     /** The byte caps of request bodies (from the configuration). */
     bodyCaps: Record<BodyCap, number>;
   };

@@ -4,7 +4,7 @@ import { checkBody } from '../schemas/check.js';
 import { validateIssueRequest, validateVcStatusRequest } from '../schemas/validators.js';
 import { preferredLanguage } from '../domain/localized.js';
 import type { VerifyOptions } from '../services/verification.js';
-import { authenticate } from './auth.js';
+import { authenticate, limitAnonymous } from './auth.js';
 import type { AppEnv } from './env.js';
 import { idempotencyKey, json, jsonBody, pathId } from './http.js';
 
@@ -54,7 +54,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
     return json(c, await c.var.services.status.setBits(c.var.principal, body, { requestId: c.var.requestId }));
   });
 
-  app.post('/credentials/verify', async (c) => {
+  app.post('/credentials/verify', limitAnonymous(), async (c) => {
     const body = await jsonBody(c, 'anonymous');
     const lang = preferredLanguage(c.req.header('accept-language'));
     const result = await c.var.services.verification.verifyCredential(field(body, 'verifiableCredential'), verifyOptions(body), lang);
@@ -63,7 +63,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
     return json(c, result, result.verified ? 200 : result.verdict === 'unreadable' ? 400 : 422);
   });
 
-  app.post('/presentations/verify', async (c) => {
+  app.post('/presentations/verify', limitAnonymous(), async (c) => {
     const body = await jsonBody(c, 'anonymous');
     const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body));
     const parseFailed = result.presentation.steps.some((s) => s.id === 'parse' && !s.valid);

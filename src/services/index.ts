@@ -68,7 +68,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   const onKeysChanged = () => resolver.invalidate();
   const trust = new TrustService({ store, crypto, clock, config, log, documentLoader, identity, onKeysChanged });
   const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader }), { compression, clock, crypto, skewMs: 300_000 });
-  const rateLimiter = new RateLimiter();
+  const rateLimiter = new RateLimiter(ports.counters);
   let partners: PartnerService | undefined;
   const verifier = new Verifier({
     resolver,
@@ -85,12 +85,12 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
       return record ? (JSON.parse(record.document) as JsonObject) : null;
     },
   });
-  const verification = new VerificationService({ verifier });
+  const verification = new VerificationService({ verifier, limiter: rateLimiter, config });
   partners = new PartnerService({ store, crypto, clock, config, documentLoader, identity, rateLimiter, verification });
   const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, onKeysChanged });
   const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, documentLoader });
   return {
-    auth: new AuthService({ store, crypto, config }),
+    auth: new AuthService({ store, crypto, config, limiter: rateLimiter }),
     issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust }),
     credentials: new CredentialService({ store, config }),
     status,

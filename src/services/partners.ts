@@ -96,7 +96,7 @@ export class PartnerService {
     const caller = allow(principal, ['partner', 'admin'], 'batch verification');
     if (caller.kind === 'partner') {
       const partner = await this.partner(caller.partnerId);
-      this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute, items.length);
+      await this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute, items.length, 60, 'verifications');
     }
     const counts: Partial<Record<Verdict, number>> = {};
     const results: (VerificationResult & { index: number })[] = [];
@@ -121,7 +121,7 @@ export class PartnerService {
   /** Records and signs the calling partner's recognition statement. */
   async recognise(principal: Principal | undefined, input: RecognitionRequest): Promise<{ id: string; statement: JsonObject }> {
     const partner = await this.partner(allow(principal, ['partner'], 'recording a recognition statement').partnerId);
-    this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute);
+    await this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute);
     const { clock, crypto } = this.ports;
     const now = clock.now();
     const id = `urn:uuid:${globalThis.crypto.randomUUID()}`;

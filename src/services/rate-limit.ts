@@ -1,29 +1,30 @@
 import { SkillcredError } from '../errors.js';
+import type { Counters } from '../ports.js';
 
-/**
- * A fixed one-minute window per key, in memory. Per process (per isolate on Workers): a limit of
- * N a minute across P processes admits up to N·P; good enough to stop a runaway client.
- */
+/** Rate limits over the Counters port: 429 with Retry-After once a key passes its limit in a window. */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly counters: Counters) {}
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
-
-  /** Counts `cost` requests for `key`; throws RATE_LIMITED (429, Retry-After) past `limit` a minute. */
-  take(key: string, limit: number, cost = 1): void {
-    const t = this.now();
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= 60_000) {
-      w = { start: t, count: 0 };
-      if (this.windows.size > 10_000) this.windows.clear();
-      this.windows.set(key, w);
-    }
-    if (w.count + cost > limit) {
-      const retry = Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000));
-      throw new SkillcredError('RATE_LIMITED', `rate limit of ${limit} requests a minute reached; retry in ${retry} s`, {
-        headers: { 'retry-after': String(retry) },
-      });
-    }
-    w.count += cost;
+  /** Counts `cost` for `key`; throws RATE_LIMITED past `limit` in `windowSec` (a minute by default). */
+  async take(key: string, limit: number, cost = 1, windowSec = 60, what = 'requests'): Promise<void> {
+    const { count, resetMs } = await this.counters.add(key, cost, windowSec);
+    if (count > limit) throw limited(limit, windowSec, resetMs, what);
   }
+
+  /** Throws RATE_LIMITED when `key` already reached `limit` in its window (counts nothing). */
+  async check(key: string, limit: number, windowSec = 60, what = 'requests'): Promise<void> {
+    const { count, resetMs } = await this.counters.get(key, windowSec);
+    if (count >= limit) throw limited(limit, windowSec, resetMs, what);
+  }
+
+  /** Counts one occurrence of `key` (a failure) without deciding anything. */
+  async record(key: string, windowSec = 60): Promise<void> {
+    await this.counters.add(key, 1, windowSec);
+  }
+}
+
+function limited(limit: number, windowSec: number, resetMs: number, what: string): SkillcredError {
+  const retry = Math.max(1, Math.ceil(resetMs / 1000));
+  const per = windowSec === 60 ? 'a minute' : windowSec === 3600 ? 'an hour' : `per ${windowSec} s`;
+  return new SkillcredError('RATE_LIMITED', `limit of ${limit} ${what} ${per} reached; retry in ${retry} s`, { headers: { 'retry-after': String(retry) } });
 }

@@ -1,7 +1,9 @@
+import type { Config } from '../config.js';
 import type { Language } from '../domain/localized.js';
 import { PROBLEM_TITLES, VERDICT_LABELS } from '../verify/messages.js';
 import type { StepProblem, VerificationResult } from '../verify/result.js';
 import type { Verifier, VerifyOptions } from '../verify/verifier.js';
+import type { RateLimiter } from './rate-limit.js';
 
 export type { VerifyOptions } from '../verify/verifier.js';
 
@@ -27,7 +29,12 @@ export function localizeResult(result: VerificationResult, lang: Language): Loca
 
 /** Verification for anyone (no key): the VC API verifiers, step by step, in the caller's language. */
 export class VerificationService {
-  constructor(private readonly deps: { verifier: Verifier }) {}
+  constructor(private readonly deps: { verifier: Verifier; limiter: RateLimiter; config: Pick<Config, 'anonymousRequestsPerMinute'> }) {}
+
+  /** Admits one anonymous request from `client` (verification, lookup): 429 past the per-address limit. */
+  async admit(client: string): Promise<void> {
+    await this.deps.limiter.take(`anon:${client}`, this.deps.config.anonymousRequestsPerMinute, 1, 60, 'anonymous requests');
+  }
 
   /** Verifies one credential in any form the verifier reads (object, JWT, QR payload or link, JSON text). */
   async verifyCredential(input: unknown, options: VerifyOptions, lang: Language): Promise<LocalizedResult> {

@@ -30,7 +30,7 @@ export interface TestApp {
 }
 
 /** Builds the app exactly as the Node entry does (nodePorts + assemble), in a temporary directory. */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher; ports?: Partial<Ports> } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
   const env = { PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, KEYS_DIR: join(dir, 'keys'), ...opts.env };
   const ports = await nodePorts(parseConfig(env), parseNodeSettings(env), {
@@ -38,6 +38,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     log: silentLogger,
     assets: noAssets,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...opts.ports,
   });
   const { app, services, firstStart } = await assemble(ports, { devIssuer: true });
   let raw: Database.Database | undefined;

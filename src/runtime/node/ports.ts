@@ -6,7 +6,9 @@ import { createHttpFetcher } from '../../credentials/http-fetcher.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { withReadCache } from '../../store/cached.js';
 import { SqliteStore } from '../../store/sqlite.js';
+import { memoryCounters } from '../memory-counters.js';
 import { nodeAssets } from './assets.js';
+import { nodeClientAddress } from './client-address.js';
 import { nodeCompression } from './compression.js';
 import { nodeCrypto } from './crypto.js';
 import { FileKeyStore } from './file-keystore.js';
@@ -30,6 +32,8 @@ export async function nodePorts(config: Config, settings: NodeSettings, override
     config,
     log: consoleLogger(config.logLevel),
     assets: nodeAssets(PUBLIC_DIR),
+    counters: memoryCounters(),
+    clientAddress: nodeClientAddress(settings.trustProxy),
     ...overrides,
   };
 }

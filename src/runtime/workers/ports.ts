@@ -5,6 +5,7 @@ import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { streamCompression } from '../../status/bitstring.js';
 import { withReadCache } from '../../store/cached.js';
 import { D1Store, type D1Like } from '../../store/d1.js';
+import { memoryCounters } from '../memory-counters.js';
 import { workerAssets, type AssetsBinding } from './assets.js';
 import { SecretKeyStore } from './secret-keystore.js';
 
@@ -37,5 +38,9 @@ export function workerPorts(config: Config, env: WorkerEnv): Ports {
     config,
     log: consoleLogger(config.logLevel),
     assets: workerAssets(env.ASSETS),
+    // Per isolate: Cloudflare's own rate limiting rules are the shared layer at the edge (README).
+    counters: memoryCounters(),
+    // Cloudflare sets CF-Connecting-IP on every request and clients cannot forge it.
+    clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
   };
 }
