@@ -81,6 +81,16 @@ export function unwrapEnvelope(value: unknown): string | undefined {
   return v.id.startsWith(DATA_URL_PREFIX) ? v.id.slice(DATA_URL_PREFIX.length) : undefined;
 }
 
+/** The JWT inside an EnvelopedVerifiablePresentation (`data:application/vp+jwt,…`), or undefined. */
+export function unwrapPresentationEnvelope(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as JsonObject;
+  const types = Array.isArray(v.type) ? v.type : [v.type];
+  const prefix = 'data:application/vp+jwt,';
+  if (!types.includes('EnvelopedVerifiablePresentation') || typeof v.id !== 'string' || !v.id.startsWith(prefix)) return undefined;
+  return v.id.slice(prefix.length);
+}
+
 /** The protected header members the verifier reads. */
 export interface JwtHeader {
   alg?: string;

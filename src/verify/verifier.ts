@@ -10,7 +10,7 @@ import {
   type ProofEnv,
 } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
-import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
+import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, unwrapPresentationEnvelope, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
 import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { checkRelatedResources } from '../credentials/related-resource.js';
 import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
@@ -146,8 +146,20 @@ export class Verifier {
   }> {
     const steps: StepResult[] = [];
     const credentials: VerificationResult[] = [];
-    const vp = raw as JsonObject;
+    let vp = raw as JsonObject;
     const fail = (id: StepId, problem: StepProblem) => steps.push({ id, valid: false, problem });
+    // A VC-JOSE-COSE secured presentation: typ vp+jwt, the payload is the presentation.
+    const vpJwtText = unwrapPresentationEnvelope(raw);
+    let vpJwt: ParsedVcJwt | undefined;
+    if (vpJwtText !== undefined) {
+      try {
+        vpJwt = parseVcJwt(vpJwtText);
+        vp = vpJwt.payload;
+      } catch (error) {
+        fail('parse', stepProblem('parse', 'bad-jwt', 'Unreadable presentation', `the enveloped VP-JWT does not parse: ${(error as Error).message}`));
+        return { verified: false, presentation: { steps, errors: steps.map((s) => s.problem!) }, credentials };
+      }
+    }
     if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
       fail('parse', stepProblem('parse', 'not-an-object', 'Not a presentation', 'verifiablePresentation must be a JSON object'));
     } else {
@@ -157,7 +169,10 @@ export class Verifier {
       } else {
         steps.push({ id: 'parse', valid: true });
         const proofs = proofsOf(vp);
-        if (proofs.length === 0) {
+        if (vpJwt) {
+          const problem = await this.vpJwtProof(vpJwt, vp, options).catch((e: Error) => stepProblem('proof', 'internal', 'Proof check failed', e.message));
+          steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
+        } else if (proofs.length === 0) {
           if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof', 'No proof', 'a challenge was given but the presentation carries no proof'));
           else steps.push({ id: 'proof', valid: true });
         } else {
@@ -165,11 +180,37 @@ export class Verifier {
           steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
         }
         const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
-        for (const vc of vcs) credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}) }));
+        for (const vc of vcs) {
+          credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}), ...(options.checks ? { checks: options.checks } : {}) }));
+        }
       }
     }
     const errors = steps.filter((s) => !s.valid).map((s) => s.problem!);
     return { verified: errors.length === 0 && credentials.every((c) => c.verified), presentation: { steps, errors }, credentials };
+  }
+
+  /** A vp+jwt: typ, crit and signature as for vc+jwt; signed by a key of the holder; challenge = nonce, domain = aud. */
+  private async vpJwtProof(jwt: ParsedVcJwt, vp: JsonObject, options: VerifyOptions): Promise<StepProblem | null> {
+    const header = checkJwtHeader(jwt, 'vp+jwt');
+    if (header) return stepProblem('proof', header.code, jwtTitle(header.code), header.detail);
+    const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
+    const kid = jwt.header.kid;
+    if (typeof kid !== 'string' || kid.length === 0) return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
+    let key: ResolvedKey;
+    try {
+      key = await this.deps.resolver.resolve(kid.startsWith('#') ? `${String(holder ?? '')}${kid}` : kid);
+    } catch (error) {
+      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', (error as Error).message);
+    }
+    if (holder !== undefined && key.controller !== holder) {
+      return stepProblem('vm', 'holder-key-mismatch', 'Proof not by the holder', `the presentation is signed by ${key.id}, which is not a key of its holder ${String(holder)}`);
+    }
+    const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.skewMs / 1000, issuerId: typeof holder === 'string' ? holder : key.controller, crypto: this.deps.crypto });
+    if (problem) return stepProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, jwtTitle(problem.code), problem.detail);
+    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', 'Challenge mismatch', `the JWT nonce ${JSON.stringify(jwt.payload.nonce)} is not the expected challenge`);
+    const aud = Array.isArray(jwt.payload.aud) ? jwt.payload.aud : [jwt.payload.aud];
+    if (options.domain !== undefined && !aud.includes(options.domain)) return stepProblem('domain', 'domain-mismatch', 'Domain mismatch', `the JWT aud ${JSON.stringify(jwt.payload.aud)} does not name the expected domain`);
+    return null;
   }
 
   private async presentationProof(vp: JsonObject, proofs: JsonObject[], options: VerifyOptions): Promise<StepProblem | null> {

@@ -333,3 +333,25 @@ describe('options.checks selects checks (VC API)', () => {
     expect(all.steps.find((s) => s.id === 'status')!.problem!.code).toBe('status-unavailable');
   });
 });
+
+describe('vp+jwt presentations (VC-JOSE-COSE)', () => {
+  const signAs = async (payload: Json, header: Json) => {
+    const input = `${Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: a.vm, ...header })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    return `${input}.${Buffer.from(await crypto.sign(a.key, new TextEncoder().encode(input))).toString('base64url')}`;
+  };
+  const presentation = async (header: Json, extra: Json = {}) => {
+    const vcJwt = await signVcJwt(credentialOf(a.did), a.vm, a.key);
+    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: a.did, verifiableCredential: [envelope(vcJwt)], nonce: 'n-1', aud: 'https://verifier.example', ...extra };
+    const jwt = await signAs(vp, header);
+    const res = await t.call('POST', '/presentations/verify', { verifiablePresentation: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${jwt}` }, options: { challenge: 'n-1', domain: 'https://verifier.example' } });
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+  it('typ vp+jwt by the holder verifies (the VC inside: verified, untrusted issuer); typ vc+jwt or a wrong nonce does not', async () => {
+    const ok = await presentation({ typ: 'vp+jwt' });
+    expect([ok.status, ok.body.verified, ok.body.credentials[0].verdict]).toEqual([200, true, 'untrusted-issuer']);
+    const typ = await presentation({ typ: 'vc+jwt' });
+    expect([typ.status, typ.body.presentation.errors[0].code]).toEqual([422, 'jwt-typ']);
+    const nonce = await presentation({ typ: 'vp+jwt' }, { nonce: 'other' });
+    expect(nonce.body.presentation.errors[0].code).toBe('challenge-mismatch');
+  });
+});
