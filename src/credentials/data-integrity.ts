@@ -157,9 +157,6 @@ export interface ProofFailure {
 /** The suite context an Ed25519Signature2020 document must carry (as jsonld-signatures requires). */
 export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 
-/** The proof types (and, for DataIntegrityProof, the cryptosuites) this verifier checks. */
-export const VERIFIABLE_PROOFS = { DataIntegrityProof: CRYPTOSUITES, Ed25519Signature2020: [] } as const;
-
 /** Undefined when the proof's type and cryptosuite are ones we check; otherwise why not. */
 export function unsupportedProof(proof: JsonObject): ProofFailure | undefined {
   if (proof.type === 'Ed25519Signature2020') return undefined;

@@ -173,8 +173,3 @@ export function didJwkOf(jwk: JsonWebKey): string {
   const pub = y === undefined ? { crv, kty, x } : { crv, kty, x, y };
   return `did:jwk:${b64u.encode(new TextEncoder().encode(JSON.stringify(pub)))}`;
 }
-
-/** The did:key DID of any supported public key (Ed25519 `z6Mk…`, P-256 `zDn…`, P-384 `z82…`). */
-export function didKeyOfMultikey(publicKeyMultibase: string): string {
-  return `did:key:${publicKeyMultibase}`;
-}
