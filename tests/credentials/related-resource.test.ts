@@ -6,7 +6,7 @@ import { bundledContexts, CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../../src
 import { checkRelatedResources, contextDigestSRI, contextRelatedResource, parseDigestMultibase, UPSTREAM_CONTEXT_DIGESTS } from '../../src/credentials/related-resource.js';
 import { checkCredentialShape, credentialShapeProblems, relatedResourceProblems } from '../../src/credentials/vc-model.js';
 import { base58, base64urlnopad } from '@scure/base';
-import { createTestApp } from '../helpers/app.js';
+import { bearer, createTestApp, vc2 } from '../helpers/app.js';
 
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 const vc = (extra: Record<string, unknown>) => ({ '@context': [CREDENTIALS_V2], type: ['VerifiableCredential'], issuer: 'did:example:i', credentialSubject: { id: 'did:example:s' }, ...extra });
@@ -79,5 +79,32 @@ describe('data-model checks on issue: credentialSchema and relatedResource name 
     const problems = relatedResourceProblems(vc({ relatedResource: ['x', { id: 'nope' }] }));
     expect(problems.map((p) => p.pointer)).toEqual(['/credential/relatedResource/0', '/credential/relatedResource/1/id', '/credential/relatedResource/1']);
     expect(credentialShapeProblems(vc({ credentialSchema: { id: 'https://example.com/s.json', type: 'JsonSchema' }, relatedResource: [{ id: 'https://example.com/a', digestSRI: 'sha384-AAAA', mediaType: 'application/pdf' }] }))).toEqual([]);
+  });
+});
+
+describe('POST /credentials/issue refuses them with problem+json naming the property (through checkCredentialShape)', () => {
+  it('422 for a relatedResource without a digest and a credentialSchema without an id; 201 with our context digest', async () => {
+    const t = await createTestApp();
+    try {
+      const issue = (credential: unknown) => t.call('POST', '/credentials/issue', { credential }, bearer(t.devKey));
+      for (const [extra, pointer] of [
+        [{ relatedResource: [{ id: 'https://example.com/a' }] }, '/credential/relatedResource/0'],
+        [{ relatedResource: ['https://example.com/a'] }, '/credential/relatedResource/0'],
+        [{ credentialSchema: { type: 'JsonSchema' } }, '/credential/credentialSchema/id'],
+      ] as const) {
+        const res = await issue(vc2(t.devDid, extra));
+        expect(res.status, pointer).toBe(422);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        const body = (await res.json()) as { errors: { pointer: string }[] };
+        expect(body.errors.map((e) => e.pointer)).toContain(pointer);
+      }
+      const ok = await issue(vc2(t.devDid, { relatedResource: [await contextRelatedResource()] }));
+      expect(ok.status).toBe(201);
+      const vc = ((await ok.json()) as { verifiableCredential: unknown }).verifiableCredential;
+      const verified = (await (await t.call('POST', '/credentials/verify', { verifiableCredential: vc })).json()) as { verdict: string };
+      expect(verified.verdict).toBe('valid');
+    } finally {
+      await t.close();
+    }
   });
 });
