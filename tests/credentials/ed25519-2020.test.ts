@@ -6,7 +6,7 @@ import { canonizeRdfc, verifyProof } from '../../src/credentials/data-integrity.
 import { documentLoader } from '../../src/credentials/document-loader.js';
 import { fromPublicKeyMultibase } from '../../src/credentials/multikey.js';
 import { nodeCrypto } from '../../src/runtime/node/crypto.js';
-import { didKeyPair, stockSign2020, stockVerify2020 } from '../helpers/stock-2020.js';
+import { didKeyPair, stockSign2020, stockVerify2020 } from './stock-2020.js';
 import { vector, vectorJson } from '../helpers/vectors.js';
 
 type Json = Record<string, any>;

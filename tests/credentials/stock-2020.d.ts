@@ -1,4 +1,4 @@
-// Only what tests/helpers/stock-2020.ts uses of the untyped Ed25519Signature2020 packages.
+// Only what tests/credentials/stock-2020.ts uses of the untyped Ed25519Signature2020 packages.
 declare module '@digitalbazaar/ed25519-signature-2020' {
   export class Ed25519Signature2020 {
     constructor(options: { key?: unknown; date?: Date | string });
