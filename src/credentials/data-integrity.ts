@@ -150,6 +150,23 @@ export function attachProof(document: JsonObject, proof: JsonObject, asArray = f
 export interface ProofFailure {
   valid: false;
   reason: string;
+  /** The proof is of a type or cryptosuite this verifier cannot check: unknown, not wrong. */
+  unsupported?: boolean;
+}
+
+/** The suite context an Ed25519Signature2020 document must carry (as jsonld-signatures requires). */
+export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
+
+/** Undefined when the proof's type and cryptosuite are ones we check; otherwise why not. */
+export function unsupportedProof(proof: JsonObject): ProofFailure | undefined {
+  if (proof.type === 'Ed25519Signature2020') return undefined;
+  if (proof.type !== 'DataIntegrityProof') {
+    return { valid: false, unsupported: true, reason: `proof type ${JSON.stringify(proof.type)} is not supported (DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022, and Ed25519Signature2020 are)` };
+  }
+  if (!isCryptosuite(proof.cryptosuite)) {
+    return { valid: false, unsupported: true, reason: `cryptosuite ${JSON.stringify(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)` };
+  }
+  return undefined;
 }
 
 /** The result of checking one proof's signature. */
@@ -165,9 +182,10 @@ export async function verifyProof(
   key: PublicKeyHandle,
   env: ProofEnv,
 ): Promise<ProofCheck> {
-  if (proof.type !== 'DataIntegrityProof') return { valid: false, reason: `unsupported proof type ${JSON.stringify(proof.type)}` };
-  const suite = proof.cryptosuite;
-  if (!isCryptosuite(suite)) return { valid: false, reason: `unsupported cryptosuite ${JSON.stringify(suite)}` };
+  const unsupported = unsupportedProof(proof);
+  if (unsupported) return unsupported;
+  if (proof.type === 'Ed25519Signature2020') return verifyEd25519Signature2020(input, proof, key, env);
+  const suite = proof.cryptosuite as Cryptosuite;
   const signature = decodeProofValue(proof.proofValue);
   if (!signature || signature.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
   if (typeof proof.created === 'string' && !isDateTimeStamp(proof.created)) {
@@ -190,6 +208,33 @@ export async function verifyProof(
   let data: Uint8Array;
   try {
     data = await hashData(unsecured, config, suite, env);
+  } catch (error) {
+    const e = error instanceof SkillcredError ? error : canonicalizationError(error);
+    return { valid: false, reason: e.message };
+  }
+  const ok = await env.crypto.verify(key, signature, data);
+  return ok ? { valid: true } : { valid: false, reason: 'the signature does not match the document' };
+}
+
+/**
+ * Ed25519Signature2020 (W3C CCG; what jsonld-signatures and the Learner Credential Wallet make):
+ * SHA-256 of the RDFC-1.0 proof options (the proof without proofValue, under the document's
+ * @context) ‖ SHA-256 of the RDFC-1.0 document without its proofs, Ed25519-signed, base58btc `z…`.
+ */
+async function verifyEd25519Signature2020(input: JsonObject, proof: JsonObject, key: PublicKeyHandle, env: ProofEnv): Promise<ProofCheck> {
+  if (!toArray(input['@context']).includes(ED25519_2020_CONTEXT)) {
+    return { valid: false, reason: `an Ed25519Signature2020 document must include the suite context ${ED25519_2020_CONTEXT}` };
+  }
+  const value = proof.proofValue;
+  if (typeof value !== 'string' || value[0] !== 'z') return { valid: false, reason: 'an Ed25519Signature2020 proofValue is base58btc multibase (z…)' };
+  const signature = decodeProofValue(value);
+  if (!signature || signature.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
+  if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return { valid: false, reason: 'proof.created is not an XML Schema dateTimeStamp' };
+  const { proofValue: _pv, jws: _jws, signatureValue: _sv, ...options } = proof;
+  const config = { '@context': input['@context'], ...options };
+  let data: Uint8Array;
+  try {
+    data = await hashData(withoutProof(input), config, 'eddsa-rdfc-2022', env);
   } catch (error) {
     const e = error instanceof SkillcredError ? error : canonicalizationError(error);
     return { valid: false, reason: e.message };

@@ -136,7 +136,14 @@ export function checkCredentialShape(credential: unknown, pointer = '/credential
       if (item.type === undefined) throw malformed(`${at}/type`, 'is required');
       checkType(item.type, `${at}/type`);
       if (item.id !== undefined && !isUrl(item.id)) throw malformed(`${at}/id`, 'must be a URL');
+      // VC 2.0 §4.11: each credentialSchema object MUST have an id (a URL) and a type.
+      if (prop === 'credentialSchema' && item.id === undefined) throw malformed(`${at}/id`, 'is required (the URL of the schema)');
     });
+  }
+  const related = relatedResourceProblems(credential, pointer);
+  if (related.length) {
+    const [first] = related;
+    throw new SkillcredError('MALFORMED_VALUE', `${first!.pointer}: ${first!.detail}`, { errors: related });
   }
   if (mode === 'issue' && credential.proof !== undefined) {
     throw new SkillcredError('MALFORMED_VALUE', '/credential/proof: the credential to issue must not carry a proof yet', {
@@ -144,4 +151,69 @@ export function checkCredentialShape(credential: unknown, pointer = '/credential
     });
   }
   return version;
+}
+
+/** One field-level fault: a JSON pointer into the request and what is wrong there. */
+export interface FieldProblem {
+  pointer: string;
+  detail: string;
+}
+
+const SRI = /^(sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}(\?\S*)?(\s+(sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}(\?\S*)?)*$/;
+const MULTIBASE = /^(u[A-Za-z0-9_-]+|z[1-9A-HJ-NP-Za-km-z]+)$/;
+
+/**
+ * VC Data Model 2.0 §5.3 (Integrity of Related Resources): `relatedResource` is an object or a
+ * list of objects, each with an `id` (a URL, unique among them) and a digest — `digestSRI` (SRI
+ * metadata, e.g. `sha384-…`) and/or `digestMultibase` (a multibase multihash); `mediaType`, when
+ * present, is a string. Returns every fault (empty when none), pointing under `pointer`.
+ */
+export function relatedResourceProblems(credential: JsonObject, pointer = '/credential'): FieldProblem[] {
+  const v = credential.relatedResource;
+  if (v === undefined) return [];
+  const problems: FieldProblem[] = [];
+  const items = asList(v);
+  if (Array.isArray(v) && v.length === 0) problems.push({ pointer: `${pointer}/relatedResource`, detail: 'must not be an empty list' });
+  const seen = new Map<string, string>();
+  items.forEach((item, i) => {
+    const at = Array.isArray(v) ? `${pointer}/relatedResource/${i}` : `${pointer}/relatedResource`;
+    if (!isObject(item)) {
+      problems.push({ pointer: at, detail: 'must be an object with an id and a digestSRI or digestMultibase (not a bare URL)' });
+      return;
+    }
+    if (item.id === undefined) problems.push({ pointer: `${at}/id`, detail: 'is required' });
+    else if (!isUrl(item.id)) problems.push({ pointer: `${at}/id`, detail: 'must be a URL' });
+    else if (seen.has(item.id)) problems.push({ pointer: `${at}/id`, detail: `repeats ${seen.get(item.id)}/id: each related resource id must be unique` });
+    else seen.set(item.id, at);
+    if (item.digestSRI === undefined && item.digestMultibase === undefined) {
+      problems.push({ pointer: at, detail: 'needs a digestSRI or a digestMultibase' });
+    }
+    if (item.digestSRI !== undefined && (typeof item.digestSRI !== 'string' || !SRI.test(item.digestSRI.trim()))) {
+      problems.push({ pointer: `${at}/digestSRI`, detail: 'must be SRI metadata such as sha384-<base64>' });
+    }
+    if (item.digestMultibase !== undefined && (typeof item.digestMultibase !== 'string' || !MULTIBASE.test(item.digestMultibase))) {
+      problems.push({ pointer: `${at}/digestMultibase`, detail: 'must be a multibase string (u… base64url or z… base58btc)' });
+    }
+    if (item.mediaType !== undefined && typeof item.mediaType !== 'string') problems.push({ pointer: `${at}/mediaType`, detail: 'must be a string' });
+  });
+  return problems;
+}
+
+/**
+ * The data-model faults an issuer must refuse, all at once, as field-level problems (empty when
+ * the credential is acceptable as far as shape goes). The same checks `checkCredentialShape` throws
+ * on; this form is for an endpoint that answers every fault in one problem+json.
+ */
+export function credentialShapeProblems(credential: unknown, pointer = '/credential', mode: 'issue' | 'verify' = 'issue'): FieldProblem[] {
+  try {
+    checkCredentialShape(credential, pointer, mode);
+    return [];
+  } catch (error) {
+    if (error instanceof SkillcredError) {
+      const listed = error.errors;
+      if (Array.isArray(listed) && listed.length) return listed;
+      return [{ pointer, detail: error.message }];
+    }
+    throw error;
+  }
 }

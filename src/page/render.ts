@@ -29,6 +29,7 @@ export const VERDICT_STYLE: Record<Verdict, { tone: 'good' | 'bad' | 'warn' | 'u
   'untrusted-issuer': { tone: 'bad', icon: 'warning' },
   tampered: { tone: 'bad', icon: 'cross' },
   unreadable: { tone: 'unknown', icon: 'question' },
+  unsupported: { tone: 'unknown', icon: 'question' },
   'status-unknown': { tone: 'warn', icon: 'question' },
   'holder-mismatch': { tone: 'bad', icon: 'cross' },
 };

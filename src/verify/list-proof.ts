@@ -19,6 +19,7 @@ export function listProofCheck(resolver: { resolve(vmId: string): Promise<Resolv
       if (key.compromisedAt && Date.parse(String(proof.created)) >= Date.parse(key.compromisedAt)) {
         return stepProblem('statusVerification', 'compromised-key', 'Compromised key', `${key.id} was compromised at ${key.compromisedAt}`);
       }
+      if (key.algorithm !== 'Ed25519') return stepProblem('statusVerification', 'bad-signature', 'Bad signature', `${key.id} is a ${key.algorithm} key; list proofs are Ed25519`);
       const check = await verifyProof(securedDocumentFor(list, proof), proof, key.publicKey, env);
       if (!check.valid) return stepProblem('statusVerification', 'bad-signature', 'Bad signature', check.reason);
     }

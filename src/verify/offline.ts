@@ -1,7 +1,8 @@
 import type { CryptoProvider } from '../credentials/crypto.js';
 import { proofsOf, securedDocumentFor, verifyProof, type JsonObject } from '../credentials/data-integrity.js';
 import { documentLoader as bundledLoader } from '../credentials/document-loader.js';
-import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
+import { KeyHandles, plainKey, resolveSelfContainedDid, ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
+import { decodeMultikey } from '../credentials/keys.js';
 import { fromPublicKeyMultibase, toPublicKeyMultibase } from '../credentials/multikey.js';
 import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf } from '../domain/accreditation.js';
@@ -56,42 +57,27 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
 
   const issuers = ((trustList.credentialSubject as Json | undefined)?.issuers ?? []) as Json[];
   const byDid = new Map(issuers.map((i) => [String(i.id), i]));
-  const handles = new Map<string, ReturnType<CryptoProvider['importPublicKey']>>();
-  const keyHandle = (multibase: string) => {
-    let h = handles.get(multibase);
-    if (!h) {
-      const bytes = fromPublicKeyMultibase(multibase);
-      if (!bytes) throw new ResolveError(`${multibase.slice(0, 12)}… is not an Ed25519 key`, 'malformed');
-      h = crypto.importPublicKey(bytes);
-      handles.set(multibase, h);
-    }
-    return h;
-  };
+  const handles = new KeyHandles(crypto);
   const resolver = {
     async resolve(vmId: string): Promise<ResolvedKey> {
+      if (typeof vmId !== 'string') throw new ResolveError('the verification method is not a DID URL', 'unsupported');
+      const selfContained = await resolveSelfContainedDid(vmId, handles);
+      if (selfContained) return selfContained;
       const did = vmId.split('#')[0]!;
-      if (did.startsWith('did:key:')) {
-        const multibase = did.slice(8);
-        if (vmId !== `${did}#${multibase}`) throw new ResolveError(`${vmId}: a did:key fragment must repeat the key`, 'not-found');
-        return { id: vmId, controller: did, publicKeyMultibase: multibase, publicKey: await keyHandle(multibase), assertion: true, createdAt: null, retiredAt: null, compromisedAt: null, source: 'did:key' };
-      }
-      if (did === serviceDid) {
-        return { id: vmId, controller: did, publicKeyMultibase: toPublicKeyMultibase(raw), publicKey: serviceKey, assertion: true, createdAt: null, retiredAt: null, compromisedAt: null, source: 'hosted' };
-      }
+      const decode = (multibase: string) => {
+        const decoded = decodeMultikey(multibase);
+        if (!decoded) throw new ResolveError(`${multibase.slice(0, 12)}… is not a Multikey`, 'malformed');
+        return decoded;
+      };
+      if (did === serviceDid) return plainKey(vmId, did, decode(toPublicKeyMultibase(raw)), handles, 'hosted');
       const issuer = byDid.get(did);
       const key = (issuer?.keys as Json[] | undefined)?.find((k) => k.id === vmId);
       if (!key) throw new ResolveError(`${vmId} is not in the cached trust list`, 'not-found');
-      return {
-        id: vmId,
-        controller: did,
-        publicKeyMultibase: String(key.keyMultibase),
-        publicKey: await keyHandle(String(key.keyMultibase)),
-        assertion: true,
+      return plainKey(vmId, did, decode(String(key.keyMultibase)), handles, 'hosted', {
         createdAt: key.keyCreatedAt ?? null,
         retiredAt: key.retiredAt ?? null,
         compromisedAt: key.compromisedAt ?? null,
-        source: 'hosted',
-      };
+      });
     },
   };
   const listProof = listProofCheck(resolver, { crypto, documentLoader: bundledLoader });

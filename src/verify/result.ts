@@ -28,6 +28,7 @@ export type Verdict =
   | 'not-yet-valid'
   | 'untrusted-issuer'
   | 'tampered'
+  | 'unsupported'
   | 'unreadable'
   | 'status-unknown'
   | 'holder-mismatch';
@@ -57,10 +58,57 @@ export interface Summary {
   format?: string;
 }
 
+/**
+ * The checks a caller may select (`options.checks`, VC API). `proof` is the credential's proofs
+ * and the issuer's key (authenticity: always run, everything else depends on it); `validity` is
+ * validFrom/validUntil; `status` the status lists; `trust` our trust registry; `holder` the ID
+ * number comparison (run only when an ID number is given).
+ */
+export const CHECK_NAMES = ['proof', 'validity', 'status', 'trust', 'holder'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+/** Names other verifiers use for the same checks, accepted in `options.checks`. */
+const CHECK_ALIASES: Record<string, CheckName> = {
+  proof: 'proof',
+  issuer: 'proof',
+  validity: 'validity',
+  expiration: 'validity',
+  validFrom: 'validity',
+  validUntil: 'validity',
+  status: 'status',
+  credentialStatus: 'status',
+  trust: 'trust',
+  holder: 'holder',
+};
+
+/**
+ * Reads `options.checks` as a VC API caller sends it: an array of check names (aliases such as
+ * `credentialStatus` and `expiration` accepted). Returns the selected checks, or the field problem
+ * to answer 400 with.
+ */
+export function readChecks(value: unknown, pointer = '/options/checks'): { checks: CheckName[] } | { problem: { pointer: string; detail: string } } {
+  if (!Array.isArray(value) || value.length > 16) return { problem: { pointer, detail: 'must be an array of check names' } };
+  const out = new Set<CheckName>();
+  for (const [i, name] of value.entries()) {
+    const check = typeof name === 'string' ? CHECK_ALIASES[name] : undefined;
+    if (!check) return { problem: { pointer: `${pointer}/${i}`, detail: `unknown check ${JSON.stringify(name)}; known: ${Object.keys(CHECK_ALIASES).join(', ')}` } };
+    out.add(check);
+  }
+  return { checks: [...out] };
+}
+
 /** The result of verifying one credential. Never thrown: always returned. */
 export interface VerificationResult {
+  /**
+   * Verification in the VC API's sense: authentic and untampered (proof, issuer key), current
+   * (validity), not revoked or suspended (status), and the holder matches when asked. The trust
+   * registry is not part of it: see `trusted` and the verdict.
+   */
   verified: boolean;
+  /** The employer's one answer, which also weighs our trust registry (`untrusted-issuer`). */
   verdict: Verdict;
+  /** Validation against our trust registry: true/false when the trust step ran, absent otherwise. */
+  trusted?: boolean;
   checks: StepId[];
   warnings: StepProblem[];
   errors: StepProblem[];
@@ -89,10 +137,17 @@ export function stepProblem(kind: keyof typeof W3C, code: string, title: string,
   return { type: kind === 'ours' ? W3C.ours + code : W3C[kind], title, detail, code };
 }
 
+/** Problem codes of the proof step that mean "cannot be checked here", not "forged". */
+export const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported-proof', 'unsupported-cryptosuite', 'unsupported-alg']);
+
 // Most decisive first: the verdict names the first failed step by this order.
 const VERDICT_OF: { test: (s: StepResult) => boolean; verdict: Verdict }[] = [
   { test: (s) => s.id === 'parse', verdict: 'unreadable' },
   { test: (s) => s.id === 'proof' && s.problem?.code === 'unresolvable-key', verdict: 'untrusted-issuer' },
+  { test: (s) => s.id === 'proof' && UNSUPPORTED_CODES.has(s.problem?.code ?? ''), verdict: 'unsupported' },
+  // A JWT whose own exp/nbf says it is out of date is not a forgery.
+  { test: (s) => s.id === 'proof' && s.problem?.code === 'jwt-expired', verdict: 'expired' },
+  { test: (s) => s.id === 'proof' && s.problem?.code === 'jwt-not-yet-valid', verdict: 'not-yet-valid' },
   { test: (s) => s.id === 'proof', verdict: 'tampered' },
   { test: (s) => s.id === 'issuer' || s.id === 'trust', verdict: 'untrusted-issuer' },
   { test: (s) => s.id === 'status' && s.problem?.code === 'revoked', verdict: 'revoked' },
@@ -110,15 +165,22 @@ export function verdictOf(steps: StepResult[]): Verdict {
   return 'valid';
 }
 
-/** Assembles the result from step outcomes. */
+/**
+ * Assembles the result from step outcomes. A failed `trust` step does not make `verified` false:
+ * its problem is reported as a warning (and in the trust step, and through the verdict).
+ */
 export function resultOf(steps: StepResult[], warnings: StepProblem[], summary: Summary): VerificationResult {
-  const errors = steps.filter((s) => !s.valid && !s.skipped && s.problem).map((s) => s.problem!);
+  const failed = steps.filter((s) => !s.valid && !s.skipped && s.problem);
+  const errors = failed.filter((s) => s.id !== 'trust').map((s) => s.problem!);
+  const trust = steps.find((s) => s.id === 'trust' && !s.skipped);
   const verdict = verdictOf(steps);
+  const ran = steps.filter((s) => !s.skipped);
   return {
-    verified: verdict === 'valid',
+    verified: ran.length > 0 && ran.every((s) => s.valid || s.id === 'trust'),
     verdict,
-    checks: steps.filter((s) => !s.skipped).map((s) => s.id),
-    warnings,
+    ...(trust ? { trusted: trust.valid } : {}),
+    checks: ran.map((s) => s.id),
+    warnings: trust && !trust.valid && trust.problem ? [...warnings, trust.problem] : warnings,
     errors,
     steps,
     summary,

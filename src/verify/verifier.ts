@@ -4,17 +4,19 @@ import {
   isDateTimeStamp,
   proofsOf,
   securedDocumentFor,
+  unsupportedProof,
   verifyProof,
   type JsonObject,
   type ProofEnv,
 } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
-import { parseVcJwt, unwrapEnvelope, verifyVcJwtSignature } from '../credentials/jwt.js';
+import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, unwrapPresentationEnvelope, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
 import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
+import { checkRelatedResources } from '../credentials/related-resource.js';
 import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
 import { identityHash } from '../domain/certificate.js';
 import type { Clock } from '../ports.js';
-import { resultOf, STEP_IDS, stepProblem, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
+import { CHECK_NAMES, resultOf, STEP_IDS, stepProblem, UNSUPPORTED_CODES, type CheckName, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
 import type { StatusChecker } from './status-check.js';
 import { summarize } from './summary.js';
 
@@ -29,6 +31,11 @@ export interface VerifyOptions {
   /** Presentation proofs: the expected challenge and domain. */
   challenge?: string;
   domain?: string;
+  /**
+   * The checks to run (VC API `options.checks`; see `readChecks`); all of them when absent.
+   * `proof` (with the issuer's key) always runs: every other check depends on authenticity.
+   */
+  checks?: CheckName[];
 }
 
 /** Anything that turns a verification method id into a key (store-backed, or a cached trust list). */
@@ -55,7 +62,7 @@ export interface VerifierDeps {
 /** A credential in one of the forms we accept, normalised. */
 type Input =
   | { kind: 'di'; credential: JsonObject }
-  | { kind: 'jwt'; credential: JsonObject; jwt: ReturnType<typeof parseVcJwt> }
+  | { kind: 'jwt'; credential: JsonObject; jwt: ParsedVcJwt }
   | { kind: 'error'; problem: StepProblem };
 
 interface Context {
@@ -65,6 +72,10 @@ interface Context {
 }
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const DATA_URL_JWT = /^data:application\/(vc\+jwt|jwt),/;
+
+/** The step a selectable check stands for. */
+const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = { proof: 'proof', issuer: 'proof', validity: 'validity', status: 'status', trust: 'trust', holder: 'holder' };
 
 /**
  * Verifies credentials step by step: parse, proof, issuer, trust, validity, status, holder.
@@ -90,21 +101,23 @@ export class Verifier {
     const { credential } = input;
     try {
       ctx.summary = summarize(credential);
-      ctx.summary.format = input.kind === 'jwt' ? 'vc+jwt' : formatOf(credential);
+      ctx.summary.format = input.kind === 'jwt' ? input.jwt.format : formatOf(credential);
     } catch {
       /* a summary is a courtesy; the steps decide */
     }
-    await this.step(ctx, 'parse', async () => this.parse(credential, input.kind));
+    await this.step(ctx, 'parse', async () => this.parse(credential, input.kind, input.kind === 'jwt' ? input.jwt : undefined));
     if (!ctx.steps.get('parse')!.valid) return this.finish(ctx, options);
     const keys: { key: ResolvedKey; created: string | null }[] = [];
-    await this.step(ctx, 'proof', async () => (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys)));
+    await this.step(ctx, 'proof', async () => (await (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys, ctx.warnings))) ?? this.relatedResources(credential));
     if (!ctx.steps.get('proof')!.valid) return this.finish(ctx, options);
     await this.step(ctx, 'issuer', async () => this.issuer(credential, keys, ctx.warnings));
-    if (this.deps.trust) {
+    const selected = selectedChecks(options);
+    if (this.deps.trust && selected.has('trust')) {
       await this.step(ctx, 'trust', async () => this.deps.trust!(credential, signedAt(credential, keys), ctx.warnings));
     }
-    await this.step(ctx, 'validity', async () => this.validity(credential));
-    await this.step(ctx, 'status', async () => {
+    if (selected.has('validity')) await this.step(ctx, 'validity', async () => this.validity(credential));
+    // Status lists are fetched only for an authentic credential: never after the issuer step failed.
+    if (selected.has('status') && ctx.steps.get('issuer')!.valid) await this.step(ctx, 'status', async () => {
       const outcome = await this.deps.status.check(credential, issuerIdOf(credential)!);
       const bits: Summary['status'] = {};
       for (const e of outcome.entries) if (e.purpose === 'revocation' || e.purpose === 'suspension') bits[e.purpose] = e.set;
@@ -113,9 +126,9 @@ export class Verifier {
       ctx.warnings.push(...outcome.warnings);
       return null;
     });
-    if (options.holderIdNumber !== undefined) await this.step(ctx, 'holder', async () => this.holder(credential, options.holderIdNumber!));
+    if (options.holderIdNumber !== undefined && selected.has('holder')) await this.step(ctx, 'holder', async () => this.holder(credential, options.holderIdNumber!));
     const result = this.finish(ctx, options);
-    if (result.verified && this.deps.recognitions) {
+    if (result.verdict === 'valid' && this.deps.recognitions) {
       try {
         result.recognitions = await this.deps.recognitions(credential);
       } catch {
@@ -133,8 +146,20 @@ export class Verifier {
   }> {
     const steps: StepResult[] = [];
     const credentials: VerificationResult[] = [];
-    const vp = raw as JsonObject;
+    let vp = raw as JsonObject;
     const fail = (id: StepId, problem: StepProblem) => steps.push({ id, valid: false, problem });
+    // A VC-JOSE-COSE secured presentation: typ vp+jwt, the payload is the presentation.
+    const vpJwtText = unwrapPresentationEnvelope(raw);
+    let vpJwt: ParsedVcJwt | undefined;
+    if (vpJwtText !== undefined) {
+      try {
+        vpJwt = parseVcJwt(vpJwtText);
+        vp = vpJwt.payload;
+      } catch (error) {
+        fail('parse', stepProblem('parse', 'bad-jwt', 'Unreadable presentation', `the enveloped VP-JWT does not parse: ${(error as Error).message}`));
+        return { verified: false, presentation: { steps, errors: steps.map((s) => s.problem!) }, credentials };
+      }
+    }
     if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
       fail('parse', stepProblem('parse', 'not-an-object', 'Not a presentation', 'verifiablePresentation must be a JSON object'));
     } else {
@@ -144,7 +169,10 @@ export class Verifier {
       } else {
         steps.push({ id: 'parse', valid: true });
         const proofs = proofsOf(vp);
-        if (proofs.length === 0) {
+        if (vpJwt) {
+          const problem = await this.vpJwtProof(vpJwt, vp, options).catch((e: Error) => stepProblem('proof', 'internal', 'Proof check failed', e.message));
+          steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
+        } else if (proofs.length === 0) {
           if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof', 'No proof', 'a challenge was given but the presentation carries no proof'));
           else steps.push({ id: 'proof', valid: true });
         } else {
@@ -152,11 +180,37 @@ export class Verifier {
           steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
         }
         const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
-        for (const vc of vcs) credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}) }));
+        for (const vc of vcs) {
+          credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}), ...(options.checks ? { checks: options.checks } : {}) }));
+        }
       }
     }
     const errors = steps.filter((s) => !s.valid).map((s) => s.problem!);
     return { verified: errors.length === 0 && credentials.every((c) => c.verified), presentation: { steps, errors }, credentials };
+  }
+
+  /** A vp+jwt: typ, crit and signature as for vc+jwt; signed by a key of the holder; challenge = nonce, domain = aud. */
+  private async vpJwtProof(jwt: ParsedVcJwt, vp: JsonObject, options: VerifyOptions): Promise<StepProblem | null> {
+    const header = checkJwtHeader(jwt, 'vp+jwt');
+    if (header) return stepProblem('proof', header.code, jwtTitle(header.code), header.detail);
+    const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
+    const kid = jwt.header.kid;
+    if (typeof kid !== 'string' || kid.length === 0) return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
+    let key: ResolvedKey;
+    try {
+      key = await this.deps.resolver.resolve(kid.startsWith('#') ? `${String(holder ?? '')}${kid}` : kid);
+    } catch (error) {
+      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', (error as Error).message);
+    }
+    if (holder !== undefined && key.controller !== holder) {
+      return stepProblem('vm', 'holder-key-mismatch', 'Proof not by the holder', `the presentation is signed by ${key.id}, which is not a key of its holder ${String(holder)}`);
+    }
+    const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.skewMs / 1000, issuerId: typeof holder === 'string' ? holder : key.controller, crypto: this.deps.crypto });
+    if (problem) return stepProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, jwtTitle(problem.code), problem.detail);
+    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', 'Challenge mismatch', `the JWT nonce ${JSON.stringify(jwt.payload.nonce)} is not the expected challenge`);
+    const aud = Array.isArray(jwt.payload.aud) ? jwt.payload.aud : [jwt.payload.aud];
+    if (options.domain !== undefined && !aud.includes(options.domain)) return stepProblem('domain', 'domain-mismatch', 'Domain mismatch', `the JWT aud ${JSON.stringify(jwt.payload.aud)} does not name the expected domain`);
+    return null;
   }
 
   private async presentationProof(vp: JsonObject, proofs: JsonObject[], options: VerifyOptions): Promise<StepProblem | null> {
@@ -187,8 +241,9 @@ export class Verifier {
         } catch {
           return err('not-json', 'the text starts like JSON but does not parse');
         }
-      } else if (text.startsWith('data:application/vc+jwt,') || JWT.test(text)) {
-        value = { type: 'EnvelopedVerifiableCredential', id: text.startsWith('data:') ? text : `data:application/vc+jwt,${text}` };
+      } else if (DATA_URL_JWT.test(text) || JWT.test(text)) {
+        // A bare JWT: vc+jwt (VC 2.0) or jwt_vc_json (VC 1.1), told apart by its header and claims.
+        return this.jwtInput(text.replace(DATA_URL_JWT, ''), 'the JWT');
       } else if (this.deps.qr) {
         let decoded: Awaited<ReturnType<QrDecoder['decode']>>;
         try {
@@ -210,18 +265,20 @@ export class Verifier {
       return err('not-an-object', `a credential must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
     }
     const jwtText = unwrapEnvelope(value);
-    if (jwtText !== undefined) {
-      try {
-        const jwt = parseVcJwt(jwtText);
-        return { kind: 'jwt', credential: jwt.credential, jwt };
-      } catch (error) {
-        return err('bad-jwt', `the enveloped VC-JWT does not parse: ${(error as Error).message}`);
-      }
-    }
+    if (jwtText !== undefined) return this.jwtInput(jwtText, 'the enveloped VC-JWT');
     return { kind: 'di', credential: value as JsonObject };
   }
 
-  private async parse(credential: JsonObject, kind: 'di' | 'jwt'): Promise<StepProblem | null> {
+  private jwtInput(text: string, what: string): Input {
+    try {
+      const jwt = parseVcJwt(text);
+      return { kind: 'jwt', credential: jwt.credential, jwt };
+    } catch (error) {
+      return { kind: 'error', problem: stepProblem('parse', 'bad-jwt', 'Unreadable credential', `${what} does not parse: ${(error as Error).message}`) };
+    }
+  }
+
+  private async parse(credential: JsonObject, kind: 'di' | 'jwt', jwt?: ParsedVcJwt): Promise<StepProblem | null> {
     try {
       checkCredentialShape(credential, '', 'verify');
     } catch (error) {
@@ -230,7 +287,8 @@ export class Verifier {
     const contexts = Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']];
     const unknown = contexts.find((c) => typeof c === 'string' && !bundledContexts.has(c));
     if (unknown !== undefined) return stepProblem('malformed', 'unknown-context', 'Unknown context', `@context ${String(unknown)} is not one this verifier knows (contexts are never fetched)`);
-    if (kind === 'jwt' && vcVersionOf(credential) !== 2) return stepProblem('malformed', 'jwt-not-vc2', 'Not VC 2.0', 'a vc+jwt credential must be VC 2.0');
+    if (jwt?.format === 'vc+jwt' && vcVersionOf(credential) !== 2) return stepProblem('malformed', 'jwt-not-vc2', 'Not VC 2.0', 'a vc+jwt credential must be VC 2.0');
+    if (jwt?.format === 'jwt_vc_json' && vcVersionOf(credential) !== 1) return stepProblem('malformed', 'jwt-not-vc1', 'Not VC 1.1', 'the vc claim of a VC 1.1 JWT (jwt_vc_json) must hold a VC 1.1 credential; VC 2.0 is secured as vc+jwt');
     if (kind === 'di' && credential.proof === undefined) return stepProblem('malformed', 'no-proof', 'No proof', 'the credential carries no proof');
     if (kind === 'di' && (credential.proof === null || typeof credential.proof !== 'object')) {
       return stepProblem('malformed', 'malformed-proof', 'Malformed proof', 'proof must be an object or an array of objects');
@@ -238,22 +296,41 @@ export class Verifier {
     return null;
   }
 
-  private async proofs(credential: JsonObject, keys: { key: ResolvedKey; created: string | null }[]): Promise<StepProblem | null> {
+  /**
+   * A proof set: every proof we can check must verify. A proof of a type or cryptosuite we cannot
+   * check is a warning beside one that verified; when none can be checked, the step says so
+   * (verdict `unsupported`), never `tampered`.
+   */
+  private async proofs(credential: JsonObject, keys: { key: ResolvedKey; created: string | null }[], warnings: StepProblem[]): Promise<StepProblem | null> {
     const list = proofsOf(credential);
     const raw = credential.proof;
     if (list.length === 0 || (Array.isArray(raw) && list.length !== raw.length)) {
       return stepProblem('proof', 'malformed-proof', 'Malformed proof', 'every proof must be an object');
     }
+    const unsupported: StepProblem[] = [];
+    let verified = 0;
     for (const proof of list) {
       const problem = await this.oneProof(credential, proof, keys, 'assertionMethod');
-      if (problem) return problem;
+      if (!problem) verified++;
+      else if (UNSUPPORTED_CODES.has(problem.code)) unsupported.push(problem);
+      else return problem;
     }
+    if (verified === 0) return unsupported[0]!;
+    warnings.push(...unsupported.map((p) => ({ ...p, detail: `${p.detail}; this proof was not checked, the other proofs verified` })));
     return null;
   }
 
+  /** relatedResource entries naming a bundled context must carry its digest (VC 2.0 §5.3). */
+  private async relatedResources(credential: JsonObject): Promise<StepProblem | null> {
+    const check = await checkRelatedResources(credential);
+    return check.ok ? null : stepProblem('proof', 'related-resource-mismatch', 'Related resource does not match', check.detail);
+  }
+
   private async oneProof(doc: JsonObject, proof: JsonObject, keys: { key: ResolvedKey; created: string | null }[], purpose: string): Promise<StepProblem | null> {
-    if (proof.type !== 'DataIntegrityProof') {
-      return stepProblem('proof', 'unsupported-proof', 'Unsupported proof', `proof type ${JSON.stringify(proof.type)} is not supported (DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022 is)`);
+    const unsupported = unsupportedProof(proof);
+    if (unsupported) {
+      const code = proof.type === 'DataIntegrityProof' ? 'unsupported-cryptosuite' : 'unsupported-proof';
+      return stepProblem('proof', code, code === 'unsupported-proof' ? 'Unsupported proof' : 'Unsupported cryptosuite', unsupported.reason);
     }
     if (proof.proofPurpose !== purpose) return stepProblem('proof', 'wrong-purpose', 'Wrong proof purpose', `proofPurpose must be ${purpose}, not ${JSON.stringify(proof.proofPurpose)}`);
     if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return stepProblem('proof', 'bad-created', 'Bad proof date', 'proof.created is not an XML Schema dateTimeStamp');
@@ -270,6 +347,9 @@ export class Verifier {
     } catch (error) {
       return stepProblem('proof', 'broken-chain', 'Broken proof chain', (error as Error).message);
     }
+    if (key.algorithm !== 'Ed25519') {
+      return stepProblem('proof', 'key-type-mismatch', 'Wrong kind of key', `${String(proof.cryptosuite ?? proof.type)} proofs are made with Ed25519 keys; ${key.id} is a ${key.algorithm} key`);
+    }
     const check = await verifyProof(secured, proof, key.publicKey, this.env);
     if (!check.valid) return stepProblem('proof', 'bad-signature', 'Signature does not verify', check.reason);
     keys.push({ key, created: typeof proof.created === 'string' ? proof.created : null });
@@ -277,20 +357,28 @@ export class Verifier {
   }
 
   private async jwtProof(input: Extract<Input, { kind: 'jwt' }>, keys: { key: ResolvedKey; created: string | null }[]): Promise<StepProblem | null> {
-    const { header } = input.jwt;
-    if (header.alg !== 'EdDSA' && header.alg !== 'Ed25519') return stepProblem('proof', 'unsupported-alg', 'Unsupported algorithm', `JWS alg ${JSON.stringify(header.alg)} is not supported (EdDSA is)`);
-    if (typeof header.kid !== 'string') return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
+    const { jwt, credential } = input;
+    const headerProblem = checkJwtHeader(jwt, 'vc+jwt');
+    if (headerProblem) return stepProblem('proof', headerProblem.code, jwtTitle(headerProblem.code), headerProblem.detail);
+    const issuerId = issuerIdOf(credential);
+    const kid = jwt.header.kid;
+    let vmId: string;
+    if (typeof kid === 'string' && kid.length > 0) vmId = kid.startsWith('#') ? `${issuerId ?? ''}${kid}` : kid;
+    // No kid: a did:key or did:jwk issuer names its one key itself.
+    else if (issuerId?.startsWith('did:key:') || issuerId?.startsWith('did:jwk:')) vmId = issuerId;
+    else return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
     let key: ResolvedKey;
     try {
-      key = await this.deps.resolver.resolve(header.kid.startsWith('#') ? `${issuerIdOf(input.credential) ?? ''}${header.kid}` : header.kid);
+      key = await this.deps.resolver.resolve(vmId);
     } catch (error) {
       return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', (error as Error).message);
     }
-    if (!(await verifyVcJwtSignature(input.jwt, key.publicKey, this.deps.crypto))) {
-      return stepProblem('proof', 'bad-signature', 'Signature does not verify', 'the JWS signature does not match the credential');
+    const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.skewMs / 1000, issuerId, crypto: this.deps.crypto });
+    if (problem) {
+      const kind = problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof';
+      return stepProblem(kind, problem.code, jwtTitle(problem.code), problem.detail);
     }
-    const iat = input.jwt.header.iat;
-    keys.push({ key, created: typeof iat === 'number' && Number.isFinite(iat) ? new Date(iat * 1000).toISOString() : null });
+    keys.push({ key, created: jwtIssuedAt(jwt) });
     return null;
   }
 
@@ -362,14 +450,39 @@ export class Verifier {
   private finish(ctx: Context, options: VerifyOptions): VerificationResult {
     const steps: StepResult[] = [];
     const failed = [...ctx.steps.values()].find((s) => !s.valid);
+    const selected = selectedChecks(options);
     for (const id of STEP_IDS) {
       const s = ctx.steps.get(id);
+      const check = CHECK_OF_STEP[id];
       if (s) steps.push(s);
       else if ((id === 'trust' && !this.deps.trust) || (id === 'holder' && options.holderIdNumber === undefined)) continue;
+      else if (check && !selected.has(check)) steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-requested', 'Not requested', `the ${check} check was not among options.checks`) });
       else steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-checked', 'Not checked', `not checked because the ${failed?.id ?? 'previous'} step failed`) });
     }
     return resultOf(steps, ctx.warnings, ctx.summary);
   }
+}
+
+/** The checks a call runs: those asked for (all by default), `proof` always. */
+function selectedChecks(options: VerifyOptions): Set<CheckName> {
+  return new Set<CheckName>(['proof', ...(options.checks ?? CHECK_NAMES)]);
+}
+
+const JWT_TITLES: Record<string, string> = {
+  'unsupported-alg': 'Unsupported algorithm',
+  'jwt-typ': 'Wrong JWT type',
+  'jwt-crit': 'Unknown critical header',
+  'alg-key-mismatch': 'Algorithm does not fit the key',
+  'bad-signature': 'Signature does not verify',
+  'jwt-vc-claim': 'vc claim in a VC 2.0 JWT',
+  'jwt-iss-mismatch': 'JWT issuer is not the credential issuer',
+  'jwt-claim-mismatch': 'JWT claims contradict the credential',
+  'jwt-claim-malformed': 'Malformed JWT claim',
+  'jwt-expired': 'JWT expired',
+  'jwt-not-yet-valid': 'JWT not yet valid',
+};
+function jwtTitle(code: string): string {
+  return JWT_TITLES[code] ?? 'JWT rejected';
 }
 
 function formatOf(credential: JsonObject): string {

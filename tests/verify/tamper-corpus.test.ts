@@ -99,7 +99,8 @@ const CASES: Case[] = [
   { name: 'proof purpose', make: edit('rdfc', (vc) => (vc.proof[0].proofPurpose = 'authentication')), step: 'proof', verdict: 'tampered' },
   { name: 'verification method (unknown key id)', make: edit('rdfc', (vc) => (vc.proof[0].verificationMethod = vc.proof[0].verificationMethod.replace('#key-1', '#key-9'))), step: 'proof', verdict: 'untrusted-issuer' },
   { name: 'cryptosuite name', make: edit('rdfc', (vc) => (vc.proof[0].cryptosuite = 'eddsa-jcs-2022')), step: 'proof', verdict: 'tampered' },
-  { name: 'cryptosuite unknown', make: edit('rdfc', (vc) => (vc.proof[0].cryptosuite = 'ecdsa-rdfc-2019')), step: 'proof', verdict: 'tampered' },
+  // A cryptosuite we cannot check is reported as such (issue 11), never as a forgery: still not valid.
+  { name: 'cryptosuite unknown', make: edit('rdfc', (vc) => (vc.proof[0].cryptosuite = 'ecdsa-rdfc-2019')), step: 'proof', verdict: 'unsupported' },
   { name: 'proof type', make: edit('rdfc', (vc) => (vc.proof[0].type = 'Ed25519Signature2020')), step: 'proof', verdict: 'tampered' },
   { name: 'proof removed', make: edit('rdfc', (vc) => delete vc.proof), step: 'parse', verdict: 'unreadable' },
   { name: 'proof null', make: edit('rdfc', (vc) => (vc.proof = null)), step: 'parse', verdict: 'unreadable' },

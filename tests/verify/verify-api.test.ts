@@ -105,8 +105,8 @@ describe('W3C vc-di-eddsa vectors verify through the API at the proof step', () 
     const steps = Object.fromEntries((body.steps as Json[]).map((s) => [s.id, s]));
     return steps;
   };
-  it('eddsa-rdfc-2022 and eddsa-jcs-2022 signed vectors', async () => {
-    for (const file of ['eddsa-rdfc-2022/signedDataInt.json', 'eddsa-jcs-2022/signedJCS.json']) {
+  it('eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020 signed vectors', async () => {
+    for (const file of ['eddsa-rdfc-2022/signedDataInt.json', 'eddsa-jcs-2022/signedJCS.json', 'Ed25519Signature2020/signedEdSig.json']) {
       const steps = await check(vectorJson(`vc-di-eddsa/${file}`));
       expect(steps.proof.valid, file).toBe(true);
       // the vectors' issuer is not the signing DID: the issuer step says so
