@@ -3,7 +3,7 @@ import { SkillcredError } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
 import { validateIssueRequest, validateVcStatusRequest } from '../schemas/validators.js';
 import { preferredLanguage } from '../domain/localized.js';
-import type { VerifyOptions } from '../services/verification.js';
+import { readChecks, type VerifyOptions } from '../services/verification.js';
 import { authenticate, limitAnonymous } from './auth.js';
 import type { AppEnv } from './env.js';
 import { idempotencyKey, json, jsonBody, pathId } from './http.js';
@@ -25,6 +25,11 @@ function verifyOptions(body: unknown): VerifyOptions {
       throw new SkillcredError('MALFORMED_VALUE', `/options/${key} must be a string`, { status: 400, errors: [{ pointer: `/options/${key}`, detail: 'must be a string of at most 256 characters' }] });
     }
     out[key] = v;
+  }
+  if (o.checks !== undefined) {
+    const read = readChecks(o.checks);
+    if ('problem' in read) throw new SkillcredError('MALFORMED_VALUE', `${read.problem.pointer} ${read.problem.detail}`, { status: 400, errors: [read.problem] });
+    out.checks = read.checks;
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { Verifier, VerifyOptions } from '../verify/verifier.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export type { VerifyOptions } from '../verify/verifier.js';
+export { readChecks } from '../verify/result.js';
 
 /** A verification result with its verdict label and problem titles in the caller's language. */
 export type LocalizedResult = VerificationResult & { language: Language; verdictLabel: string };

@@ -324,13 +324,17 @@ describe('options.checks selects checks (VC API)', () => {
 
   it('without status the unreachable list is not fetched and the credential verifies; with it, status is unknown', async () => {
     const vc = await signDi(credentialOf(a.did, { credentialStatus: { ...statusEntry(3), statusListCredential: 'https://stranger.example/status/gone', id: 'https://stranger.example/status/gone#3' } }), a);
-    const some = await t.services.verifier.verifyCredential(vc, { checks: ['proof', 'validity'] });
+    const verify = async (options: Json) => (await (await t.call('POST', '/credentials/verify', { verifiableCredential: vc, options })).json()) as Json;
+    const some = await verify({ checks: ['proof', 'validity'] });
     expect([some.verified, some.verdict, some.checks]).toEqual([true, 'valid', ['parse', 'proof', 'issuer', 'validity']]);
-    expect(some.steps.find((s) => s.id === 'status')).toMatchObject({ skipped: true, problem: { code: 'not-requested' } });
+    expect(some.steps.find((s: Json) => s.id === 'status')).toMatchObject({ skipped: true, problem: { code: 'not-requested' } });
     expect(fetched).toEqual([]);
-    const all = await t.services.verifier.verifyCredential(vc);
+    const all = await verify({});
     expect([all.verified, all.verdict]).toEqual([false, 'untrusted-issuer']);
-    expect(all.steps.find((s) => s.id === 'status')!.problem!.code).toBe('status-unavailable');
+    expect(all.steps.find((s: Json) => s.id === 'status')!.problem!.code).toBe('status-unavailable');
+    const bad = await t.call('POST', '/credentials/verify', { verifiableCredential: vc, options: { checks: ['proof', 'magic'] } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json).errors[0].pointer).toBe('/options/checks/1');
   });
 });
 
