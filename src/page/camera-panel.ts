@@ -80,23 +80,22 @@ export function cameraPanel(host: CameraPanelHost): CameraPanel {
     showHint('aim');
     await video.play().catch(() => {});
     const { scanVideo, torchOf } = await scanner;
+    if (session !== mine) return; // stopped meanwhile
     const switchable = torchOf(stream);
     if (switchable) {
       torch.hidden = false;
-      torch.onclick = async () => {
+      const toggle = async () => {
         const on = torch.getAttribute('aria-pressed') !== 'true';
         if (await switchable.set(on)) torch.setAttribute('aria-pressed', String(on));
       };
+      torch.onclick = () => void toggle();
     }
-    let ready;
-    try {
-      ready = await engine;
-    } catch (error) {
-      stop();
+    const ready = await engine.catch((error: unknown) => {
+      if (session === mine) stop();
       host.message('cameraUnavailable', { reason: (error as Error).message });
-      return;
-    }
-    if (session !== mine) return; // stopped while the decoder loaded
+      return null;
+    });
+    if (!ready || session !== mine) return; // no decoder, or stopped while it loaded
     $('camera').dataset.engine = ready.kind;
     mine.scan = scanVideo(video, $('viewfinder'), ready, {
       onText(text) {

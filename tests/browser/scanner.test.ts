@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, type BuiltFile } from '../../scripts/build-page.js';
+import { VIEWFINDER_FRACTION } from '../../src/page/scan-geometry.js';
 import { ROOT } from '../helpers/node-process.js';
 import { renderCertificate } from './certificate-render.js';
 import { haveChromium, launchChromium, NO_CHROMIUM_REASON } from './chromium.js';
@@ -176,10 +177,10 @@ describe.skipIf(!haveChromium)(`the camera scanner in Chromium (${haveChromium ?
     });
     expect(await page.getAttribute('#scan-hint', 'data-hint')).toBe('aim');
     expect(await page.textContent('#scan-hint')).toBe('请将二维码放入方框内');
-    // the square sits in the middle of the preview at 70 % of its side: the region the scanner reads
+    // the square sits in the middle of the preview at 70 % of its side (the CSS), the region the scanner reads
     const preview = (await page.locator('#viewfinder').boundingBox())!;
     const square = (await page.locator('#viewfinder .square').boundingBox())!;
-    expect(square.width / preview.width).toBeCloseTo(0.7, 2);
+    expect(square.width / preview.width).toBeCloseTo(VIEWFINDER_FRACTION, 2);
     expect(square.x - preview.x + square.width / 2).toBeCloseTo(preview.width / 2, 0);
     expect(square.y - preview.y + square.height / 2).toBeCloseTo(preview.height / 2, 0);
     await shot(page, 'scan-aim');
