@@ -2,7 +2,12 @@
 import type { Region } from './scan-geometry.js';
 
 /** Draws `region` of `source` onto `canvas`, scaled by `scale`; returns the canvas. */
-export function drawRegion(source: CanvasImageSource, region: Region, scale: number, canvas: HTMLCanvasElement = document.createElement('canvas')): HTMLCanvasElement {
+export function drawRegion(
+  source: CanvasImageSource,
+  region: Region,
+  scale: number,
+  canvas: HTMLCanvasElement = document.createElement('canvas'),
+): HTMLCanvasElement {
   const width = Math.max(1, Math.round(region.width * scale));
   const height = Math.max(1, Math.round(region.height * scale));
   // Resizing a canvas clears it and costs an allocation: only when the size changes.

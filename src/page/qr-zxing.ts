@@ -9,7 +9,7 @@ import { BarcodeDetector, prepareZXingModule } from 'barcode-detector/ponyfill';
 import wasmPath from 'zxing-wasm/reader/zxing_reader.wasm';
 
 /** The wasm's address: esbuild writes its path relative to this chunk. */
-export const ZXING_WASM_URL = new URL(wasmPath, import.meta.url).href;
+const ZXING_WASM_URL = new URL(wasmPath, import.meta.url).href;
 
 prepareZXingModule({
   overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? ZXING_WASM_URL : prefix + path) },

@@ -53,11 +53,15 @@ export function scanVideo(video: HTMLVideoElement, preview: HTMLElement, engine:
         return;
       }
       const next = hintAt(performance.now() - started);
-      if (next !== hint) events.onHint((hint = next));
+      if (next !== hint) {
+        hint = next;
+        events.onHint(hint);
+      }
     }
     timer = window.setTimeout(() => void cycle(), PAUSE_MS);
   };
-  events.onHint((hint = 'aim'));
+  hint = 'aim';
+  events.onHint(hint);
   timer = window.setTimeout(() => void cycle(), 0);
   return {
     stop() {

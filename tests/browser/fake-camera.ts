@@ -6,7 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { Gray } from './frames.js';
 
 /** The Y4M bytes of `frames` (4:2:0, neutral chroma) at `fps` frames a second; Chromium loops them. */
-export function y4m(frames: Gray[], fps = 10): Buffer {
+function y4m(frames: Gray[], fps = 10): Buffer {
   const { width, height } = frames[0]!;
   if (width % 2 || height % 2) throw new Error('Y4M 4:2:0 needs even sizes');
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);

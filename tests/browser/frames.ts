@@ -113,9 +113,15 @@ function blur3(image: Gray): Gray {
       const l = x > 0 ? x - 1 : x;
       const r = x < width - 1 ? x + 1 : x;
       const s =
-        data[up + l]! + 2 * data[up + x]! + data[up + r]! +
-        2 * data[row + l]! + 4 * data[row + x]! + 2 * data[row + r]! +
-        data[down + l]! + 2 * data[down + x]! + data[down + r]!;
+        data[up + l]! +
+        2 * data[up + x]! +
+        data[up + r]! +
+        2 * data[row + l]! +
+        4 * data[row + x]! +
+        2 * data[row + r]! +
+        data[down + l]! +
+        2 * data[down + x]! +
+        data[down + r]!;
       out[row + x] = (s + 8) >> 4;
     }
   }

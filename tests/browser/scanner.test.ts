@@ -101,15 +101,30 @@ interface Case {
 // smaller than the 290 px code the old scanner never read. The rest of the frame is the page
 // around the code and the table under it.
 const CASES: Case[] = [
-  { name: 'code filling 60 % of a 1280×720 frame', file: 'fill60', view: { width: 1280, height: 720, fill: 0.6, offset: { x: 0.04, y: -0.03 } }, exposure: { contrast: 0.85, noise: 3 } },
-  { name: 'code filling 35 % of a 1280×720 frame', file: 'fill35', view: { width: 1280, height: 720, fill: 0.35, offset: { x: -0.06, y: 0.05 } }, exposure: { contrast: 0.85, noise: 3 } },
+  {
+    name: 'code filling 60 % of a 1280×720 frame',
+    file: 'fill60',
+    view: { width: 1280, height: 720, fill: 0.6, offset: { x: 0.04, y: -0.03 } },
+    exposure: { contrast: 0.85, noise: 3 },
+  },
+  {
+    name: 'code filling 35 % of a 1280×720 frame',
+    file: 'fill35',
+    view: { width: 1280, height: 720, fill: 0.35, offset: { x: -0.06, y: 0.05 } },
+    exposure: { contrast: 0.85, noise: 3 },
+  },
   {
     name: 'rotated 10°, noisy, low contrast, uneven light (1280×720, 45 %)',
     file: 'rotated',
     view: { width: 1280, height: 720, fill: 0.45, rotate: 10, offset: { x: 0.02, y: 0.02 } },
     exposure: { contrast: 0.5, brightness: 10, falloff: 40, noise: 10 },
   },
-  { name: 'a 640×480 stream, code filling 60 %', file: 'vga', view: { width: 640, height: 480, fill: 0.6, offset: { x: 0.03, y: 0.02 } }, exposure: { contrast: 0.85, noise: 4 } },
+  {
+    name: 'a 640×480 stream, code filling 60 %',
+    file: 'vga',
+    view: { width: 640, height: 480, fill: 0.6, offset: { x: 0.03, y: 0.02 } },
+    exposure: { contrast: 0.85, noise: 4 },
+  },
 ];
 
 describe.skipIf(!haveChromium)(`the camera scanner in Chromium (${haveChromium ? 'chromium present' : NO_CHROMIUM_REASON})`, () => {
@@ -137,7 +152,10 @@ describe.skipIf(!haveChromium)(`the camera scanner in Chromium (${haveChromium ?
   it.each(CASES.map((c, i) => [c.name, c, i] as const))('reads a printed certificate from the camera: %s', async (_name, c, i) => {
     // each case its own certificate (own number and holder), so the verdict is for this one
     const number = `Y0001440001232530000${String(10 + i)}`;
-    const cert = await issue(service, { certificateNumber: number, holder: { name: `测试${'甲乙丙丁'[i]}`, idType: 'resident-identity-card', idNumber: '11010119900307123X' } });
+    const cert = await issue(service, {
+      certificateNumber: number,
+      holder: { name: `测试${'甲乙丙丁'[i]}`, idType: 'resident-identity-card', idNumber: '11010119900307123X' },
+    });
     const rendered = await renderCertificate(browser, service, cert.id);
     const frames = video(pngToGray(rendered.png), { ...c.view, target: rendered.qr }, c.exposure);
     writeFileSync(join(SHOTS, `camera-${c.file}.png`), grayToPng(frames[0]!));
@@ -148,7 +166,9 @@ describe.skipIf(!haveChromium)(`the camera scanner in Chromium (${haveChromium ?
     await page.waitForSelector('#result:not([hidden]) #verdict[data-verdict]', { timeout: 20_000 });
     const times = (await page.evaluate('window.__scanTimes')) as Times;
     const ms = Math.round(times.verdict - times.playing);
-    console.log(`${c.name}: stream ${times.width}×${times.height}, code ${Math.round(c.view.fill * c.view.height)} px; camera playing → verdict ${ms} ms (click → verdict ${Math.round(times.verdict - times.click)} ms)`);
+    console.log(
+      `${c.name}: stream ${times.width}×${times.height}, code ${Math.round(c.view.fill * c.view.height)} px; camera playing → verdict ${ms} ms (click → verdict ${Math.round(times.verdict - times.click)} ms)`,
+    );
     expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('valid');
     expect(await page.textContent('#details')).toContain(number);
     expect([times.width, times.height]).toEqual([c.view.width, c.view.height]);
@@ -230,7 +250,10 @@ describe.skipIf(!haveChromium)(`the camera scanner in Chromium (${haveChromium ?
   it('reads a phone photo in which the code is a small part (the centre crops at full resolution)', async () => {
     // 12 MP, the code 210 px across (~2.6 px a module): shrunk to 2400 px for the first try it has
     // ~1.6 px a module, too few to read (this test fails without the crops); the crops keep them all
-    const photo = expose(frame(livePage, { width: 4000, height: 3000, fill: 0.07, rotate: -4, offset: { x: 0.03, y: 0.04 }, target: liveQr }), { contrast: 0.8, noise: 4 });
+    const photo = expose(frame(livePage, { width: 4000, height: 3000, fill: 0.07, rotate: -4, offset: { x: 0.03, y: 0.04 }, target: liveQr }), {
+      contrast: 0.8,
+      noise: 4,
+    });
     const { page, requests } = await openPage();
     await page.setInputFiles('#upload', { name: 'photo.png', mimeType: 'image/png', buffer: grayToPng(photo) });
     expect(await verdictOf(page)).toBe('valid');
@@ -278,7 +301,7 @@ const FAKE_TORCH = `(() => {
  * A stand-in for a native BarcodeDetector (Android, macOS) supporting `formats`: it "reads" `text`
  * from the third frame on, counting its calls.
  */
-export function nativeDetector(formats: string[], text: string): string {
+function nativeDetector(formats: string[], text: string): string {
   return `(() => {
     window.__detects = 0;
     window.BarcodeDetector = class {
@@ -287,4 +310,3 @@ export function nativeDetector(formats: string[], text: string): string {
     };
   })();`;
 }
-
