@@ -1,7 +1,8 @@
 // The verify page (/v): takes a certificate from the scanned link, the camera, an uploaded image
 // or pasted text, checks it (in this browser where it can, else through the service) and shows
-// one verdict. The heavy parts (verifier, jsQR) load on demand.
+// one verdict. The heavy parts (verifier, QR decoders) load on demand.
 import type { VerificationResult } from '../verify/result.js';
+import { cameraPanel } from './camera-panel.js';
 import { LANG_NAMES, LANGS, pickLang, t, type Lang, type TextKey } from './i18n.js';
 import { renderDetails, renderHow, renderVerdict, type How } from './render.js';
 import { verifyOnServer } from './server.js';
@@ -28,7 +29,14 @@ const state: { lang: Lang; shown: Shown | null; inputMessage: Message | null; ho
   holderTone: '',
 };
 let busy = false;
-let camera: { stream: MediaStream; timer: number } | null = null;
+const camera = cameraPanel({
+  lang: () => state.lang,
+  message(key, vars) {
+    state.inputMessage = key ? { key, ...(vars ? { vars } : {}) } : null;
+    showMessage($('input-message'), state.inputMessage);
+  },
+  read: (text) => void check(text),
+});
 
 function initialLang(): Lang {
   try {
@@ -47,11 +55,13 @@ function applyLanguage(): void {
   document.title = `${t(lang, 'title')} · skillcred`;
   for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(lang, el.dataset.t as TextKey);
   for (const el of document.querySelectorAll<HTMLElement>('[data-t-placeholder]')) el.setAttribute('placeholder', t(lang, el.dataset.tPlaceholder as TextKey));
+  for (const el of document.querySelectorAll<HTMLElement>('[data-t-label]')) el.setAttribute('aria-label', t(lang, el.dataset.tLabel as TextKey));
   for (const btn of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   $('langs').setAttribute('aria-label', t(lang, 'langLabel'));
   showMessage($('input-message'), state.inputMessage);
   showMessage($('holder-result'), state.holder);
   if (state.shown) renderShown(state.shown, false);
+  camera.relabel();
 }
 
 function showMessage(el: HTMLElement, message: Message | null): void {
@@ -173,10 +183,10 @@ async function upload(input: HTMLInputElement): Promise<void> {
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
-  stopCamera();
+  camera.stop();
   let text: string | null = null;
   try {
-    const reader = await import('./qr-reader.js');
+    const reader = await import('./qr-image.js');
     text = await reader.readImageFile(file);
     state.inputMessage = text ? null : { key: 'noQrInImage' };
   } catch {
@@ -184,52 +194,6 @@ async function upload(input: HTMLInputElement): Promise<void> {
   }
   showMessage($('input-message'), state.inputMessage);
   if (text) await check(text);
-}
-
-async function startCamera(): Promise<void> {
-  if (camera) return;
-  state.inputMessage = { key: 'cameraStarting' };
-  showMessage($('input-message'), state.inputMessage);
-  let stream: MediaStream;
-  try {
-    if (!navigator.mediaDevices?.getUserMedia) throw new Error(location.protocol === 'https:' ? 'not supported' : 'needs HTTPS');
-    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
-  } catch (error) {
-    state.inputMessage = { key: 'cameraUnavailable', vars: { reason: (error as Error).name === 'NotAllowedError' ? 'permission denied' : (error as Error).message } };
-    showMessage($('input-message'), state.inputMessage);
-    return;
-  }
-  const reader = await import('./qr-reader.js');
-  const video = $<HTMLVideoElement>('video');
-  video.srcObject = stream;
-  $('camera').hidden = false;
-  $('scan').hidden = true;
-  state.inputMessage = null;
-  showMessage($('input-message'), null);
-  await video.play().catch(() => {});
-  const canvas = document.createElement('canvas');
-  const tick = async () => {
-    if (!camera) return;
-    const text = await reader.readVideoFrame(video, canvas).catch(() => null);
-    if (!camera) return;
-    if (text) {
-      stopCamera();
-      await check(text);
-      return;
-    }
-    camera.timer = window.setTimeout(tick, 150);
-  };
-  camera = { stream, timer: window.setTimeout(tick, 150) };
-}
-
-function stopCamera(): void {
-  if (!camera) return;
-  clearTimeout(camera.timer);
-  for (const track of camera.stream.getTracks()) track.stop();
-  camera = null;
-  $<HTMLVideoElement>('video').srcObject = null;
-  $('camera').hidden = true;
-  $('scan').hidden = false;
 }
 
 function wire(): void {
@@ -256,8 +220,8 @@ function wire(): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $<HTMLFormElement>('paste-form').requestSubmit();
   });
   $<HTMLInputElement>('upload').addEventListener('change', (event) => void upload(event.target as HTMLInputElement));
-  $('scan').addEventListener('click', () => void startCamera());
-  $('stop').addEventListener('click', stopCamera);
+  $('scan').addEventListener('click', () => void camera.start());
+  $('stop').addEventListener('click', () => camera.stop());
   $('holder-form').addEventListener('submit', (event) => void compareHolder(event as SubmitEvent));
   $('recheck').addEventListener('click', () => state.shown && void check(state.shown.text, true));
   window.addEventListener('hashchange', () => {

@@ -1,28 +1,30 @@
-// A fake camera for Chromium (--use-file-for-fake-video-capture): a Y4M video showing a PNG.
-import { writeFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
+// A fake camera for Chromium (--use-file-for-fake-video-capture): a Y4M video of greyscale frames.
+// Chromium opens the file each time a page starts the camera, so one browser can show several
+// videos in turn: write the next one to the same path before the page asks for the camera
+// (written aside and renamed over, so a capture still reading the old file keeps its own).
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Gray } from './frames.js';
 
-/**
- * Writes a few frames of 4:2:0 Y4M showing `png` centred on a light grey background of
- * `width` × `height` (even numbers), as a phone camera would see a printed QR code.
- */
-export function writeY4m(path: string, png: Uint8Array, width = 640, height = 480, frames = 5): void {
-  const image = PNG.sync.read(Buffer.from(png));
-  const y = Buffer.alloc(width * height, 225);
-  const left = Math.floor((width - image.width) / 2);
-  const top = Math.floor((height - image.height) / 2);
-  for (let row = 0; row < image.height; row++) {
-    for (let col = 0; col < image.width; col++) {
-      const x = left + col;
-      const yy = top + row;
-      if (x < 0 || yy < 0 || x >= width || yy >= height) continue;
-      const i = (row * image.width + col) * 4;
-      // BT.601 luma of the pixel (the QR PNG is black and white anyway)
-      y[yy * width + x] = Math.round(0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!);
-    }
-  }
+/** The Y4M bytes of `frames` (4:2:0, neutral chroma) at `fps` frames a second; Chromium loops them. */
+function y4m(frames: Gray[], fps = 10): Buffer {
+  const { width, height } = frames[0]!;
+  if (width % 2 || height % 2) throw new Error('Y4M 4:2:0 needs even sizes');
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`)];
-  for (let f = 0; f < frames; f++) parts.push(Buffer.from('FRAME\n'), y, chroma);
-  writeFileSync(path, Buffer.concat(parts));
+  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
+  for (const f of frames) {
+    if (f.width !== width || f.height !== height) throw new Error('every frame must have the same size');
+    parts.push(Buffer.from('FRAME\n'), Buffer.from(f.data.buffer, f.data.byteOffset, f.data.length), chroma);
+  }
+  return Buffer.concat(parts);
+}
+
+/** Puts `frames` on the fake camera at `path` (the file given to Chromium at launch). */
+export function showOnCamera(path: string, frames: Gray[], fps = 10): void {
+  writeFileSync(`${path}.next`, y4m(frames, fps));
+  renameSync(`${path}.next`, path);
+}
+
+/** The Chromium flags of a fake camera reading `path`, allowed without a prompt. */
+export function fakeCameraArgs(path: string): string[] {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${path}`];
 }

@@ -1,7 +1,6 @@
 // The employer's verify page (/v) in Debian's Chromium, against the real Node service.
 // Screenshots of every verdict land in test-results/browser/ (git-ignored).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,6 @@ import { parseQrUrl, qrIdUrl } from '../../src/qr/index.js';
 import { ROOT } from '../helpers/node-process.js';
 import { oneCharChanged } from '../verify/qr-tamper.js';
 import { haveChromium, launchChromium, NO_CHROMIUM_REASON } from './chromium.js';
-import { writeY4m } from './fake-camera.js';
 import { act, issue, issueVc, linkOf, resigned, startService, type Issued, type Service } from './fixtures.js';
 
 const SHOTS = join(ROOT, 'test-results', 'browser');
@@ -77,11 +75,15 @@ describe.skipIf(!haveChromium)(`the verify page in Chromium (${haveChromium ? 'c
     await service?.stop();
   });
 
-  it('builds a page script that stays small up front and loads the verifier on demand', () => {
+  it('builds a page script that stays small up front and loads the verifier and QR decoders on demand', () => {
     const entry = built.find((f) => f.file === 'assets/verify.js')!;
     expect(entry.gzip).toBeLessThan(20 * 1024);
-    const total = built.reduce((s, f) => s + f.gzip, 0);
+    const total = built.filter((f) => f.kind === 'js').reduce((s, f) => s + f.gzip, 0);
     expect(total).toBeLessThan(200 * 1024);
+    // ZXing's wasm, fetched only to decode a camera frame or photo
+    const wasm = built.filter((f) => f.kind === 'wasm');
+    expect(wasm.map((f) => f.file)).toEqual([expect.stringMatching(/^assets\/chunks\/zxing_reader-\w+\.wasm$/)]);
+    expect(wasm[0]!.brotli).toBeLessThan(400 * 1024);
     console.log(built.map((f) => `${f.file} ${f.bytes} B (gzip ${f.gzip} B, br ${f.brotli} B)`).join('\n'));
   });
 
@@ -101,6 +103,8 @@ describe.skipIf(!haveChromium)(`the verify page in Chromium (${haveChromium ? 'c
     expect(requests.some((r) => /\/status\/dev\/revocation\/\d+$/.test(r.url))).toBe(true);
     expect(requests.filter((r) => r.body !== null)).toEqual([]);
     onlySameOrigin(requests);
+    // a scanned link needs no QR decoder: neither its chunks nor the wasm load
+    expect(requests.filter((r) => /qr-|zxing|\.wasm/.test(r.url)).map((r) => r.url)).toEqual([]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('verdict');
     expect(await page.textContent('#announce')).toContain('有效');
     expect(errors).toEqual([]);
@@ -308,24 +312,6 @@ describe.skipIf(!haveChromium)(`the verify page in Chromium (${haveChromium ? 'c
     expect(await verdictOf(bad.page)).toBe('tampered');
   });
 
-  it('scans the QR code with the camera (jsQR on a live video where BarcodeDetector is missing)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'skillcred-camera-'));
-    const png = new Uint8Array(await (await fetch(`${service.url}/credentials/${encodeURIComponent(live.id)}/qr.png?scale=4`)).arrayBuffer());
-    const video = join(dir, 'qr.y4m');
-    writeY4m(video, png);
-    const camBrowser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
-    try {
-      const { page } = await openPage(`${service.url}/v`, { b: camBrowser });
-      await page.context().grantPermissions(['camera'], { origin: service.url });
-      await page.click('#scan');
-      expect(await verdictOf(page)).toBe('valid');
-      expect(await page.isHidden('#camera')).toBe(true);
-    } finally {
-      await camBrowser.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('serves the page at /v and /V, and its assets compressed', async () => {
     for (const p of ['/v', '/V']) {
       const res = await fetch(`${service.url}${p}`);
@@ -337,5 +323,11 @@ describe.skipIf(!haveChromium)(`the verify page in Chromium (${haveChromium ? 'c
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect(js.headers.get('content-encoding')).toBe('br');
     expect((await fetch(`${service.url}/assets/nope.js`)).status).toBe(404);
+    // the wasm: application/wasm (WebAssembly.instantiateStreaming insists), compressed, cached for good
+    const wasmFile = built.find((f) => f.kind === 'wasm')!.file;
+    const wasm = await fetch(`${service.url}/${wasmFile}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect([wasm.status, wasm.headers.get('content-type'), wasm.headers.get('content-encoding')]).toEqual([200, 'application/wasm', 'br']);
+    expect(wasm.headers.get('cache-control')).toContain('immutable');
+    expect(new Uint8Array(await wasm.arrayBuffer()).subarray(0, 4)).toEqual(new Uint8Array([0, 0x61, 0x73, 0x6d])); // "\0asm"
   });
 });
