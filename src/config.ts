@@ -1,4 +1,5 @@
 import { SkillcredError } from './errors.js';
+import { parseAllowHosts, type AllowedHost } from './fetch/allow-list.js';
 
 /** The validated runtime configuration. */
 export interface Config {
@@ -17,6 +18,9 @@ export interface Config {
   statusCacheMaxAge: number;
   statusListValidity: number;
   maxBodyBytes: number;
+  /** FETCH_ALLOW_HOSTS: `host:port` keys (port 443 if none was written) the fetch policy lets
+   * through though they are not public addresses: intranet issuers the operator trusts. */
+  fetchAllowHosts: readonly AllowedHost[];
 }
 
 export const MIN_STATUS_LIST_SIZE = 131_072;
@@ -67,6 +71,12 @@ export function parseConfig(env: Env): Config {
       throw configError(`STATUS_LIST_THRESHOLD must be a fraction in (0, 0.95], got ${JSON.stringify(thresholdRaw)}`);
     }
   }
+  let fetchAllowHosts: AllowedHost[];
+  try {
+    fetchAllowHosts = parseAllowHosts(env.FETCH_ALLOW_HOSTS);
+  } catch (error) {
+    throw configError(`FETCH_ALLOW_HOSTS must be a comma-separated list of host[:port]: ${(error as Error).message}`);
+  }
   return {
     port,
     host,
@@ -80,5 +90,6 @@ export function parseConfig(env: Env): Config {
     statusCacheMaxAge: int(env, 'STATUS_CACHE_MAX_AGE', 300, 0, 86_400),
     statusListValidity: int(env, 'STATUS_LIST_VALIDITY', 86_400, 600, 31 * 86_400),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    fetchAllowHosts,
   };
 }
