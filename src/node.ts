@@ -11,7 +11,7 @@ import { VERIFY_PAGE_FILE, VERIFY_PAGE_HEADERS, VERIFY_PAGE_PATHS } from './veri
 import { nodeCrypto } from './runtime/node/crypto.js';
 import { SkillcredError } from './errors.js';
 import { FileKeyStore } from './runtime/node/file-keystore.js';
-import { createHttpFetcher } from './credentials/http-fetcher.js';
+import { createNodeFetcher } from './runtime/node/https-fetcher.js';
 import { consoleLogger, systemClock, type Ports } from './ports.js';
 import { bootstrap, type BootstrapResult } from './services/bootstrap.js';
 import { createServices } from './services/index.js';
@@ -32,7 +32,7 @@ export async function nodePorts(config: Config, env: Record<string, string | und
     crypto: nodeCrypto(),
     compression: nodeCompression,
     clock: systemClock,
-    fetcher: createHttpFetcher({ clock: systemClock }),
+    fetcher: createNodeFetcher({ clock: systemClock, allowHosts: config.fetchAllowHosts }),
     config,
     log: consoleLogger(env.LOG_LEVEL === 'warn' || env.LOG_LEVEL === 'error' ? env.LOG_LEVEL : 'info'),
   };

@@ -12,7 +12,7 @@ import { createServices } from './services/index.js';
 import { streamCompression } from './status/bitstring.js';
 import { D1Store, type D1Like } from './store/d1.js';
 import { withReadCache } from './store/cached.js';
-import { createHttpFetcher } from './credentials/http-fetcher.js';
+import { createWorkersFetcher } from './runtime/workers/fetcher.js';
 import { VERIFY_PAGE_FILE, VERIFY_PAGE_HEADERS, VERIFY_PAGE_PATHS } from './verify-page.js';
 
 /** The bindings, vars and secrets wrangler.toml and `wrangler secret put` give the Worker. */
@@ -55,7 +55,7 @@ async function build(env: WorkerEnv): Promise<App> {
     crypto: webCrypto(),
     compression: streamCompression,
     clock: systemClock,
-    fetcher: createHttpFetcher({ clock: systemClock }),
+    fetcher: createWorkersFetcher({ clock: systemClock, allowHosts: config.fetchAllowHosts }),
     config,
     log,
   };

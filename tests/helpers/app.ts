@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig, type Config } from '../../src/config.js';
 import { nodeCrypto } from '../../src/runtime/node/crypto.js';
 import { FileKeyStore } from '../../src/runtime/node/file-keystore.js';
 import { noNetworkFetcher, silentLogger, systemClock, type Clock, type Fetcher, type Ports } from '../../src/ports.js';
@@ -33,7 +33,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher } = {}): Promise<TestApp> {
+/** `fetcher` may be built from the parsed configuration, as the entries build theirs (FETCH_ALLOW_HOSTS). */
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher | ((config: Config) => Fetcher) } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
   const config = parseConfig({ PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, ...opts.env });
   const sqlite = new SqliteStore(join(dir, 'test.db'));
@@ -46,7 +47,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     crypto: nodeCrypto(),
     compression: nodeCompression,
     clock: opts.clock ?? systemClock,
-    fetcher: opts.fetcher ?? noNetworkFetcher,
+    fetcher: typeof opts.fetcher === 'function' ? opts.fetcher(config) : (opts.fetcher ?? noNetworkFetcher),
     config,
     log: silentLogger,
   };
