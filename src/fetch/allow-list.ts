@@ -28,7 +28,10 @@ function parseAllowEntry(entry: string): { ok: true; host: AllowedHost } | { ok:
 /** Parses the comma-separated list; the first bad entry's reason is thrown as an Error. */
 export function parseAllowHosts(raw: string | undefined): AllowedHost[] {
   const hosts: AllowedHost[] = [];
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const parsed = parseAllowEntry(entry);
     if (!parsed.ok) throw new Error(parsed.reason);
     hosts.push(parsed.host);

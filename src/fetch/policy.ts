@@ -6,7 +6,7 @@ import { addressProblem, isIpLiteral } from './address.js';
 import { hostKey, type AllowedHost } from './allow-list.js';
 
 /** At most this many redirects are followed, and only within the same https origin. */
-export const MAX_REDIRECTS = 3;
+const MAX_REDIRECTS = 3;
 
 /** A URL the policy lets through, and whether its host is one the operator allow-listed. */
 export interface Target {

@@ -53,22 +53,23 @@ beforeEach(() => {
 });
 
 describe('loopback and numeric forms are refused before any connection', () => {
-  const forms = (port: number) => [
-    [`https://127.0.0.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
-    [`https://localhost:${port}/ok`, /not fetched: localhost is a local or special-use name/],
-    [`https://127.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
-    [`https://2130706433:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
-    [`https://0x7f.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
-    [`https://0177.0.0.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
-    [`https://[::1]:${port}/ok`, /not fetched: ::1 is a loopback address/],
-    [`https://[::ffff:127.0.0.1]:${port}/ok`, /not fetched: ::ffff:7f00:1 is a form of 127\.0\.0\.1, a loopback address/],
-    [`https://[0:0:0:0:0:ffff:7f00:1]:${port}/ok`, /not fetched: ::ffff:7f00:1 is a form of 127\.0\.0\.1, a loopback address/],
-    [`https://[::127.0.0.1]:${port}/ok`, /not fetched: ::7f00:1 is not a global unicast address/],
-    [`https://[64:ff9b::127.0.0.1]:${port}/ok`, /not fetched: 64:ff9b::7f00:1 is a form of 127\.0\.0\.1, a loopback address/],
-    [`https://[2002:7f00:1::]:${port}/ok`, /not fetched: 2002:7f00:1:: is a form of 127\.0\.0\.1, a loopback address/],
-    [`https://[fe80::1]:${port}/ok`, /not fetched: fe80::1 is a link-local address/],
-    [`https://sub.localhost:${port}/ok`, /not fetched: sub\.localhost is a local or special-use name/],
-  ] as const;
+  const forms = (port: number) =>
+    [
+      [`https://127.0.0.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
+      [`https://localhost:${port}/ok`, /not fetched: localhost is a local or special-use name/],
+      [`https://127.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
+      [`https://2130706433:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
+      [`https://0x7f.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
+      [`https://0177.0.0.1:${port}/ok`, /not fetched: 127\.0\.0\.1 is a loopback address/],
+      [`https://[::1]:${port}/ok`, /not fetched: ::1 is a loopback address/],
+      [`https://[::ffff:127.0.0.1]:${port}/ok`, /not fetched: ::ffff:7f00:1 is a form of 127\.0\.0\.1, a loopback address/],
+      [`https://[0:0:0:0:0:ffff:7f00:1]:${port}/ok`, /not fetched: ::ffff:7f00:1 is a form of 127\.0\.0\.1, a loopback address/],
+      [`https://[::127.0.0.1]:${port}/ok`, /not fetched: ::7f00:1 is not a global unicast address/],
+      [`https://[64:ff9b::127.0.0.1]:${port}/ok`, /not fetched: 64:ff9b::7f00:1 is a form of 127\.0\.0\.1, a loopback address/],
+      [`https://[2002:7f00:1::]:${port}/ok`, /not fetched: 2002:7f00:1:: is a form of 127\.0\.0\.1, a loopback address/],
+      [`https://[fe80::1]:${port}/ok`, /not fetched: fe80::1 is a link-local address/],
+      [`https://sub.localhost:${port}/ok`, /not fetched: sub\.localhost is a local or special-use name/],
+    ] as const;
 
   it('each form: refused, the peer sees no connection', async () => {
     const f = fetcher();
@@ -99,7 +100,18 @@ describe('loopback and numeric forms are refused before any connection', () => {
 
 describe('names are judged by every address they resolve to', () => {
   it('a name resolving to a private or loopback address is refused; the peer sees nothing', async () => {
-    for (const addresses of [['10.0.0.7'], ['192.168.1.20'], ['172.16.5.5'], ['169.254.169.254'], ['100.64.0.1'], ['fd00::1'], ['127.0.0.1'], ['::1'], ['::ffff:127.0.0.1'], ['93.184.216.34', '127.0.0.1']]) {
+    for (const addresses of [
+      ['10.0.0.7'],
+      ['192.168.1.20'],
+      ['172.16.5.5'],
+      ['169.254.169.254'],
+      ['100.64.0.1'],
+      ['fd00::1'],
+      ['127.0.0.1'],
+      ['::1'],
+      ['::ffff:127.0.0.1'],
+      ['93.184.216.34', '127.0.0.1'],
+    ]) {
       const resolve = table({ 'peer.example': addresses });
       const message = await refusal(fetcher({ resolve }).get(`https://peer.example:${peer.port}/ok`));
       expect(message).toBe('not fetched: peer.example does not resolve to public addresses only');
@@ -125,7 +137,9 @@ describe('names are judged by every address they resolve to', () => {
     const resolve = table({ 'wrong-name.example': ['127.0.0.1'], 'intranet.example': ['127.0.0.1'] });
     const allowHosts = [`wrong-name.example:${peer.port}`, `intranet.example:${peer.port}`];
     expect(await refusal(fetcher({ resolve, allowHosts }).get(`https://wrong-name.example:${peer.port}/ok`))).toMatch(/its TLS certificate was not accepted$/);
-    expect(await refusal(createNodeFetcher({ resolve, allowHosts }).get(`https://intranet.example:${peer.port}/ok`))).toMatch(/its TLS certificate was not accepted$/);
+    expect(await refusal(createNodeFetcher({ resolve, allowHosts }).get(`https://intranet.example:${peer.port}/ok`))).toMatch(
+      /its TLS certificate was not accepted$/,
+    );
     expect(peer.requests).toBe(0);
   });
 
@@ -176,7 +190,13 @@ describe('redirects', () => {
     redirect('/b', `https://peer.example:${peer.port}/ok`);
     const f = fetcher({ resolve: resolve(), allowHosts: allowed() });
     expect(JSON.parse(new TextDecoder().decode((await f.get(`https://peer.example:${peer.port}/a`)).body))).toEqual({ ok: true });
-    for (const [from, to] of [['/l1', '/l2'], ['/l2', '/l3'], ['/l3', '/l4'], ['/l4', '/ok']]) redirect(from!, to!);
+    for (const [from, to] of [
+      ['/l1', '/l2'],
+      ['/l2', '/l3'],
+      ['/l3', '/l4'],
+      ['/l4', '/ok'],
+    ])
+      redirect(from!, to!);
     peer.reset();
     expect(await refusal(f.get(`https://peer.example:${peer.port}/l1`))).toBe('not fetched: the remote redirected more than 3 times');
     expect(peer.hits.get('/ok')).toBeUndefined();

@@ -56,7 +56,18 @@ describe('addressProblem: only public unicast passes', () => {
   it.each(refused)('%s is refused', (address, reason) => {
     expect(addressProblem(address)).toMatch(reason);
   });
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450::1', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])('%s passes', (address) => {
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '93.184.216.34',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '2a00:1450::1',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+  ])('%s passes', (address) => {
     expect(addressProblem(address)).toBeNull();
   });
 });
@@ -71,7 +82,17 @@ describe('checkUrl: https to a public host, or an allow-listed one', () => {
     expect(checkUrl('https://[::ffff:7f00:1]/', none)).toEqual({ ok: false, reason: '::ffff:7f00:1 is a form of 127.0.0.1, a loopback address' });
   });
   it('local and single-label names are refused before any lookup', () => {
-    for (const host of ['localhost', 'LOCALHOST.', 'a.localhost', 'printer.local', 'db.internal', 'x.home.arpa', '1.0.0.127.in-addr.arpa', 'intranet', 'metadata']) {
+    for (const host of [
+      'localhost',
+      'LOCALHOST.',
+      'a.localhost',
+      'printer.local',
+      'db.internal',
+      'x.home.arpa',
+      '1.0.0.127.in-addr.arpa',
+      'intranet',
+      'metadata',
+    ]) {
       const r = checkUrl(`https://${host}/x`, none);
       expect(r.ok, host).toBe(false);
     }
@@ -101,8 +122,18 @@ describe('checkRedirect: same-origin https, at most 3', () => {
     expect(checkRedirect(from, 'https://issuer.example/c#x', 2)).toMatchObject({ ok: true });
   });
   it('refuses other origins, http, credentials, a missing location and a 4th hop, naming none of them', () => {
-    for (const location of ['http://issuer.example/b', 'https://issuer.example:8443/b', 'https://other.example/b', 'https://u:p@issuer.example/b', '//127.0.0.1/b', null]) {
-      expect(checkRedirect(from, location, 0), String(location)).toEqual({ ok: false, reason: 'the remote redirected to another origin (only same-origin https redirects are followed)' });
+    for (const location of [
+      'http://issuer.example/b',
+      'https://issuer.example:8443/b',
+      'https://other.example/b',
+      'https://u:p@issuer.example/b',
+      '//127.0.0.1/b',
+      null,
+    ]) {
+      expect(checkRedirect(from, location, 0), String(location)).toEqual({
+        ok: false,
+        reason: 'the remote redirected to another origin (only same-origin https redirects are followed)',
+      });
     }
     expect(checkRedirect(from, '/b', 3)).toEqual({ ok: false, reason: 'the remote redirected more than 3 times' });
   });
@@ -120,18 +151,25 @@ describe('FETCH_ALLOW_HOSTS in the configuration', () => {
   const base = { PUBLIC_URL: 'https://certs.example.cn' };
   it('is empty by default and normalised to host:port', () => {
     expect(parseConfig(base).fetchAllowHosts).toEqual([]);
-    expect(parseConfig({ ...base, FETCH_ALLOW_HOSTS: ' Issuer.Corp , 10.1.2.3:8443,[fd00::1]:9443,issuer.corp:443 ' }).fetchAllowHosts).toEqual(['issuer.corp:443', '10.1.2.3:8443', '[fd00::1]:9443']);
+    expect(parseConfig({ ...base, FETCH_ALLOW_HOSTS: ' Issuer.Corp , 10.1.2.3:8443,[fd00::1]:9443,issuer.corp:443 ' }).fetchAllowHosts).toEqual([
+      'issuer.corp:443',
+      '10.1.2.3:8443',
+      '[fd00::1]:9443',
+    ]);
   });
-  it.each(['https://issuer.corp', 'issuer.corp/path', '*.corp', 'user@issuer.corp', 'issuer.corp:0', 'issuer.corp:99999', 'issuer.corp:', 'a b'])('refuses %j with one CONFIG error', (entry) => {
-    let error: unknown;
-    try {
-      parseConfig({ ...base, FETCH_ALLOW_HOSTS: `ok.example,${entry}` });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SkillcredError);
-    expect((error as SkillcredError).code).toBe('CONFIG');
-    expect((error as SkillcredError).message).toContain('FETCH_ALLOW_HOSTS');
-    expect((error as SkillcredError).message).toContain(JSON.stringify(entry));
-  });
+  it.each(['https://issuer.corp', 'issuer.corp/path', '*.corp', 'user@issuer.corp', 'issuer.corp:0', 'issuer.corp:99999', 'issuer.corp:', 'a b'])(
+    'refuses %j with one CONFIG error',
+    (entry) => {
+      let error: unknown;
+      try {
+        parseConfig({ ...base, FETCH_ALLOW_HOSTS: `ok.example,${entry}` });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SkillcredError);
+      expect((error as SkillcredError).code).toBe('CONFIG');
+      expect((error as SkillcredError).message).toContain('FETCH_ALLOW_HOSTS');
+      expect((error as SkillcredError).message).toContain(JSON.stringify(entry));
+    },
+  );
 });

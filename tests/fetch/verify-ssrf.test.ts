@@ -45,7 +45,14 @@ function claimedBy(issuer: string): Json {
     issuer,
     validFrom: '2025-01-01T00:00:00Z',
     credentialSubject: { id: 'did:example:h', skill: 'x' },
-    proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofPurpose: 'assertionMethod', verificationMethod: `${issuer}#key-1`, created: '2025-01-01T00:00:00Z', proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKNsp3ikuwsDJ7' },
+    proof: {
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-jcs-2022',
+      proofPurpose: 'assertionMethod',
+      verificationMethod: `${issuer}#key-1`,
+      created: '2025-01-01T00:00:00Z',
+      proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKNsp3ikuwsDJ7',
+    },
   };
 }
 
@@ -57,16 +64,32 @@ async function withStatusAt(listUrl: string): Promise<Json> {
     issuer: didKey.did,
     validFrom: '2025-01-01T00:00:00Z',
     credentialSubject: { id: 'did:example:h', skill: 'x' },
-    credentialStatus: { id: `${listUrl}#3`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '3', statusListCredential: listUrl },
+    credentialStatus: {
+      id: `${listUrl}#3`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '3',
+      statusListCredential: listUrl,
+    },
   };
-  return attachProof(vc, await createProof(vc, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(new Date()), verificationMethod: didKey.vm }, didKey.key, { crypto, documentLoader }));
+  return attachProof(
+    vc,
+    await createProof(vc, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(new Date()), verificationMethod: didKey.vm }, didKey.key, {
+      crypto,
+      documentLoader,
+    }),
+  );
 }
 
 async function verify(app: TestApp, vc: unknown): Promise<{ status: number; failed: Json[]; text: string }> {
   const res = await app.call('POST', '/credentials/verify', { verifiableCredential: vc });
   const text = await res.text();
   const body = JSON.parse(text) as Json;
-  return { status: res.status, failed: (body.steps as Json[]).filter((s) => !s.valid).map((s) => ({ id: s.id, code: s.problem?.code, detail: s.problem?.detail })), text };
+  return {
+    status: res.status,
+    failed: (body.steps as Json[]).filter((s) => !s.valid).map((s) => ({ id: s.id, code: s.problem?.code, detail: s.problem?.detail })),
+    text,
+  };
 }
 
 describe('POST /credentials/verify cannot be made to fetch inside', () => {
@@ -92,7 +115,11 @@ describe('POST /credentials/verify cannot be made to fetch inside', () => {
   });
 
   it('path injection stays refused even for an allow-listed host', async () => {
-    for (const issuer of [`did:web:peer.example%3A${peer.port}%2Fsecret`, `did:web:peer.example%3A${peer.port}%23`, `did:web:peer.example%3A${peer.port}%3Fx`]) {
+    for (const issuer of [
+      `did:web:peer.example%3A${peer.port}%2Fsecret`,
+      `did:web:peer.example%3A${peer.port}%23`,
+      `did:web:peer.example%3A${peer.port}%3Fx`,
+    ]) {
       const r = await verify(trusting, claimedBy(issuer));
       expect(r.failed.find((s) => s.code === 'unresolvable-key')?.detail, issuer).toMatch(/percent-escape/);
     }
@@ -119,7 +146,10 @@ describe('POST /credentials/verify cannot be made to fetch inside', () => {
       [`http://peer.example:${peer.port}/status/1`, 'not fetched: only https URLs are fetched, not http:'],
     ]) {
       const r = await verify(open, await withStatusAt(url!));
-      expect(r.failed.find((s) => s.id === 'status'), url).toMatchObject({ code: 'status-unavailable', detail: reason });
+      expect(
+        r.failed.find((s) => s.id === 'status'),
+        url,
+      ).toMatchObject({ code: 'status-unavailable', detail: reason });
     }
     expect([peer.connections, peer.requests]).toEqual([0, 0]);
   });
@@ -127,7 +157,10 @@ describe('POST /credentials/verify cannot be made to fetch inside', () => {
   it('an internal answer is never echoed: no status code, no body', async () => {
     peer.route('/status/err', (_req, res) => res.writeHead(418, { 'content-type': 'text/plain' }).end('internal secret teapot'));
     const r = await verify(trusting, await withStatusAt(`https://peer.example:${peer.port}/status/err`));
-    expect(r.failed.find((s) => s.id === 'status')).toMatchObject({ code: 'status-unavailable', detail: `GET https://peer.example:${peer.port}/status/err: the remote answered an error` });
+    expect(r.failed.find((s) => s.id === 'status')).toMatchObject({
+      code: 'status-unavailable',
+      detail: `GET https://peer.example:${peer.port}/status/err: the remote answered an error`,
+    });
     expect(r.text).not.toMatch(/418|teapot|secret/);
     expect(peer.hits.get('/status/err')).toBe(1);
   });

@@ -16,7 +16,20 @@ describe('the Workers fetcher: the same policy without DNS', () => {
   it('refuses loopback, private and local hosts in every spelling without calling fetch', async () => {
     const p = platform();
     const f = createWorkersFetcher({ fetch: p.fetch });
-    for (const url of ['https://127.0.0.1/x', 'https://127.1/x', 'https://2130706433/x', 'https://0x7f.1/x', 'https://[::1]/x', 'https://[::ffff:127.0.0.1]/x', 'https://10.0.0.1/x', 'https://169.254.169.254/latest/meta-data', 'https://localhost/x', 'https://db.internal/x', 'https://intranet/x', 'http://example.com/x']) {
+    for (const url of [
+      'https://127.0.0.1/x',
+      'https://127.1/x',
+      'https://2130706433/x',
+      'https://0x7f.1/x',
+      'https://[::1]/x',
+      'https://[::ffff:127.0.0.1]/x',
+      'https://10.0.0.1/x',
+      'https://169.254.169.254/latest/meta-data',
+      'https://localhost/x',
+      'https://db.internal/x',
+      'https://intranet/x',
+      'http://example.com/x',
+    ]) {
       await expect(f.get(url), url).rejects.toThrow(/^not fetched: /);
     }
     expect(p.calls).toEqual([]);
@@ -46,7 +59,12 @@ describe('the Workers fetcher: the same policy without DNS', () => {
       const error = await f.get(`https://issuer.example${path}`).catch((e: Error) => e);
       expect((error as Error).message).toBe('not fetched: the remote redirected to another origin (only same-origin https redirects are followed)');
     }
-    expect(p.calls.map((c) => c.url)).toEqual(['https://issuer.example/moved', 'https://issuer.example/here', 'https://issuer.example/away', 'https://issuer.example/down']);
+    expect(p.calls.map((c) => c.url)).toEqual([
+      'https://issuer.example/moved',
+      'https://issuer.example/here',
+      'https://issuer.example/away',
+      'https://issuer.example/down',
+    ]);
   });
 
   it('an error answer is "the remote answered an error", a large one is cut off', async () => {

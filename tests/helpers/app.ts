@@ -34,7 +34,9 @@ export interface TestApp {
 }
 
 /** `fetcher` may be built from the parsed configuration, as the entries build theirs (FETCH_ALLOW_HOSTS). */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher | ((config: Config) => Fetcher) } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher | ((config: Config) => Fetcher) } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
   const config = parseConfig({ PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, ...opts.env });
   const sqlite = new SqliteStore(join(dir, 'test.db'));

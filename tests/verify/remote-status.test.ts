@@ -58,7 +58,13 @@ async function peerCredential(index: number): Promise<Json> {
     issuer: DID,
     validFrom: '2025-01-01T00:00:00Z',
     credentialSubject: { id: 'did:example:h', skill: '美发' },
-    credentialStatus: { id: `${PEER}/status/1#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: `${PEER}/status/1` },
+    credentialStatus: {
+      id: `${PEER}/status/1#${index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(index),
+      statusListCredential: `${PEER}/status/1`,
+    },
   };
   return attachProof(vc, await createProof(vc, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(new Date()), verificationMethod: vm }, key, env()));
 }
@@ -71,7 +77,21 @@ beforeAll(async () => {
   PEER = `https://peer.example:${peer.port}`;
   DID = `did:web:peer.example%3A${peer.port}`;
   vm = `${DID}#key-1`;
-  serve('/.well-known/did.json', didDocument(DID, [{ id: vm, issuerId: 'x', publicKeyMultibase: toPublicKeyMultibase(a.publicKey), privateKeyRef: '', createdAt: '2024-01-01T00:00:00Z', retiredAt: null, compromisedAt: null }]), { 'cache-control': 'max-age=600' });
+  serve(
+    '/.well-known/did.json',
+    didDocument(DID, [
+      {
+        id: vm,
+        issuerId: 'x',
+        publicKeyMultibase: toPublicKeyMultibase(a.publicKey),
+        privateKeyRef: '',
+        createdAt: '2024-01-01T00:00:00Z',
+        retiredAt: null,
+        compromisedAt: null,
+      },
+    ]),
+    { 'cache-control': 'max-age=600' },
+  );
   const resolve = resolverFor({ 'peer.example': ['127.0.0.1'] });
   t = await createTestApp({
     env: { FETCH_ALLOW_HOSTS: `peer.example:${peer.port}` },
@@ -87,7 +107,12 @@ afterAll(async () => {
 async function verify(vc: unknown) {
   const res = await t.call('POST', '/credentials/verify', { verifiableCredential: vc });
   const body = (await res.json()) as Json;
-  const steps = Object.fromEntries((body.steps as Json[]).map((s) => [s.id, s])) as Record<string, Json> & { proof: Json; issuer: Json; trust: Json; status: Json };
+  const steps = Object.fromEntries((body.steps as Json[]).map((s) => [s.id, s])) as Record<string, Json> & {
+    proof: Json;
+    issuer: Json;
+    trust: Json;
+    status: Json;
+  };
   const status = steps.status;
   return { verdict: body.verdict as string, steps, code: status?.problem?.code as string | undefined, detail: status?.problem?.detail as string | undefined };
 }
@@ -115,7 +140,11 @@ describe("another issuer's did:web and status list, through the fetch port", () 
   });
 
   it('a corrupt list fails: not JSON, a broken encodedList, a wrong type', async () => {
-    for (const body of ['{not json', JSON.stringify({ ...(await signedList([])), credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: 'u!!!' } }), JSON.stringify({ hello: 'world' })]) {
+    for (const body of [
+      '{not json',
+      JSON.stringify({ ...(await signedList([])), credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: 'u!!!' } }),
+      JSON.stringify({ hello: 'world' }),
+    ]) {
       serve('/status/1', body, { 'cache-control': 'no-store' });
       const r = await verify(await peerCredential(3));
       expect(r.steps.status.valid, body.slice(0, 40)).toBe(false);

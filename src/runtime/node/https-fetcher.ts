@@ -56,7 +56,10 @@ async function addressFor(target: Target, resolve: Resolver): Promise<{ address:
     // Left empty: reported exactly like a private answer (no oracle for internal DNS names).
   }
   if (!target.allowListed) {
-    const problem = resolvedProblem(name, addresses.map((a) => a.address));
+    const problem = resolvedProblem(
+      name,
+      addresses.map((a) => a.address),
+    );
     if (problem) throw notFetched(problem);
   }
   const first = addresses[0];
