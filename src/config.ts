@@ -1,4 +1,5 @@
 import { SkillcredError } from './errors.js';
+import { parseAllowHosts, type AllowedHost } from './fetch/allow-list.js';
 
 /** The validated configuration both runtimes share. */
 export interface Config {
@@ -21,6 +22,9 @@ export interface Config {
   authFailuresPerMinute: number;
   /** Requests a minute per client address to the anonymous routes (verification, lookup). */
   anonymousRequestsPerMinute: number;
+  /** FETCH_ALLOW_HOSTS: `host:port` keys (port 443 if none was written) the fetch policy lets
+   * through though they are not public addresses: intranet issuers the operator trusts. */
+  fetchAllowHosts: readonly AllowedHost[];
 }
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -91,6 +95,12 @@ export function parseConfig(env: Env): Config {
       throw configError(`STATUS_LIST_THRESHOLD must be a fraction in (0, 0.95], got ${JSON.stringify(thresholdRaw)}`);
     }
   }
+  let fetchAllowHosts: AllowedHost[];
+  try {
+    fetchAllowHosts = parseAllowHosts(env.FETCH_ALLOW_HOSTS);
+  } catch (error) {
+    throw configError(`FETCH_ALLOW_HOSTS must be a comma-separated list of host[:port]: ${(error as Error).message}`);
+  }
   return {
     publicUrl: `${url.origin}${basePath}`,
     didWebHost: url.port ? `${url.hostname}%3A${url.port}` : url.hostname,
@@ -105,6 +115,7 @@ export function parseConfig(env: Env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
     anonymousRequestsPerMinute: int(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 600, 1, 10_000_000),
+    fetchAllowHosts,
   };
 }
 

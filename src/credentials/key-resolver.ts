@@ -1,6 +1,6 @@
 import type { Config, Fetcher, Store } from '../ports.js';
 import type { CryptoProvider, PublicKeyHandle } from './crypto.js';
-import { didWebUrl } from './did.js';
+import { didWebTarget } from './did-web.js';
 import { decodeDidJwk, decodeMultikey, decodePublicJwk, type DecodedPublicKey, type KeyAlgorithm } from './keys.js';
 import { base58 } from '@scure/base';
 
@@ -209,14 +209,22 @@ export class KeyResolver {
   }
 
   private async didWeb(vmId: string, did: string): Promise<ResolvedKey> {
-    const url = didWebUrl(did);
-    if (!url) throw new ResolveError(`${did} is not a valid did:web DID`, 'malformed');
+    const target = didWebTarget(did);
+    if (!target.ok) throw new ResolveError(`${did} is not a valid did:web DID: ${target.reason}`, 'malformed');
+    const url = target.url;
+    let body: Uint8Array;
+    try {
+      body = (await this.ports.fetcher.get(url, { accept: 'application/did+json, application/json' })).body;
+    } catch (error) {
+      // The fetcher's messages are safe to show (policy reasons, no remote status or content).
+      throw new ResolveError(`cannot resolve ${did}: ${(error as Error).message}`, 'fetch-failed');
+    }
     let doc: Json;
     try {
-      const res = await this.ports.fetcher.get(url, { accept: 'application/did+json, application/json' });
-      doc = JSON.parse(new TextDecoder().decode(res.body)) as Json;
-    } catch (error) {
-      throw new ResolveError(`cannot resolve ${did}: ${(error as Error).message}`, 'fetch-failed');
+      doc = JSON.parse(new TextDecoder().decode(body)) as Json;
+    } catch {
+      // Not the parser's message: V8 quotes the start of the text it could not read.
+      throw new ResolveError(`cannot resolve ${did}: the DID document at ${url} is not JSON`, 'malformed');
     }
     if (typeof doc !== 'object' || doc === null || doc.id !== did) {
       throw new ResolveError(`the DID document at ${url} is not the document of ${did}`, 'malformed');

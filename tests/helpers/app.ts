@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../src/app.js';
-import { parseConfig, parseNodeSettings } from '../../src/config.js';
+import { parseConfig, parseNodeSettings, type Config } from '../../src/config.js';
 import { noAssets, noNetworkFetcher, silentLogger, type Clock, type Fetcher, type Ports } from '../../src/ports.js';
 import { nodePorts } from '../../src/runtime/node/ports.js';
 import type { Services } from '../../src/services/index.js';
@@ -29,12 +29,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the app exactly as the Node entry does (nodePorts + assemble), in a temporary directory. */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher; ports?: Partial<Ports> } = {}): Promise<TestApp> {
+/**
+ * Builds the app exactly as the Node entry does (nodePorts + assemble), in a temporary directory.
+ * `fetcher` may be built from the parsed configuration, as the entries build theirs (FETCH_ALLOW_HOSTS).
+ */
+export async function createTestApp(
+  opts: { env?: Record<string, string>; clock?: Clock; fetcher?: Fetcher | ((config: Config) => Fetcher); ports?: Partial<Ports> } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-test-'));
   const env = { PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN, DATA_DIR: dir, KEYS_DIR: join(dir, 'keys'), ...opts.env };
-  const ports = await nodePorts(parseConfig(env), parseNodeSettings(env), {
-    fetcher: opts.fetcher ?? noNetworkFetcher,
+  const config = parseConfig(env);
+  const ports = await nodePorts(config, parseNodeSettings(env), {
+    fetcher: typeof opts.fetcher === 'function' ? opts.fetcher(config) : (opts.fetcher ?? noNetworkFetcher),
     log: silentLogger,
     assets: noAssets,
     ...(opts.clock ? { clock: opts.clock } : {}),

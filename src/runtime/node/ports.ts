@@ -2,7 +2,6 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config, NodeSettings } from '../../config.js';
-import { createHttpFetcher } from '../../credentials/http-fetcher.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { withReadCache } from '../../store/cached.js';
 import { SqliteStore } from '../../store/sqlite.js';
@@ -12,6 +11,7 @@ import { nodeClientAddress } from './client-address.js';
 import { nodeCompression } from './compression.js';
 import { nodeCrypto } from './crypto.js';
 import { FileKeyStore } from './file-keystore.js';
+import { createNodeFetcher } from './https-fetcher.js';
 
 /** public/ of this checkout: the verify page and its assets. */
 export const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
@@ -28,7 +28,7 @@ export async function nodePorts(config: Config, settings: NodeSettings, override
     crypto: nodeCrypto(),
     compression: nodeCompression,
     clock: systemClock,
-    fetcher: createHttpFetcher({ clock: systemClock }),
+    fetcher: createNodeFetcher({ clock: systemClock, allowHosts: config.fetchAllowHosts }),
     config,
     log: consoleLogger(config.logLevel),
     assets: nodeAssets(PUBLIC_DIR),

@@ -1,12 +1,12 @@
 import type { Config } from '../../config.js';
 import { webCrypto } from '../../credentials/crypto.js';
-import { createHttpFetcher } from '../../credentials/http-fetcher.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { streamCompression } from '../../status/bitstring.js';
 import { withReadCache } from '../../store/cached.js';
 import { D1Store, type D1Like } from '../../store/d1.js';
 import { memoryCounters } from '../memory-counters.js';
 import { workerAssets, type AssetsBinding } from './assets.js';
+import { createWorkersFetcher } from './fetcher.js';
 import { SecretKeyStore } from './secret-keystore.js';
 
 /** The bindings, vars and secrets wrangler.toml and `wrangler secret put` give the Worker. */
@@ -34,7 +34,7 @@ export function workerPorts(config: Config, env: WorkerEnv): Ports {
     crypto: webCrypto(),
     compression: streamCompression,
     clock: systemClock,
-    fetcher: createHttpFetcher({ clock: systemClock }),
+    fetcher: createWorkersFetcher({ clock: systemClock, allowHosts: config.fetchAllowHosts }),
     config,
     log: consoleLogger(config.logLevel),
     assets: workerAssets(env.ASSETS),
