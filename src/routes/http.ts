@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { SkillcredError, type Problem } from '../errors.js';
 import { readCapped } from '../util/read-capped.js';
 import type { AppEnv, BodyCap } from './env.js';
@@ -87,4 +88,23 @@ export function pathId(c: Context<AppEnv>, index: number): string {
       errors: [{ pointer: 'path:id', detail: 'is not a valid percent-encoded credential id' }],
     });
   }
+}
+
+/**
+ * The media type to answer with, by the request's Accept header: the first of `offered` is the
+ * default (also for a wildcard and no header). Verifiers' HTTP clients often parse JSON media types only.
+ */
+export function negotiate(c: Context, offered: readonly [string, ...string[]]): string {
+  c.header('vary', 'Accept', { append: true });
+  return accepts(c, { header: 'Accept', supports: [...offered], default: offered[0] });
+}
+
+/** Cache headers of a public, cacheable document: max-age, and an Expires that says the same. */
+export function cacheFor(maxAgeSeconds: number, now: Date): Record<string, string> {
+  return {
+    'cache-control': `public, max-age=${maxAgeSeconds}`,
+    expires: new Date(now.getTime() + maxAgeSeconds * 1000).toUTCString(),
+    'access-control-allow-origin': '*',
+    'access-control-expose-headers': 'ETag',
+  };
 }

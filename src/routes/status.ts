@@ -6,7 +6,7 @@ import { validateBulkStatusRequest, validateStatusChangeRequest } from '../schem
 import type { StatusAction } from '../services/status.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
-import { json, jsonBody, notModified, pathId } from './http.js';
+import { cacheFor, json, jsonBody, negotiate, notModified, pathId } from './http.js';
 
 const PURPOSES = new Set(['revocation', 'suspension']);
 
@@ -19,15 +19,10 @@ export function statusListRoutes(): Hono<AppEnv> {
       throw new SkillcredError('NOT_FOUND', `no status list at ${c.req.path}: purpose is revocation or suspension, list a positive number`);
     }
     const list = await c.var.services.status.published(slug, purpose as StatusPurpose, Number(seq));
-    const headers = {
-      etag: list.etag,
-      'cache-control': `public, max-age=${list.maxAge}`,
-      'access-control-allow-origin': '*',
-      'access-control-expose-headers': 'ETag',
-      expires: new Date(Date.parse(list.validUntil)).toUTCString(),
-    };
+    const type = negotiate(c, ['application/vc', 'application/ld+json', 'application/json']);
+    const headers = { etag: list.etag, ...cacheFor(list.maxAge, list.servedAt) };
     if (notModified(c, list.etag)) return c.body(null, 304, headers);
-    return c.body(list.json, 200, { ...headers, 'content-type': 'application/vc' });
+    return c.body(list.json, 200, { ...headers, 'content-type': type });
   });
   return app;
 }

@@ -1,4 +1,5 @@
-import { bundledContexts, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
+import { SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
+import { servedContextBytes } from '../credentials/related-resource.js';
 import type { Config } from '../config.js';
 import { openApiDocument } from '../openapi/document.js';
 
@@ -11,8 +12,8 @@ export class AboutService {
     return openApiDocument(this.deps.config.publicUrl);
   }
 
-  /** Our JSON-LD context (https://w3id.org/skillcred/v1), exactly as bundled. */
-  context(): unknown {
-    return bundledContexts.get(SKILLCRED_CONTEXT_V1);
+  /** Our JSON-LD context (https://w3id.org/skillcred/v1): the exact bytes its published digest covers. */
+  contextBytes(): Uint8Array<ArrayBuffer> {
+    return servedContextBytes(SKILLCRED_CONTEXT_V1) as Uint8Array<ArrayBuffer>;
   }
 }

@@ -24,6 +24,8 @@ export interface PublishedList {
   validUntil: string;
   /** Seconds a cache may keep it (Cache-Control max-age). */
   maxAge: number;
+  /** When it was served (Expires = servedAt + maxAge). */
+  servedAt: Date;
 }
 
 export type StatusAction = BulkStatusRequest['action'];
@@ -83,7 +85,7 @@ export class StatusService {
       list.signedVersion === list.version &&
       Date.parse(list.signedValidUntil) - now.getTime() > config.statusCacheMaxAge * 1000
     ) {
-      return { json: list.signedJson, etag: list.signedEtag, validUntil: list.signedValidUntil, maxAge: config.statusCacheMaxAge };
+      return { json: list.signedJson, etag: list.signedEtag, validUntil: list.signedValidUntil, maxAge: config.statusCacheMaxAge, servedAt: now };
     }
     const version = list.version;
     const bits = bitsWithSet(list.size, await store.listSetBits(list.id));
@@ -93,7 +95,7 @@ export class StatusService {
     const etag = `"${Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}"`;
     const validUntil = String(signed.validUntil);
     await store.saveSignedStatusList(list.id, { version, json, etag, validUntil });
-    return { json, etag, validUntil, maxAge: config.statusCacheMaxAge };
+    return { json, etag, validUntil, maxAge: config.statusCacheMaxAge, servedAt: now };
   }
 
   /** Signs a list credential for `bits` as the issuer's current key. */

@@ -22,6 +22,8 @@ export interface PublishedTrustList {
   etag: string;
   /** Seconds a cache may keep it (Cache-Control max-age). */
   maxAge: number;
+  /** When it was served (Expires = servedAt + maxAge). */
+  servedAt: Date;
 }
 
 export interface TrustDeps {
@@ -218,7 +220,7 @@ export class TrustService {
     const now = clock.now();
     if (stored) {
       const s = JSON.parse(stored) as { digest: string; json: string; etag: string; validUntil: string };
-      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7) return { json: s.json, etag: s.etag, maxAge: this.ports.config.statusCacheMaxAge };
+      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7) return { json: s.json, etag: s.etag, maxAge: this.ports.config.statusCacheMaxAge, servedAt: now };
     }
     const key = await this.ports.identity.signingKey();
     const current = key.record;
@@ -232,7 +234,7 @@ export class TrustService {
     const entry = { digest, json, etag, validUntil: String(dated.validUntil) };
     // Last writer wins: concurrent signers produce equivalent lists.
     await store.putSetting(TRUST_LIST_SETTING, JSON.stringify(entry));
-    return { json, etag, maxAge: this.ports.config.statusCacheMaxAge };
+    return { json, etag, maxAge: this.ports.config.statusCacheMaxAge, servedAt: now };
   }
 }
 
