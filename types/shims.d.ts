@@ -68,3 +68,6 @@ declare module 'jsonld/lib/util.js' {
   const util: { clone(value: unknown): unknown };
   export default util;
 }
+declare module '@digitalbazaar/http-client' {
+  export const httpClient: { get(url: string, options?: Record<string, unknown>): Promise<Response & { data?: unknown }> };
+}

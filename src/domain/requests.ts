@@ -209,9 +209,9 @@ export interface IssueCredentialRequest {
   options?: {
     cryptosuite?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
     /**
-     * vc+jwt returns an EnvelopedVerifiableCredential (VC-JOSE, EdDSA).
+     * ldp_vc (default): a Data Integrity proof. vc+jwt: an EnvelopedVerifiableCredential (VC-JOSE-COSE, EdDSA) of a VC 2.0 credential. jwt_vc_json: a VC 1.1 credential in the VC Data Model 1.1 JWT encoding (the `vc` claim), returned as the JWT string.
      */
-    format?: 'ldp_vc' | 'vc+jwt';
+    format?: 'ldp_vc' | 'vc+jwt' | 'jwt_vc_json';
     credentialStatus?: {
       type: 'BitstringStatusListEntry';
       /**

@@ -3311,7 +3311,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateIssueRequest = validate26;
-var schema38 = { "$id": "https://w3id.org/skillcred/schemas/issue-request.json", "title": "IssueCredentialRequest", "description": "POST /credentials/issue (VC API).", "type": "object", "additionalProperties": false, "required": ["credential"], "properties": { "credential": { "type": "object", "description": "A VC 2.0 or 1.1 credential without a proof." }, "options": { "type": "object", "additionalProperties": false, "properties": { "cryptosuite": { "enum": ["eddsa-rdfc-2022", "eddsa-jcs-2022"], "default": "eddsa-rdfc-2022" }, "format": { "enum": ["ldp_vc", "vc+jwt"], "description": "vc+jwt returns an EnvelopedVerifiableCredential (VC-JOSE, EdDSA)." }, "credentialStatus": { "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "const": "BitstringStatusListEntry" }, "statusPurpose": { "description": "Add `suspension` to get a suspension entry beside the revocation entry every credential carries.", "oneOf": [{ "enum": ["revocation", "suspension"] }, { "type": "array", "items": { "enum": ["revocation", "suspension"] }, "minItems": 1, "uniqueItems": true }] } } } } } } };
+var schema38 = { "$id": "https://w3id.org/skillcred/schemas/issue-request.json", "title": "IssueCredentialRequest", "description": "POST /credentials/issue (VC API).", "type": "object", "additionalProperties": false, "required": ["credential"], "properties": { "credential": { "type": "object", "description": "A VC 2.0 or 1.1 credential without a proof." }, "options": { "type": "object", "additionalProperties": false, "properties": { "cryptosuite": { "enum": ["eddsa-rdfc-2022", "eddsa-jcs-2022"], "default": "eddsa-rdfc-2022" }, "format": { "enum": ["ldp_vc", "vc+jwt", "jwt_vc_json"], "description": "ldp_vc (default): a Data Integrity proof. vc+jwt: an EnvelopedVerifiableCredential (VC-JOSE-COSE, EdDSA) of a VC 2.0 credential. jwt_vc_json: a VC 1.1 credential in the VC Data Model 1.1 JWT encoding (the `vc` claim), returned as the JWT string." }, "credentialStatus": { "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "const": "BitstringStatusListEntry" }, "statusPurpose": { "description": "Add `suspension` to get a suspension entry beside the revocation entry every credential carries.", "oneOf": [{ "enum": ["revocation", "suspension"] }, { "type": "array", "items": { "enum": ["revocation", "suspension"] }, "minItems": 1, "uniqueItems": true }] } } } } } } };
 var func0 = require_equal().default;
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -3378,7 +3378,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.format !== void 0) {
           let data3 = data1.format;
-          if (!(data3 === "ldp_vc" || data3 === "vc+jwt")) {
+          if (!(data3 === "ldp_vc" || data3 === "vc+jwt" || data3 === "jwt_vc_json")) {
             const err5 = { instancePath: instancePath + "/options/format", schemaPath: "#/properties/options/properties/format/enum", keyword: "enum", params: { allowedValues: schema38.properties.options.properties.format.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err5];

@@ -13,11 +13,13 @@ import type { CredentialRecord } from '../domain/credential-record.js';
 import type { Principal } from '../domain/principal.js';
 import { SkillcredError } from '../errors.js';
 import type { Config } from '../config.js';
-import { qrTextFor, renderQrPng, renderQrSvg } from '../qr/index.js';
+import { renderQrPng, renderQrSvg } from '../qr/index.js';
 import type { Store } from '../store/store.js';
 import { certificateHtml } from '../views/certificate-html.js';
 import { certificateView, type ChineseScript } from '../views/certificate-view.js';
 import { allow, owns } from './access.js';
+import { qrTextOf } from './qr-text.js';
+import type { SignedCredential } from './record-issuance.js';
 
 const RANDOM_UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const BARE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,16 +106,16 @@ export class CredentialService {
     if (!record || (caller && !owns(caller, record.issuerId))) {
       throw new SkillcredError('NOT_FOUND', `no credential ${id}${isPublic ? '' : ' issued by you'}`);
     }
-    const stored = JSON.parse(record.document) as JsonObject;
-    // A vc+jwt credential is stored as its envelope; the fields to print are inside the JWT.
-    const jwt = unwrapEnvelope(stored);
-    return { record, credential: jwt === undefined ? stored : parseVcJwt(jwt).credential, isPublic };
+    const stored = JSON.parse(record.document) as SignedCredential;
+    // vc+jwt is stored as its envelope, jwt_vc_json as the JWT itself; the fields to print are inside.
+    const jwt = typeof stored === 'string' ? stored : unwrapEnvelope(stored);
+    return { record, credential: jwt === undefined ? (stored as JsonObject) : parseVcJwt(jwt).credential, isPublic };
   }
 
   private async qrText(record: CredentialRecord): Promise<string> {
     // The stored document (envelope for vc+jwt) is what the holder has; too big for the budget,
     // it falls back to a link with the id, which the verify page checks online.
-    return (await qrTextFor(this.deps.config.publicUrl, JSON.parse(record.document) as object, { credentialId: record.id })).text;
+    return (await qrTextOf(this.deps.config.publicUrl, JSON.parse(record.document) as SignedCredential, record.id)).text;
   }
 }
 

@@ -23,10 +23,13 @@ export interface Draft {
   vcVersion: 1 | 2;
 }
 
+/** How a credential is secured: a Data Integrity proof, VC-JOSE (VC 2.0) or the VC 1.1 JWT encoding. */
+export type IssueFormat = 'ldp_vc' | 'vc+jwt' | 'jwt_vc_json';
+
 /** How drafts are signed and recorded. */
 export interface IssueSettings {
   cryptosuite: Cryptosuite;
-  format: 'ldp_vc' | 'vc+jwt';
+  format: IssueFormat;
   suspension: boolean;
   idempotency?: { key: string; requestHash: string };
 }
@@ -39,12 +42,15 @@ export function rejected(faults: Fault[]): SkillcredError {
 /** Turns a VC API credential into a draft: checks the data model, contexts and terms. */
 export async function draftFromVcApi(
   credential: unknown,
-  opts: { cryptosuite: Cryptosuite; format: 'ldp_vc' | 'vc+jwt'; now: Date; documentLoader: DocumentLoader },
+  opts: { cryptosuite: Cryptosuite; format: IssueFormat; now: Date; documentLoader: DocumentLoader },
 ): Promise<{ draft: Draft; issuerId: string }> {
   const vcVersion = checkCredentialShape(credential);
   const source = structuredClone(credential) as JsonObject;
   if (opts.format === 'vc+jwt' && vcVersion === 1) {
-    throw malformed('/options/format', 'vc+jwt (VC-JOSE-COSE) secures VC 2.0 credentials only; send a VC 2.0 credential');
+    throw malformed('/options/format', 'vc+jwt (VC-JOSE-COSE) secures VC 2.0 credentials only; send a VC 2.0 credential, or use jwt_vc_json for VC 1.1');
+  }
+  if (opts.format === 'jwt_vc_json' && vcVersion === 2) {
+    throw malformed('/options/format', 'jwt_vc_json is the VC Data Model 1.1 JWT encoding; a VC 2.0 credential is secured as vc+jwt');
   }
   const contexts = Array.isArray(source['@context']) ? source['@context'] : [source['@context']];
   contexts.forEach((c, i) => {
@@ -57,7 +63,7 @@ export async function draftFromVcApi(
   if (source.id === undefined) source.id = `urn:uuid:${crypto.randomUUID()}`;
   if (vcVersion === 1 && source.issuanceDate === undefined) source.issuanceDate = toDateTimeStamp(opts.now);
   // RDFC signing checks terms itself; JCS and JWT would sign undefined terms silently.
-  if (opts.format === 'vc+jwt' || opts.cryptosuite === 'eddsa-jcs-2022') await assertTermsDefined(source, opts.documentLoader);
+  if (opts.format !== 'ldp_vc' || opts.cryptosuite === 'eddsa-jcs-2022') await assertTermsDefined(source, opts.documentLoader);
   const validFrom = (vcVersion === 2 ? source.validFrom : source.issuanceDate) as string | undefined;
   return {
     issuerId: issuerIdOf(source)!,

@@ -1,6 +1,5 @@
 import canonicalizeModule from 'canonicalize';
 import type { CryptoProvider } from '../credentials/crypto.js';
-import type { JsonObject } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { assessmentCertificates, type AssessmentRequest, type CertificateRequest } from '../domain/certificate.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
@@ -10,11 +9,11 @@ import type { IssueRequest } from '../domain/requests.js';
 import { SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
-import { qrTextFor } from '../qr/index.js';
+import { qrTextOf } from './qr-text.js';
 import type { Store } from '../store/store.js';
 import { issuerOf } from './access.js';
 import { draftFromCertificate, draftFromVcApi, type Draft, type IssueSettings } from './drafts.js';
-import type { IssuanceRecorder, Recorded } from './record-issuance.js';
+import type { IssuanceRecorder, Recorded, SignedCredential } from './record-issuance.js';
 import type { TrustService } from './trust.js';
 
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
@@ -25,7 +24,7 @@ export interface IssuedCredential {
   kind: string;
   certificateNumber: string | null;
   assessmentId: string | null;
-  verifiableCredential: JsonObject;
+  verifiableCredential: SignedCredential;
   links: { self: string; certificate: string; qrSvg: string; qrPng: string; verify: string };
 }
 
@@ -134,9 +133,9 @@ export class IssuanceService {
 }
 
 /** An issued credential with its links; `verify` is the text of its QR code. */
-export async function describe(publicUrl: string, record: CredentialRecord, credential: JsonObject): Promise<IssuedCredential> {
+async function describe(publicUrl: string, record: CredentialRecord, credential: SignedCredential): Promise<IssuedCredential> {
   const path = `${publicUrl}/credentials/${encodeURIComponent(record.id)}`;
-  const qr = await qrTextFor(publicUrl, credential, { credentialId: record.id });
+  const qr = await qrTextOf(publicUrl, credential, record.id);
   return {
     id: record.id,
     kind: record.kind,

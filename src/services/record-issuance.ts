@@ -2,7 +2,7 @@ import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../credentials/contexts.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
 import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
-import { envelope, signVcJwt } from '../credentials/jwt.js';
+import { envelope, signJwtVcJson, signVcJwt } from '../credentials/jwt.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusPurpose, StatusSlot } from '../domain/status.js';
@@ -16,7 +16,8 @@ import type { Keyring, SigningKey } from './keyring.js';
 
 /** What recording returns: the credentials as the issuer receives them. */
 export interface Recorded {
-  credentials: JsonObject[];
+  /** As the issuer receives them: objects, or JWT strings (jwt_vc_json). */
+  credentials: SignedCredential[];
   records: CredentialRecord[];
   replayed: boolean;
 }
@@ -30,6 +31,9 @@ export interface RecorderDeps {
   keyring: Keyring;
   documentLoader: DocumentLoader;
 }
+
+/** A signed credential: a JSON object (Data Integrity, enveloped vc+jwt) or a compact JWT (jwt_vc_json). */
+export type SignedCredential = JsonObject | string;
 
 const MAX_ATTEMPTS = 8;
 
@@ -53,7 +57,7 @@ export class IssuanceRecorder {
     const purposes: StatusPurpose[] = settings.suspension ? ['revocation', 'suspension'] : ['revocation'];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const entries: IssuedEntry[] = [];
-      const out: JsonObject[] = [];
+      const out: SignedCredential[] = [];
       for (const draft of drafts) {
         const slots: StatusSlot[] = [];
         for (const purpose of purposes) {
@@ -86,10 +90,10 @@ export class IssuanceRecorder {
       if (!record) throw new SkillcredError('INTERNAL', `idempotent replay lost credential ${id}`);
       records.push(record);
     }
-    return { credentials: records.map((r) => JSON.parse(r.document) as JsonObject), records, replayed: true };
+    return { credentials: records.map((r) => JSON.parse(r.document) as SignedCredential), records, replayed: true };
   }
 
-  private async sign(issuer: IssuerRecord, draft: Draft, slots: StatusSlot[], key: SigningKey, settings: IssueSettings): Promise<JsonObject> {
+  private async sign(issuer: IssuerRecord, draft: Draft, slots: StatusSlot[], key: SigningKey, settings: IssueSettings): Promise<SignedCredential> {
     const { config, clock, crypto, documentLoader } = this.deps;
     let credential = withStatus(
       draft.credential,
@@ -98,6 +102,7 @@ export class IssuanceRecorder {
     if (draft.vcVersion === 1) credential = withV1Contexts(credential);
     const now = clock.now();
     if (settings.format === 'vc+jwt') return envelope(await signVcJwt(credential, key.record.id, key.handle, now));
+    if (settings.format === 'jwt_vc_json') return signJwtVcJson(credential, key.record.id, key.handle, { issuedAt: now });
     const proof = await createProof(credential, { cryptosuite: settings.cryptosuite, created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle, {
       crypto,
       documentLoader,
@@ -106,7 +111,7 @@ export class IssuanceRecorder {
     return attachProof(credential, proof, isOpenBadge(credential));
   }
 
-  private recordOf(issuer: IssuerRecord, draft: Draft, signed: JsonObject, settings: IssueSettings): CredentialRecord {
+  private recordOf(issuer: IssuerRecord, draft: Draft, signed: SignedCredential, settings: IssueSettings): CredentialRecord {
     return {
       id: String(draft.credential.id),
       issuerId: issuer.id,
@@ -116,7 +121,7 @@ export class IssuanceRecorder {
       assessmentId: draft.assessmentId,
       issuedAt: this.deps.clock.now().toISOString(),
       validFrom: draft.validFrom,
-      format: settings.format === 'vc+jwt' ? 'vc+jwt' : settings.cryptosuite,
+      format: settings.format === 'ldp_vc' ? settings.cryptosuite : settings.format,
       document: JSON.stringify(signed),
     };
   }

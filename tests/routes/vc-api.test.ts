@@ -65,6 +65,34 @@ describe('POST /credentials/issue', () => {
     expect((await stockVerify(vc, loader)).verified).toBe(true);
   });
 
+  it('issues a VC 1.1 credential as jwt_vc_json (the vc claim), which verifies, revokes and gets an id-link QR code; refuses it for VC 2.0', async () => {
+    const credential = {
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/ns/credentials/examples/v2'],
+      type: ['VerifiableCredential'],
+      issuer: t.devDid,
+      credentialSubject: { id: 'did:example:holder', skill: '焊工' },
+    };
+    const { res, body } = await issue({ credential, options: { format: 'jwt_vc_json' } });
+    expect(res.status).toBe(201);
+    const jwt = body.verifiableCredential as string;
+    expect(jwt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const [header, payload] = jwt.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Json);
+    expect(header).toMatchObject({ alg: 'EdDSA' });
+    expect(payload).toMatchObject({ iss: t.devDid, sub: 'did:example:holder' });
+    expect((payload!.vc as Json).credentialSubject).toEqual(credential.credentialSubject);
+    expect(payload!.jti).toMatch(/^urn:uuid:/);
+    const verify = async () => (await (await t.call('POST', '/credentials/verify', { verifiableCredential: jwt })).json()) as Json;
+    expect(await verify()).toMatchObject({ verified: true, verdict: 'valid' });
+    const id = String(payload!.jti);
+    const qr = await t.app.request(`/credentials/${encodeURIComponent(id)}/qr.svg`);
+    expect(qr.status).toBe(200);
+    expect((await t.call('POST', `/v1/credentials/${encodeURIComponent(id)}/revoke`, { reason: 'test' }, bearer(t.devKey))).status).toBe(200);
+    expect(await verify()).toMatchObject({ verified: false, verdict: 'revoked' });
+    const wrong = await issue({ credential: vc2(t.devDid), options: { format: 'jwt_vc_json' } });
+    expect(wrong.res.status).toBe(422);
+    expect((wrong.body.errors as Json[])[0]).toMatchObject({ pointer: '/options/format' });
+  });
+
   it('returns an enveloped VC-JOSE credential for format vc+jwt, signed EdDSA by the issuer key', async () => {
     const { res, body } = await issue({ credential: vc2(t.devDid), options: { format: 'vc+jwt' } });
     expect(res.status).toBe(201);
