@@ -4,11 +4,11 @@ import { tempSqliteStore } from '../helpers/store-fixtures.js';
 import { storeContract } from './contract.js';
 
 storeContract('better-sqlite3', async () => {
-  const { store, path } = await tempSqliteStore();
+  const { store, driver, path } = await tempSqliteStore();
   return {
     store,
     exec: async (sql) => {
-      store.db.exec(sql);
+      await driver.run(sql);
     },
     close: async () => {
       await store.close();
