@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config, NodeSettings } from '../../config.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
-import { withReadCache } from '../../store/cached.js';
+import { withReadCache } from '../../store/read-cache.js';
 import { memoryCounters } from '../memory-counters.js';
 import { nodeAssets } from './assets.js';
 import { nodeClientAddress } from './client-address.js';

@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import { webCrypto } from '../../credentials/crypto.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { streamCompression } from '../../status/bitstring.js';
-import { withReadCache } from '../../store/cached.js';
+import { withReadCache } from '../../store/read-cache.js';
 import { memoryCounters } from '../memory-counters.js';
 import { workerAssets, type AssetsBinding } from './assets.js';
 import { d1Store, type D1Like } from './d1-driver.js';
