@@ -3,12 +3,11 @@ import type { AuditEntry, StatusPurpose } from '../../domain/status.js';
 import type { Driver, Row } from '../driver.js';
 import type { StatusEntryState, StatusListRecord, Store } from '../store.js';
 import { flag, num, text, textOrNull } from './columns.js';
+import { SET_STATEMENTS } from './sets.js';
 import { setStatusMethod } from './status-change.js';
 
 const SELECT_STATUS_LIST = 'SELECT * FROM status_lists WHERE issuer_id = ? AND purpose = ? AND seq = ?';
 const LIST_STATUS_LISTS = 'SELECT * FROM status_lists WHERE issuer_id = ? ORDER BY purpose, seq';
-/** A covering partial index (list_id, idx) WHERE value = 1 answers this without table lookups. */
-const LIST_SET_BITS = 'SELECT idx FROM status_entries WHERE list_id = ? AND value = 1';
 const SAVE_SIGNED_LIST = `UPDATE status_lists SET signed_version = ?, signed_json = ?, signed_etag = ?, signed_valid_until = ?
   WHERE id = ? AND (signed_version < ? OR (signed_version = ? AND (signed_valid_until IS NULL OR signed_valid_until < ?)))`;
 const SELECT_STATUS_ENTRIES = `SELECT se.credential_id, se.purpose, se.list_id, sl.seq, se.idx, se.value
@@ -64,6 +63,7 @@ type StatusMethods = 'getStatusList' | 'listStatusLists' | 'listSetBits' | 'save
 
 /** The status-list, status-change and audit methods of the Store. */
 export function statusMethods(db: Driver): Pick<Store, StatusMethods> {
+  const sets = SET_STATEMENTS[db.dialect];
   return {
     async getStatusList(issuerId, purpose, seq) {
       const row = await db.one(SELECT_STATUS_LIST, [issuerId, purpose, seq]);
@@ -73,7 +73,8 @@ export function statusMethods(db: Driver): Pick<Store, StatusMethods> {
       return (await db.all(LIST_STATUS_LISTS, [issuerId])).map(statusListFromRow);
     },
     async listSetBits(listId) {
-      return (await db.all(LIST_SET_BITS, [listId])).map((r) => num(r.idx));
+      const row = await db.one(sets.setBitsOfList, [listId]);
+      return row ? (JSON.parse(text(row.bits)) as number[]) : [];
     },
     async saveSignedStatusList(listId, s) {
       await db.run(SAVE_SIGNED_LIST, [s.version, s.json, s.etag, s.validUntil, listId, s.version, s.version, s.validUntil]);
