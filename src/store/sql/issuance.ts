@@ -131,7 +131,7 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
         const violation = db.constraintOf(error);
         const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
         if (refusal === undefined) throw error;
-        if (refusal !== 'replay') return refusal;
+        if (refusal !== 'replay') return { ...refusal }; // a copy: the table is shared
         const prior = idempotency && (await getIdempotent(idempotency.issuerId, idempotency.key));
         if (!prior) throw error;
         return { outcome: 'replay', ...prior };
