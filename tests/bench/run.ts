@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   verify: async () => (await import('./verify.bench.js')).run(),
   batch: async () => (await import('./batch.bench.js')).run(),
   qr: async () => (await import('./qr.bench.js')).run(),
+  store: async () => (await import('./store.bench.js')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

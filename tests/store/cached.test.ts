@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withReadCache } from '../../src/store/cached.js';
+import { withReadCache } from '../../src/store/read-cache.js';
 import { seedIssuer, tempSqliteStore } from '../helpers/store-fixtures.js';
 
 describe('the read cache in front of a Store', () => {

@@ -1,18 +1,25 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { withReadCache } from '../../src/store/read-cache.js';
 import { tempSqliteStore } from '../helpers/store-fixtures.js';
-import { storeContract } from './contract.js';
+import { storeContract, type MakeStore } from './contract.js';
 
-storeContract('better-sqlite3', async () => {
-  const { store, path } = await tempSqliteStore();
-  return {
-    store,
-    exec: async (sql) => {
-      store.db.exec(sql);
-    },
-    close: async () => {
-      await store.close();
-      rmSync(dirname(path), { recursive: true, force: true });
-    },
+/** A fresh migrated SQLite store, optionally behind the read cache the entries use. */
+const sqlite =
+  (cached: boolean): MakeStore =>
+  async () => {
+    const { store, driver, path } = await tempSqliteStore();
+    return {
+      store: cached ? withReadCache(store) : store,
+      exec: async (sql) => {
+        await driver.run(sql);
+      },
+      close: async () => {
+        await store.close();
+        rmSync(dirname(path), { recursive: true, force: true });
+      },
+    };
   };
-});
+
+storeContract('better-sqlite3', sqlite(false));
+storeContract('better-sqlite3 through the read cache', sqlite(true));

@@ -179,8 +179,18 @@ export function statusContract(get: GetStore): void {
         expect((await store.recordIssued(entries, null)).outcome).toBe('recorded');
         ids.push(...entries.map((e) => e.record.id));
       }
-      const result = await store.setStatus([...ids.map(revoke), suspend(ids[0]!)], auditCtx('session annulled'), { skipMissing: true });
+      const progress: [number, number][] = [];
+      const result = await store.setStatus([...ids.map(revoke), suspend(ids[0]!)], auditCtx('session annulled'), {
+        skipMissing: true,
+        onProgress: (done, total) => progress.push([done, total]),
+      });
       expect(result).toEqual({ outcome: 'applied', changed: 2500, unchanged: 0, skipped: 1 });
+      // Progress every 1,000 changes, and the total once all are committed: alike on every driver.
+      expect(progress).toEqual([
+        [1000, 2501],
+        [2000, 2501],
+        [2501, 2501],
+      ]);
       const list = (await store.getStatusList(issuer.id, 'revocation', 1))!;
       expect(list.version).toBe(1);
       expect(await store.listSetBits(list.id)).toHaveLength(2500);

@@ -1,7 +1,7 @@
 // The surface of the workerd test modules these tests use, typed against the project's own D1
 // interface so the main tsconfig (Node + DOM libs) checks them without @cloudflare/workers-types.
 declare module 'cloudflare:test' {
-  import type { D1Like } from '../../src/store/d1.js';
+  import type { D1Like } from '../../src/runtime/workers/d1-driver.js';
   export interface D1Migration {
     name: string;
     queries: string[];

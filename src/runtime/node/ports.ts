@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config, NodeSettings } from '../../config.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
-import { withReadCache } from '../../store/cached.js';
-import { SqliteStore } from '../../store/sqlite.js';
+import { withReadCache } from '../../store/read-cache.js';
 import { memoryCounters } from '../memory-counters.js';
 import { nodeAssets } from './assets.js';
 import { nodeClientAddress } from './client-address.js';
 import { nodeCompression } from './compression.js';
 import { nodeCrypto } from './crypto.js';
+import { openSqliteStore } from './sqlite-store.js';
 import { FileKeyStore } from './file-keystore.js';
 import { createNodeFetcher } from './https-fetcher.js';
 
@@ -20,7 +20,7 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.u
 export async function nodePorts(config: Config, settings: NodeSettings, overrides: Partial<Ports> = {}): Promise<Ports> {
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(settings.dataDir, 0o700);
-  const store = new SqliteStore(join(settings.dataDir, 'skillcred.db'), { synchronous: settings.sqliteSynchronous });
+  const store = openSqliteStore(join(settings.dataDir, 'skillcred.db'), { synchronous: settings.sqliteSynchronous });
   await store.migrate();
   return {
     store: withReadCache(store),

@@ -2,10 +2,10 @@ import type { Config } from '../../config.js';
 import { webCrypto } from '../../credentials/crypto.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { streamCompression } from '../../status/bitstring.js';
-import { withReadCache } from '../../store/cached.js';
-import { D1Store, type D1Like } from '../../store/d1.js';
+import { withReadCache } from '../../store/read-cache.js';
 import { memoryCounters } from '../memory-counters.js';
 import { workerAssets, type AssetsBinding } from './assets.js';
+import { d1Store, type D1Like } from './d1-driver.js';
 import { createWorkersFetcher } from './fetcher.js';
 import { SecretKeyStore } from './secret-keystore.js';
 
@@ -29,7 +29,7 @@ export function stringVars(env: WorkerEnv): Record<string, string> {
 /** The Workers ports: D1, keys from the ISSUER_KEYS secret, WebCrypto, public/ through the assets binding. */
 export function workerPorts(config: Config, env: WorkerEnv): Ports {
   return {
-    store: withReadCache(new D1Store(env.DB)),
+    store: withReadCache(d1Store(env.DB)),
     keys: new SecretKeyStore(typeof env.ISSUER_KEYS === 'string' ? env.ISSUER_KEYS : undefined),
     crypto: webCrypto(),
     compression: streamCompression,

@@ -1,0 +1,158 @@
+// Issuance: picking status indexes, recording issued credentials with their slots and idempotency
+// claim in one atomic batch, and reading credentials back.
+import type { CredentialRecord } from '../../domain/credential-record.js';
+import { closeAtFor } from '../../domain/status.js';
+import { distinctRandomBelow } from '../../util/random.js';
+import { stmt, type Driver, type Row, type Statement } from '../driver.js';
+import type { RecordIssuedResult, Store } from '../store.js';
+import { num, text, textOrNull } from './columns.js';
+import { SET_STATEMENTS } from './sets.js';
+
+/**
+ * Opens list n+1 unless a list is open: one statement, so openers racing (D1 requests, or two
+ * processes on one SQLite file) open one list between them, never one each. One that computed
+ * the same seq loses on UNIQUE (issuer_id, purpose, seq) and does nothing.
+ */
+const INSERT_NEXT_LIST = `INSERT INTO status_lists (issuer_id, purpose, seq, size, close_at, created_at)
+  SELECT ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM status_lists WHERE issuer_id = ? AND purpose = ?), ?, ?, ?
+  WHERE NOT EXISTS (SELECT 1 FROM status_lists WHERE issuer_id = ? AND purpose = ? AND state = 'open')
+  ON CONFLICT DO NOTHING`;
+const INSERT_IDEMPOTENCY = 'INSERT INTO idempotency_keys (issuer_id, key, request_hash, response, created_at) VALUES (?,?,?,?,?)';
+const INSERT_CREDENTIAL = `INSERT INTO credentials (id, issuer_id, kind, holder_hash, certificate_number,
+  assessment_id, issued_at, valid_from, format, document) VALUES (?,?,?,?,?,?,?,?,?,?)`;
+const INSERT_STATUS_ENTRY = 'INSERT INTO status_entries (list_id, idx, credential_id, purpose, value) VALUES (?,?,?,?,0)';
+const COUNT_ALLOCATION = `UPDATE status_lists SET allocated = allocated + 1,
+  state = CASE WHEN allocated + 1 >= close_at THEN 'closed' ELSE state END WHERE id = ?`;
+const SELECT_IDEMPOTENT = 'SELECT request_hash, response FROM idempotency_keys WHERE issuer_id = ? AND key = ?';
+
+const SELECT_CREDENTIAL = 'SELECT * FROM credentials WHERE id = ?';
+const LIST_CREDENTIALS_OF_ASSESSMENT = 'SELECT * FROM credentials WHERE issuer_id = ? AND assessment_id = ? ORDER BY issued_at, id';
+const LIST_CREDENTIALS_ISSUED_BETWEEN = 'SELECT * FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY issued_at, id';
+const COUNT_CREDENTIALS = 'SELECT COUNT(*) AS n FROM credentials';
+const COUNT_CREDENTIALS_OF_ISSUER = 'SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ?';
+
+/**
+ * Candidates to test in one round trip, given how full the list was last seen: enough that all are
+ * taken with probability ≤ 1% (each costs an index lookup; a second round costs a round trip).
+ */
+function candidatesFor(fill: number): number {
+  const wanted = fill > 0 ? Math.ceil(Math.log(0.01) / Math.log(fill)) : 0;
+  return Math.min(64, Math.max(3, wanted));
+}
+
+type Refusal = Extract<RecordIssuedResult, { outcome: 'slot-taken' | 'duplicate' }>;
+
+/** What a failed recordIssued batch means, by the unique constraint it broke (names as in driver.ts). */
+const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
+  'idempotency_keys(issuer_id,key)': 'replay',
+  'status_entries(list_id,idx)': { outcome: 'slot-taken' },
+  'credentials(id)': { outcome: 'duplicate', detail: 'a credential with this id was already issued' },
+  'credentials(issuer_id,assessment_id,kind)': {
+    outcome: 'duplicate',
+    detail: 'this assessment already has a certificate of this kind from this issuer',
+  },
+};
+
+function credentialFromRow(r: Row): CredentialRecord {
+  return {
+    id: text(r.id),
+    issuerId: text(r.issuer_id),
+    kind: text(r.kind),
+    holderHash: textOrNull(r.holder_hash),
+    certificateNumber: textOrNull(r.certificate_number),
+    assessmentId: textOrNull(r.assessment_id),
+    issuedAt: text(r.issued_at),
+    validFrom: textOrNull(r.valid_from),
+    format: text(r.format),
+    document: text(r.document),
+  };
+}
+
+const insertCredential = (c: CredentialRecord): Statement =>
+  stmt(INSERT_CREDENTIAL, c.id, c.issuerId, c.kind, c.holderHash, c.certificateNumber, c.assessmentId, c.issuedAt, c.validFrom, c.format, c.document);
+
+type IssuanceMethods = 'pickStatusSlot' | 'recordIssued' | 'getIdempotent' | 'getCredential' | 'listCredentials' | 'countCredentials';
+
+/** The issuance methods of the Store. */
+export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
+  const sets = SET_STATEMENTS[db.dialect];
+  // The fill of each issuer's open list as last seen, per purpose: a hint for candidatesFor only.
+  const lastFill = new Map<string, number>();
+  const getIdempotent: Store['getIdempotent'] = async (issuerId, key) => {
+    const row = await db.one(SELECT_IDEMPOTENT, [issuerId, key]);
+    return row ? { requestHash: text(row.request_hash), response: text(row.response) } : null;
+  };
+  return {
+    async pickStatusSlot(issuerId, purpose, opts) {
+      // Each round draws distinct uniform candidates and asks the open list which it has given, in
+      // one query; the first free candidate is uniform over the free indexes, as one draw at a time
+      // would be. Nothing is claimed: a concurrent pick of the same index loses in recordIssued.
+      const hint = `${issuerId} ${purpose}`;
+      let size = opts.size; // a list opened under another configuration has its own size: learnt below
+      for (let round = 0; round < 10_000; round++) {
+        const candidates = distinctRandomBelow(size, Math.min(size, candidatesFor(lastFill.get(hint) ?? 0)));
+        const row = await db.one(sets.openListTakenAmong, [JSON.stringify(candidates), issuerId, purpose]);
+        if (!row) {
+          const now = new Date().toISOString();
+          const closeAt = closeAtFor(opts.size, opts.threshold);
+          await db.run(INSERT_NEXT_LIST, [issuerId, purpose, issuerId, purpose, opts.size, closeAt, now, issuerId, purpose]);
+          continue;
+        }
+        lastFill.set(hint, num(row.allocated) / num(row.size));
+        if (num(row.size) !== size) {
+          size = num(row.size); // candidates drawn from another range would not be uniform: draw again
+          continue;
+        }
+        const taken = new Set(JSON.parse(text(row.taken)) as number[]);
+        const index = candidates.find((c) => !taken.has(c));
+        if (index !== undefined) return { listId: num(row.id), seq: num(row.seq), purpose, index };
+      }
+      throw new Error(`the open ${purpose} list of issuer ${issuerId} has no free index`);
+    },
+
+    async recordIssued(entries, idempotency) {
+      // The idempotency claim goes first, so a retry racing its original replays even when a slot
+      // clashed too; then per credential its row, its entries and their lists' counts.
+      const statements: Statement[] = [];
+      if (idempotency) {
+        const { issuerId, key, requestHash, response } = idempotency;
+        statements.push(stmt(INSERT_IDEMPOTENCY, issuerId, key, requestHash, response, new Date().toISOString()));
+      }
+      for (const { record, slots } of entries) {
+        statements.push(insertCredential(record));
+        for (const slot of slots) {
+          statements.push(stmt(INSERT_STATUS_ENTRY, slot.listId, slot.index, record.id, slot.purpose), stmt(COUNT_ALLOCATION, slot.listId));
+        }
+      }
+      try {
+        await db.batch(statements);
+        return { outcome: 'recorded' };
+      } catch (error) {
+        const violation = db.constraintOf(error);
+        const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
+        if (refusal === undefined) throw error;
+        if (refusal !== 'replay') return { ...refusal }; // a copy: the table is shared
+        const prior = idempotency && (await getIdempotent(idempotency.issuerId, idempotency.key));
+        if (!prior) throw error;
+        return { outcome: 'replay', ...prior };
+      }
+    },
+    getIdempotent,
+
+    async getCredential(id) {
+      const row = await db.one(SELECT_CREDENTIAL, [id]);
+      return row ? credentialFromRow(row) : null;
+    },
+    async listCredentials(selector) {
+      const rows =
+        selector.by === 'assessment'
+          ? await db.all(LIST_CREDENTIALS_OF_ASSESSMENT, [selector.issuerId, selector.assessmentId])
+          : await db.all(LIST_CREDENTIALS_ISSUED_BETWEEN, [selector.issuerId, selector.from, selector.to]);
+      return rows.map(credentialFromRow);
+    },
+    async countCredentials(issuerId) {
+      const row = issuerId ? await db.one(COUNT_CREDENTIALS_OF_ISSUER, [issuerId]) : await db.one(COUNT_CREDENTIALS);
+      return num(row!.n);
+    },
+  };
+}
