@@ -42,6 +42,7 @@ function issuer(method: 'web' | 'key', orgKind: 'Y' | 'S'): IssuerRecord {
     orgKind,
     filingCode: '',
     suspensionByDefault: false,
+    statusByDefault: true,
     createdAt: DATE_TIME,
   };
 }

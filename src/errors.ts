@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'STATUS_RETRIEVAL'
   | 'FETCH_FAILED'
   | 'CONFIG'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 interface CodeInfo {
@@ -56,6 +57,7 @@ const CODES: Record<ErrorCode, CodeInfo> = {
   },
   FETCH_FAILED: { status: 502, title: 'Remote fetch failed', type: `${OURS}fetch-failed` },
   CONFIG: { status: 500, title: 'Invalid configuration', type: `${OURS}config` },
+  UNAVAILABLE: { status: 503, title: 'Temporarily unavailable', type: `${OURS}unavailable` },
   INTERNAL: { status: 500, title: 'Internal error', type: `${OURS}internal` },
 };
 

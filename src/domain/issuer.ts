@@ -12,6 +12,8 @@ export interface IssuerRecord {
   orgKind: OrgKind;
   filingCode: string;
   suspensionByDefault: boolean;
+  /** Whether VC API issuance adds a revocation entry when the request does not ask for status. */
+  statusByDefault: boolean;
   createdAt: string;
 }
 

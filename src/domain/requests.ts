@@ -191,6 +191,10 @@ export interface IssuerRequest {
   didMethod?: 'web' | 'key';
   suspensionByDefault?: boolean;
   /**
+   * VC API issuance adds a revocation status entry when the request's options.credentialStatus does not ask; false: only when asked. Certificates (/v1/*) always get one.
+   */
+  statusByDefault?: boolean;
+  /**
    * Adopt this provisioned private key (e.g. an ISSUER_KEYS entry on Workers) instead of generating one.
    */
   keyRef?: string;
@@ -348,6 +352,10 @@ export interface ExitRequest {
   exitedAt: string;
   reason: 'voluntary-withdrawal' | 'failed-review' | 'misconduct' | 'dissolution-or-merger' | 'filing-revoked' | 'term-expired';
   note?: string;
+  /**
+   * Required when exitedAt is in the past: the exit then makes certificates the issuer signed since untrusted (the answer says how many).
+   */
+  retroactive?: boolean;
 }
 /**
  * POST /admin/issuers/{slug}/keys/compromise: proofs by the key created at or after `at` fail; earlier ones pass with a warning.
@@ -361,6 +369,10 @@ export interface KeyCompromiseRequest {
    */
   keyId: string;
   at: string;
+  /**
+   * Required when `at` is in the past: proofs made since then fail (the answer says how many certificates the key signed since).
+   */
+  retroactive?: boolean;
 }
 /**
  * POST /admin/partners: a cross-border recognition partner (Hong Kong, Macau, …) with its own API key and rate limit.

@@ -28,6 +28,8 @@ export interface AuditEntry {
   actor: string;
   reason: string;
   requestId: string;
+  /** The X-Request-Id the client sent with it, if any: the client's label, not ours. */
+  clientRequestId: string | null;
   at: string;
 }
 

@@ -37,7 +37,7 @@ export function statusChangeRoutes(): Hono<AppEnv> {
   for (const action of ['revoke', 'suspend', 'reinstate'] as const satisfies StatusAction[]) {
     app.post(`/v1/credentials/:id/${action}`, async (c) => {
       const body = checkBody(validateStatusChangeRequest, await jsonBody(c));
-      return json(c, await c.var.services.status.change(c.var.principal, pathId(c, 3), action, body, { requestId: c.var.requestId }));
+      return json(c, await c.var.services.status.change(c.var.principal, pathId(c, 3), action, body, { requestId: c.var.requestId, clientRequestId: c.var.clientRequestId }));
     });
   }
 
@@ -55,7 +55,7 @@ export function statusChangeRoutes(): Hono<AppEnv> {
 
   app.post('/v1/status/bulk', async (c) => {
     const body = checkBody(validateBulkStatusRequest, await jsonBody(c));
-    return json(c, await c.var.services.status.bulk(c.var.principal, body, { requestId: c.var.requestId }));
+    return json(c, await c.var.services.status.bulk(c.var.principal, body, { requestId: c.var.requestId, clientRequestId: c.var.clientRequestId }));
   });
 
   return app;

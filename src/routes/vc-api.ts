@@ -56,7 +56,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
 
   app.post('/credentials/status', authenticate(), async (c) => {
     const body = checkBody(validateVcStatusRequest, await jsonBody(c));
-    return json(c, await c.var.services.status.setBits(c.var.principal, body, { requestId: c.var.requestId }));
+    return json(c, await c.var.services.status.setBits(c.var.principal, body, { requestId: c.var.requestId, clientRequestId: c.var.clientRequestId }));
   });
 
   app.post('/credentials/verify', limitAnonymous(), async (c) => {

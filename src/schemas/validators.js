@@ -3016,7 +3016,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateIssuerRequest = validate25;
-var schema37 = { "$id": "https://w3id.org/skillcred/schemas/issuer-request.json", "title": "IssuerRequest", "description": "POST /admin/issuers: a new evaluation organisation hosted here.", "type": "object", "additionalProperties": false, "required": ["slug", "names", "orgKind", "filingCode"], "properties": { "slug": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$" }, "names": { "type": "object", "additionalProperties": false, "required": ["zh-Hans"], "properties": { "zh-Hans": { "type": "string", "minLength": 1, "maxLength": 120 }, "zh-Hant": { "type": "string", "minLength": 1, "maxLength": 120 }, "en": { "type": "string", "minLength": 1, "maxLength": 120 } } }, "orgKind": { "enum": ["Y", "S"], "description": "Y: employer; S: social training-evaluation organisation." }, "filingCode": { "type": "string", "pattern": "^[A-Za-z0-9-]{1,40}$" }, "didMethod": { "enum": ["web", "key"], "default": "web" }, "suspensionByDefault": { "type": "boolean", "default": false }, "keyRef": { "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$", "description": "Adopt this provisioned private key (e.g. an ISSUER_KEYS entry on Workers) instead of generating one." } } };
+var schema37 = { "$id": "https://w3id.org/skillcred/schemas/issuer-request.json", "title": "IssuerRequest", "description": "POST /admin/issuers: a new evaluation organisation hosted here.", "type": "object", "additionalProperties": false, "required": ["slug", "names", "orgKind", "filingCode"], "properties": { "slug": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$" }, "names": { "type": "object", "additionalProperties": false, "required": ["zh-Hans"], "properties": { "zh-Hans": { "type": "string", "minLength": 1, "maxLength": 120 }, "zh-Hant": { "type": "string", "minLength": 1, "maxLength": 120 }, "en": { "type": "string", "minLength": 1, "maxLength": 120 } } }, "orgKind": { "enum": ["Y", "S"], "description": "Y: employer; S: social training-evaluation organisation." }, "filingCode": { "type": "string", "pattern": "^[A-Za-z0-9-]{1,40}$" }, "didMethod": { "enum": ["web", "key"], "default": "web" }, "suspensionByDefault": { "type": "boolean", "default": false }, "statusByDefault": { "type": "boolean", "default": true, "description": "VC API issuance adds a revocation status entry when the request's options.credentialStatus does not ask; false: only when asked. Certificates (/v1/*) always get one." }, "keyRef": { "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$", "description": "Adopt this provisioned private key (e.g. an ISSUER_KEYS entry on Workers) instead of generating one." } } };
 var pattern11 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$", "u");
 var pattern13 = new RegExp("^[A-Za-z0-9._-]{1,64}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -3061,7 +3061,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "slug" || key0 === "names" || key0 === "orgKind" || key0 === "filingCode" || key0 === "didMethod" || key0 === "suspensionByDefault" || key0 === "keyRef")) {
+      if (!(key0 === "slug" || key0 === "names" || key0 === "orgKind" || key0 === "filingCode" || key0 === "didMethod" || key0 === "suspensionByDefault" || key0 === "statusByDefault" || key0 === "keyRef")) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3276,34 +3276,45 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.statusByDefault !== void 0) {
+      if (typeof data.statusByDefault !== "boolean") {
+        const err24 = { instancePath: instancePath + "/statusByDefault", schemaPath: "#/properties/statusByDefault/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
     if (data.keyRef !== void 0) {
-      let data9 = data.keyRef;
-      if (typeof data9 === "string") {
-        if (!pattern13.test(data9)) {
-          const err24 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,64}$"' };
+      let data10 = data.keyRef;
+      if (typeof data10 === "string") {
+        if (!pattern13.test(data10)) {
+          const err25 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,64}$"' };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err25];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err26];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err27];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err27);
     }
     errors++;
   }
@@ -4582,7 +4593,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateExitRequest = validate32;
-var schema44 = { "$id": "https://w3id.org/skillcred/schemas/exit-request.json", "title": "ExitRequest", "description": "POST /admin/issuers/{slug}/exit: the issuer leaves its chain; what it signs afterwards is not trusted.", "type": "object", "additionalProperties": false, "required": ["exitedAt", "reason"], "properties": { "exitedAt": { "type": "string", "format": "date-time" }, "reason": { "enum": ["voluntary-withdrawal", "failed-review", "misconduct", "dissolution-or-merger", "filing-revoked", "term-expired"] }, "note": { "type": "string", "maxLength": 500 } } };
+var schema44 = { "$id": "https://w3id.org/skillcred/schemas/exit-request.json", "title": "ExitRequest", "description": "POST /admin/issuers/{slug}/exit: the issuer leaves its chain; what it signs afterwards is not trusted.", "type": "object", "additionalProperties": false, "required": ["exitedAt", "reason"], "properties": { "exitedAt": { "type": "string", "format": "date-time" }, "reason": { "enum": ["voluntary-withdrawal", "failed-review", "misconduct", "dissolution-or-merger", "filing-revoked", "term-expired"] }, "note": { "type": "string", "maxLength": 500 }, "retroactive": { "type": "boolean", "default": false, "description": "Required when exitedAt is in the past: the exit then makes certificates the issuer signed since untrusted (the answer says how many)." } } };
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4607,7 +4618,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "exitedAt" || key0 === "reason" || key0 === "note")) {
+      if (!(key0 === "exitedAt" || key0 === "reason" || key0 === "note" || key0 === "retroactive")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4673,12 +4684,23 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.retroactive !== void 0) {
+      if (typeof data.retroactive !== "boolean") {
+        const err8 = { instancePath: instancePath + "/retroactive", schemaPath: "#/properties/retroactive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err9];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err9);
     }
     errors++;
   }
@@ -4710,7 +4732,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "keyId" || key0 === "at")) {
+      if (!(key0 === "keyId" || key0 === "at" || key0 === "retroactive")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4773,12 +4795,23 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.retroactive !== void 0) {
+      if (typeof data.retroactive !== "boolean") {
+        const err8 = { instancePath: instancePath + "/retroactive", schemaPath: "#/properties/retroactive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err9];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err9);
     }
     errors++;
   }

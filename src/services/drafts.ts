@@ -9,6 +9,7 @@ import type { Fault } from '../domain/fault.js';
 import { SkillcredError, malformed } from '../errors.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
 import type { IssuerRecord } from '../domain/issuer.js';
+import type { StatusPurpose } from '../domain/status.js';
 import { randomBase64url } from './secrets.js';
 
 /** A credential ready to sign, with what its record needs to remember. */
@@ -30,7 +31,8 @@ export type IssueFormat = 'ldp_vc' | 'vc+jwt' | 'jwt_vc_json';
 export interface IssueSettings {
   cryptosuite: Cryptosuite;
   format: IssueFormat;
-  suspension: boolean;
+  /** The status entries each credential gets (none: a credential without credentialStatus). */
+  purposes: StatusPurpose[];
   idempotency?: { key: string; requestHash: string };
 }
 

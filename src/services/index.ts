@@ -87,7 +87,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   });
   const verification = new VerificationService({ verifier, limiter: rateLimiter, config });
   partners = new PartnerService({ store, crypto, clock, config, documentLoader, identity, rateLimiter, verification });
-  const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, onKeysChanged });
+  const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, status, onKeysChanged });
   const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, documentLoader });
   return {
     auth: new AuthService({ store, crypto, config, limiter: rateLimiter }),

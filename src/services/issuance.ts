@@ -4,6 +4,7 @@ import type { DocumentLoader } from '../credentials/document-loader.js';
 import { assessmentCertificates, type AssessmentRequest, type CertificateRequest } from '../domain/certificate.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
+import type { StatusPurpose } from '../domain/status.js';
 import type { Principal } from '../domain/principal.js';
 import type { IssueRequest } from '../domain/requests.js';
 import { SkillcredError } from '../errors.js';
@@ -59,7 +60,7 @@ export class IssuanceService {
     return this.issue(issuer, [draft], {
       cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
       format: 'ldp_vc',
-      suspension: this.suspension(issuer, request.suspension),
+      purposes: this.certificatePurposes(issuer, request.suspension),
       ...(await this.idempotency('POST /v1/certificates', idempotencyKey, request)),
     });
   }
@@ -72,7 +73,7 @@ export class IssuanceService {
     return this.issue(issuer, drafts, {
       cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
       format: 'ldp_vc',
-      suspension: this.suspension(issuer, request.suspension),
+      purposes: this.certificatePurposes(issuer, request.suspension),
       ...(await this.idempotency('POST /v1/assessments', idempotencyKey, request)),
     });
   }
@@ -88,19 +89,31 @@ export class IssuanceService {
       const named = await this.deps.store.getIssuer({ did: issuerId });
       throw new SkillcredError('FORBIDDEN', `this API key signs only as ${own.did}; ${issuerId} is ${named ? 'another issuer' : 'not hosted here'}`);
     }
-    const purposes = options.credentialStatus?.statusPurpose;
-    const requested = purposes === undefined ? undefined : (Array.isArray(purposes) ? purposes : [purposes]).includes('suspension');
     return this.issue(own, [draft], {
       cryptosuite,
       format,
-      suspension: this.suspension(own, requested),
+      purposes: this.vcPurposes(own, options.credentialStatus),
       ...(await this.idempotency('POST /credentials/issue', idempotencyKey, request)),
     });
   }
 
-  /** The one suspension rule: what the request asks, else the issuer's default. */
-  private suspension(issuer: IssuerRecord, requested: boolean | undefined): boolean {
-    return requested ?? issuer.suspensionByDefault;
+  /** A certificate always has a revocation entry; a suspension entry when asked, else by the issuer's default. */
+  private certificatePurposes(issuer: IssuerRecord, suspension: boolean | undefined): StatusPurpose[] {
+    return (suspension ?? issuer.suspensionByDefault) ? ['revocation', 'suspension'] : ['revocation'];
+  }
+
+  /**
+   * A VC API credential gets the status entries the request asks for (options.credentialStatus;
+   * revocation when it names none); when it does not ask, the issuer's configuration decides:
+   * statusByDefault (revocation, plus suspension by suspensionByDefault), or none at all.
+   */
+  private vcPurposes(issuer: IssuerRecord, asked: NonNullable<IssueRequest['options']>['credentialStatus']): StatusPurpose[] {
+    if (asked) {
+      const named = asked.statusPurpose === undefined ? ['revocation'] : Array.isArray(asked.statusPurpose) ? asked.statusPurpose : [asked.statusPurpose];
+      return (['revocation', 'suspension'] as const).filter((p) => named.includes(p));
+    }
+    if (!issuer.statusByDefault) return [];
+    return this.certificatePurposes(issuer, undefined);
   }
 
   private async callerIssuer(principal: Principal | undefined): Promise<IssuerRecord> {

@@ -12,6 +12,7 @@ import { adminOnly } from './access.js';
 import type { Keyring } from './keyring.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
 import type { ServiceIdentity } from './service-identity.js';
+import type { StatusService } from './status.js';
 
 /** An API key as shown to its owner, once: the token is never stored. */
 export interface IssuedApiKey {
@@ -50,6 +51,8 @@ export interface IssuerDeps {
   config: Pick<Config, 'publicUrl' | 'didWebHost' | 'basePath'>;
   keyring: Keyring;
   identity: ServiceIdentity;
+  /** Re-signs an issuer's status lists (after a rotation). */
+  status: Pick<StatusService, 'resignAll'>;
   /** Called after an issuer's keys changed (key caches). */
   onKeysChanged?: () => void;
 }
@@ -83,6 +86,7 @@ export class IssuerService {
       orgKind: input.orgKind,
       filingCode: input.filingCode,
       suspensionByDefault: input.suspensionByDefault ?? false,
+      statusByDefault: input.statusByDefault ?? true,
       createdAt: now,
     };
     const { record: apiKeyRecord, shown } = await this.newApiKey(id, now);
@@ -143,6 +147,8 @@ export class IssuerService {
     const at = this.deps.clock.now().toISOString();
     await this.deps.store.rotateIssuerKey(issuer.id, record, at);
     this.deps.onKeysChanged?.();
+    // Right away, not on the next fetch: after a compromise the lists could not be signed at all.
+    await this.deps.status.resignAll(issuer);
     const retired = before.filter((k) => k.retiredAt === null).map((k) => ({ ...k, retiredAt: at }));
     return { key: keyView(record), retired: retired.map(keyView) };
   }

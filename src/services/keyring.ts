@@ -3,8 +3,11 @@ import { toPublicKeyMultibase } from '../credentials/multikey.js';
 import { verificationMethodId } from '../credentials/did.js';
 import { SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
-import type { IssuerKeyRecord } from '../domain/issuer.js';
+import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { randomHex } from './secrets.js';
+
+/** The setting holding the service key records (JSON array, oldest first). */
+export const SERVICE_KEYS_SETTING = 'service_keys';
 
 /** A key ready to sign: its record and its imported private key. */
 export interface SigningKey {
@@ -51,6 +54,13 @@ export class Keyring {
    * on Workers where keys live in a secret) as the n-th key of `did`. Never writes the KeyStore.
    */
   async adopt(issuerId: string, did: string | null, ref: string, n: number): Promise<{ record: IssuerKeyRecord; did: string }> {
+    // A provisioned key is adopted by one principal, once: never a key another issuer (or the
+    // service) already signs with, which would let an admin sign as them.
+    if (await this.refInUse(ref)) {
+      throw new SkillcredError('CONFLICT', `keyRef ${JSON.stringify(ref)} already belongs to a key of this deployment; provision a new key for this one`, {
+        errors: [{ pointer: '/keyRef', detail: 'already belongs to another key' }],
+      });
+    }
     const jwk = await this.ports.keys.get(ref);
     const bad = (detail: string) => new SkillcredError('MALFORMED_VALUE', `keyRef ${JSON.stringify(ref)}: ${detail}`, { errors: [{ pointer: '/keyRef', detail }] });
     if (!jwk) throw bad('no private key with this reference is provisioned on this deployment');
@@ -69,12 +79,24 @@ export class Keyring {
     return this.recordFor(issuerId, did, handle.publicKey, ref, n);
   }
 
-  /** The issuer's current (unretired) key, imported and cached. */
-  async current(issuerId: string): Promise<SigningKey> {
-    const keys = await this.ports.store.listIssuerKeys(issuerId);
+  /** The issuer's current (unretired) key, imported and cached; 409 naming keys/rotate when it has none. */
+  async current(issuer: Pick<IssuerRecord, 'id' | 'slug'>): Promise<SigningKey> {
+    const keys = await this.ports.store.listIssuerKeys(issuer.id);
     const record = keys.find((k) => k.retiredAt === null);
-    if (!record) throw new SkillcredError('CONFLICT', 'the issuer has no current signing key');
+    if (!record) {
+      throw new SkillcredError(
+        'CONFLICT',
+        `issuer ${issuer.slug} has no usable signing key (its key was marked compromised or retired): rotate it with POST /admin/issuers/${issuer.slug}/keys/rotate (npm run admin -- keys rotate ${issuer.slug})`,
+      );
+    }
     return { record, handle: await this.handle(record) };
+  }
+
+  /** Whether a KeyStore reference already belongs to an issuer key or to the service's key. */
+  private async refInUse(ref: string): Promise<boolean> {
+    if (await this.ports.store.findKeyByRef(ref)) return true;
+    const service = await this.ports.store.getSetting(SERVICE_KEYS_SETTING);
+    return service !== null && (JSON.parse(service) as IssuerKeyRecord[]).some((k) => k.privateKeyRef === ref);
   }
 
   /** The signing key of a given key record (the service's own key, whose records live in settings). */

@@ -5,7 +5,7 @@ import type { DocumentLoader } from '../credentials/document-loader.js';
 import { envelope, signJwtVcJson, signVcJwt } from '../credentials/jwt.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
-import type { StatusPurpose, StatusSlot } from '../domain/status.js';
+import type { StatusSlot } from '../domain/status.js';
 import { SkillcredError } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Config } from '../config.js';
@@ -53,8 +53,8 @@ export class IssuanceRecorder {
     }
     await authorize();
     // A credential id issued before is refused when it is recorded (a unique key): no read here.
-    const key = await this.deps.keyring.current(issuer.id);
-    const purposes: StatusPurpose[] = settings.suspension ? ['revocation', 'suspension'] : ['revocation'];
+    const key = await this.deps.keyring.current(issuer);
+    const { purposes } = settings;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const entries: IssuedEntry[] = [];
       const out: SignedCredential[] = [];
@@ -134,6 +134,7 @@ function isOpenBadge(credential: JsonObject): boolean {
 
 function withV1Contexts(credential: JsonObject): JsonObject {
   const ctx = Array.isArray(credential['@context']) ? [...credential['@context']] : [credential['@context']];
-  for (const url of [STATUS_LIST_V1, DATA_INTEGRITY_V2]) if (!ctx.includes(url)) ctx.push(url);
+  const needed = credential.credentialStatus === undefined ? [DATA_INTEGRITY_V2] : [STATUS_LIST_V1, DATA_INTEGRITY_V2];
+  for (const url of needed) if (!ctx.includes(url)) ctx.push(url);
   return { ...credential, '@context': ctx };
 }

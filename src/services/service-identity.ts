@@ -3,10 +3,8 @@ import type { IssuerKeyRecord } from '../domain/issuer.js';
 import { SkillcredError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
-import type { Keyring, SigningKey } from './keyring.js';
+import { SERVICE_KEYS_SETTING, type Keyring, type SigningKey } from './keyring.js';
 
-/** The setting holding the service key records (JSON array, oldest first). */
-export const SERVICE_KEYS_SETTING = 'service_keys';
 
 /** The service's own DID and keys: it signs the trust list and recognition statements. */
 export class ServiceIdentity {

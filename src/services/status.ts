@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import { bitsWithSet, encodeList, type Compression } from '../status/bitstring.js';
 import { statusListUrl } from '../status/entries.js';
 import { statusListCredential } from '../status/list-credential.js';
-import type { CredentialSelector, StatusEntryState, Store } from '../store/store.js';
+import type { CredentialSelector, StatusEntryState, StatusListRecord, Store } from '../store/store.js';
 import { allow, owns } from './access.js';
 import { credentialId } from './credentials.js';
 import type { Keyring } from './keyring.js';
@@ -42,6 +42,8 @@ export interface ChangeReport {
 /** Who asked, for the audit log, and the request it came with. */
 export interface ChangeContext {
   requestId: string;
+  /** The X-Request-Id the client sent, recorded beside ours as the client's. */
+  clientRequestId?: string | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -87,9 +89,35 @@ export class StatusService {
     ) {
       return { json: list.signedJson, etag: list.signedEtag, validUntil: list.signedValidUntil, maxAge: config.statusCacheMaxAge, servedAt: now };
     }
+    return this.resign(issuer, list, now);
+  }
+
+  /**
+   * Re-signs every status list of an issuer with its current key, whatever their versions: after
+   * a rotation (a compromised key's signatures must not be what verifiers keep fetching).
+   */
+  async resignAll(issuer: IssuerRecord): Promise<number> {
+    const lists = await this.ports.store.listStatusLists(issuer.id);
+    for (const list of lists) await this.resign(issuer, list, this.ports.clock.now());
+    if (lists.length > 0) this.ports.onStatusChanged?.();
+    return lists.length;
+  }
+
+  private async resign(issuer: IssuerRecord, list: StatusListRecord, now: Date): Promise<PublishedList> {
+    const { store, config } = this.ports;
     const version = list.version;
     const bits = bitsWithSet(list.size, await store.listSetBits(list.id));
-    const signed = await this.sign(issuer, purpose, seq, bits, now);
+    let signed: Record<string, unknown>;
+    try {
+      signed = await this.sign(issuer, list.purpose, list.seq, bits, now);
+    } catch (error) {
+      // No usable key (compromised, not yet rotated): verifiers must see the list as unavailable,
+      // never a stale copy as current.
+      if (error instanceof SkillcredError && error.code === 'CONFLICT') {
+        throw new SkillcredError('UNAVAILABLE', `the ${list.purpose} list ${list.seq} of ${issuer.slug} cannot be signed until the issuer's key is rotated`, { headers: { 'retry-after': '300' } });
+      }
+      throw error;
+    }
     const json = JSON.stringify(signed);
     const digest = await this.ports.crypto.sha256(new TextEncoder().encode(json));
     const etag = `"${Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}"`;
@@ -101,7 +129,7 @@ export class StatusService {
   /** Signs a list credential for `bits` as the issuer's current key. */
   async sign(issuer: IssuerRecord, purpose: StatusPurpose, seq: number, bits: Uint8Array, now: Date): Promise<Record<string, unknown>> {
     const { config } = this.ports;
-    const key = await this.ports.keyring.current(issuer.id);
+    const key = await this.ports.keyring.current(issuer);
     const credential = statusListCredential({
       url: statusListUrl(config.publicUrl, issuer.slug, purpose, seq),
       issuerDid: issuer.did,
@@ -230,7 +258,7 @@ export class StatusService {
     const actor = await this.actorLabel(caller);
     const result = await this.ports.store.setStatus(
       changes,
-      { actor, reason, requestId: ctx.requestId, at: this.ports.clock.now().toISOString() },
+      { actor, reason, requestId: ctx.requestId, clientRequestId: ctx.clientRequestId ?? null, at: this.ports.clock.now().toISOString() },
       { skipMissing: skipIneligible, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}) },
     );
     if (result.outcome === 'refused') {

@@ -87,33 +87,65 @@ export class TrustService {
   }
 
   /** Records that an issuer left its chain (admin): its open accreditations end then. */
-  async exit(principal: Principal | undefined, slug: string, input: ExitRequest): Promise<{ exit: ExitRecord }> {
+  async exit(principal: Principal | undefined, slug: string, input: ExitRequest): Promise<{ exit: ExitRecord; affected: number }> {
     adminOnly(principal, 'recording an exit');
     const issuer = await this.issuer(slug);
+    const exitedAt = toDateTimeStamp(new Date(input.exitedAt));
+    const affected = await this.retroactiveGuard(issuer, exitedAt, issuer.createdAt, input.retroactive, '/exitedAt', 'the issuer was created');
     const record: ExitRecord = {
       id: crypto.randomUUID(),
       issuerId: issuer.id,
-      exitedAt: toDateTimeStamp(new Date(input.exitedAt)),
+      exitedAt,
       reason: input.reason,
       note: input.note ?? null,
       createdAt: this.ports.clock.now().toISOString(),
     };
     await this.ports.store.recordExit(record);
-    return { exit: record };
+    return { exit: record, affected };
+  }
+
+  /**
+   * A date that changes how already-issued certificates verify must make sense: not before the
+   * thing it is about existed (422), and in the past only when the admin says `retroactive: true`
+   * (409 otherwise) — then the answer says how many of the issuer's certificates it now affects.
+   */
+  private async retroactiveGuard(issuer: IssuerRecord, at: string, existedFrom: string, retroactive: boolean | undefined, pointer: string, existed: string): Promise<number> {
+    // Whole seconds: dates here are stamped to the second, creation times to the millisecond.
+    if (Date.parse(at) < Math.floor(Date.parse(existedFrom) / 1000) * 1000) throw malformed(pointer, `is before ${existed} (${existedFrom})`);
+    const now = this.ports.clock.now();
+    // A minute of grace: "now" typed by an operator is a little in the past by the time it arrives.
+    if (Date.parse(at) >= now.getTime() - 60_000) return 0;
+    const affected = await this.ports.store.countCredentials(issuer.id, { from: new Date(at).toISOString(), to: now.toISOString() });
+    if (!retroactive) {
+      throw new SkillcredError(
+        'CONFLICT',
+        `${pointer.slice(1)} ${at} is in the past: ${affected} certificate(s) ${issuer.slug} issued since would stop verifying as trusted. Send "retroactive": true to mean it.`,
+        { errors: [{ pointer: '/retroactive', detail: `must be true for a date in the past (${affected} certificate(s) affected)` }] },
+      );
+    }
+    return affected;
   }
 
   /** Marks one of an issuer's keys compromised as of `at` (proofs it makes from then on fail). */
-  async compromise(principal: Principal | undefined, slug: string, input: CompromiseRequest): Promise<{ key: IssuerKeyRecord }> {
+  /**
+   * Marks one of an issuer's keys compromised as of `at`: proofs it made from then on fail, and the
+   * key is retired at once, so nothing more is signed with it (issuance answers 409 until the
+   * issuer's key is rotated; rotation re-signs its status lists).
+   */
+  async compromise(principal: Principal | undefined, slug: string, input: CompromiseRequest): Promise<{ key: IssuerKeyRecord; affected: number }> {
     adminOnly(principal, 'marking a key compromised');
     const issuer = await this.issuer(slug);
-    const { keyId, at } = input;
+    const { keyId } = input;
     const id = keyId.includes('#') ? keyId : `${issuer.did}#${keyId}`;
     const key = (await this.ports.store.listIssuerKeys(issuer.id)).find((k) => k.id === id);
     if (!key) throw new SkillcredError('NOT_FOUND', `issuer ${slug} has no key ${id}`);
-    const when = new Date(at).toISOString();
-    await this.ports.store.markKeyCompromised(id, when);
+    const at = new Date(input.at).toISOString();
+    const affected = await this.retroactiveGuard(issuer, at, key.createdAt, input.retroactive, '/at', 'the key was created');
+    const retiredAt = key.retiredAt ?? this.ports.clock.now().toISOString();
+    await this.ports.store.compromiseKey(id, at, retiredAt);
     this.ports.onKeysChanged?.();
-    return { key: { ...key, compromisedAt: when } };
+    this.ports.log.warn('key_compromised', { issuer: issuer.slug, key: id, at, affected });
+    return { key: { ...key, compromisedAt: at, retiredAt }, affected };
   }
 
   /** An issuer's accreditations and exits (admin). */

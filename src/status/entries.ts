@@ -25,5 +25,6 @@ export function withStatus(credential: Record<string, unknown>, entries: Record<
   const existing = credential.credentialStatus;
   const prior = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
   const all = [...prior, ...entries];
+  if (all.length === 0) return credential;
   return { ...credential, credentialStatus: all.length === 1 ? all[0] : all };
 }

@@ -53,6 +53,8 @@ const POLICY = {
   listPartners: 'passes',
   addRecognition: 'passes',
   listRecognitions: 'passes',
+  compromiseKey: 'clears',
+  findKeyByRef: 'passes',
 } as const satisfies Record<keyof Store, 'cached' | 'clears' | 'passes'>;
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;

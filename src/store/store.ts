@@ -52,7 +52,10 @@ export interface StatusEntryState {
 export interface AuditContext {
   actor: string;
   reason: string;
+  /** Our id of the request that made the change. */
   requestId: string;
+  /** The X-Request-Id the client sent, kept as the client's. */
+  clientRequestId?: string | null;
   at: string;
 }
 
@@ -90,6 +93,13 @@ export interface Store {
   rotateIssuerKey(issuerId: string, key: IssuerKeyRecord, at: string): Promise<void>;
   /** Marks a key compromised as of `at`; false if there is no such key. */
   markKeyCompromised(keyId: string, at: string): Promise<boolean>;
+  /**
+   * Marks a key compromised as of `at` and retires it as of `retiredAt` unless it was retired
+   * already, in one statement; false if there is no such key.
+   */
+  compromiseKey(keyId: string, at: string, retiredAt: string): Promise<boolean>;
+  /** The issuer key whose private key is stored under `ref`, if any. */
+  findKeyByRef(ref: string): Promise<IssuerKeyRecord | null>;
 
   createApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKey(id: string): Promise<ApiKeyRecord | null>;
@@ -112,7 +122,8 @@ export interface Store {
 
   getCredential(id: string): Promise<CredentialRecord | null>;
   listCredentials(selector: CredentialSelector): Promise<CredentialRecord[]>;
-  countCredentials(issuerId?: string): Promise<number>;
+  /** How many credentials (of an issuer; issued in [from, to) when given). */
+  countCredentials(issuerId?: string, issued?: { from: string; to: string }): Promise<number>;
 
   getStatusList(issuerId: string, purpose: StatusPurpose, seq: number): Promise<StatusListRecord | null>;
   listStatusLists(issuerId: string): Promise<StatusListRecord[]>;

@@ -16,8 +16,13 @@ export function listProofCheck(resolver: { resolve(vmId: string): Promise<Resolv
       const key = await resolver.resolve(String(proof.verificationMethod)).catch((e: Error) => e);
       if (key instanceof Error) return stepProblem('statusVerification', 'unresolvable-key', 'Unknown key', key.message);
       if (key.controller !== issuer) return stepProblem('statusVerification', 'not-issuer-key', 'Not the issuer', `signed by ${key.controller}`);
-      if (key.compromisedAt && Date.parse(String(proof.created)) >= Date.parse(key.compromisedAt)) {
+      // When the list says it was made: its validFrom, or the proof's created when later.
+      const madeAt = Math.max(Date.parse(String(list.validFrom ?? '')) || 0, Date.parse(String(proof.created)) || 0);
+      if (key.compromisedAt && madeAt >= Date.parse(key.compromisedAt)) {
         return stepProblem('statusVerification', 'compromised-key', 'Compromised key', `${key.id} was compromised at ${key.compromisedAt}`);
+      }
+      if (key.retiredAt && madeAt > Date.parse(key.retiredAt)) {
+        return stepProblem('statusVerification', 'retired-key', 'Retired key', `the list is dated after ${key.id} was retired (${key.retiredAt})`);
       }
       if (key.algorithm !== 'Ed25519') return stepProblem('statusVerification', 'bad-signature', 'Bad signature', `${key.id} is a ${key.algorithm} key; list proofs are Ed25519`);
       const check = await verifyProof(securedDocumentFor(list, proof), proof, key.publicKey, env);

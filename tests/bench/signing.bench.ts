@@ -30,6 +30,7 @@ export async function sampleCertificate(): Promise<{ credential: JsonObject; iss
     orgKind: 'Y',
     filingCode: 'GD-Y-0001',
     suspensionByDefault: false,
+    statusByDefault: true,
     createdAt: new Date().toISOString(),
   };
   const draft = await draftFromCertificate(skillLevelRequest() as never, issuer, { now: new Date(), crypto });

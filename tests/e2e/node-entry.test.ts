@@ -21,6 +21,10 @@ describe('the real Node entry (npm start)', () => {
     expect(did).toMatch(/^did:web:localhost%3A\d+:issuers:dev$/);
     expect(apiKey).toMatch(/^skc_/);
     expect(statSync(join(dir, 'data', 'skillcred.db')).isFile()).toBe(true);
+    // the database, its WAL and shared-memory files are the service user's only, in a 0700 directory
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+    for (const f of readdirSync(join(dir, 'data'))) expect([f, statSync(join(dir, 'data', f)).mode & 0o777]).toEqual([f, 0o600]);
+    expect(readdirSync(join(dir, 'data'))).toEqual(expect.arrayContaining(['skillcred.db', 'skillcred.db-wal', 'skillcred.db-shm']));
 
     const keyFiles = readdirSync(join(dir, 'keys'));
     expect(keyFiles.length).toBeGreaterThanOrEqual(1);

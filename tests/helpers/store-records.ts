@@ -16,6 +16,7 @@ export async function seedIssuer(store: Store, slug = `org-${suffix()}`): Promis
     orgKind: 'Y',
     filingCode: 'T-1',
     suspensionByDefault: false,
+    statusByDefault: true,
     createdAt: new Date().toISOString(),
   };
   const key: IssuerKeyRecord = {

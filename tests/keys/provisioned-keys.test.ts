@@ -127,4 +127,17 @@ describe('issuers on provisioned keys (keyRef), on the Node app', () => {
     // Without a body the Node app still generates a key, as before.
     expect((await t.call('POST', '/admin/issuers/fs-weld/keys/rotate', undefined, admin)).status).toBe(201);
   });
+
+  it("never lets an admin adopt another principal's key: another issuer's, or the service's own", async () => {
+    const theirs = await t.call('POST', '/admin/issuers', issuerBody('fs-thief', { keyRef: 'fs-weld-2' }), admin);
+    expect(theirs.status).toBe(409);
+    expect(((await theirs.json()) as Json).errors).toEqual([{ pointer: '/keyRef', detail: 'already belongs to another key' }]);
+    const dev = (await t.ports.store.listIssuerKeys((await t.ports.store.getIssuer({ slug: 'dev' }))!.id))[0]!;
+    expect((await t.call('POST', '/admin/issuers/fs-weld/keys/rotate', { keyRef: dev.privateKeyRef }, admin)).status).toBe(409);
+    const serviceRef = (JSON.parse((await t.ports.store.getSetting('service_keys'))!) as { privateKeyRef: string }[])[0]!.privateKeyRef;
+    const service = await t.call('POST', '/admin/issuers', issuerBody('fs-svc', { keyRef: serviceRef }), admin);
+    expect(service.status).toBe(409);
+    expect(await t.ports.store.getIssuer({ slug: 'fs-thief' })).toBeNull();
+    expect(await t.ports.store.getIssuer({ slug: 'fs-svc' })).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import { compactVerify, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicKeyMultibase } from '../../src/credentials/multikey.js';
-import { ADMIN_TOKEN, bearer, createTestApp, vc2, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, accredit, bearer, createTestApp, vc2, type TestApp } from '../helpers/app.js';
 import { stockLoader, stockVerify } from '../helpers/stock-verifier.js';
 
 let t: TestApp;
@@ -91,6 +91,22 @@ describe('POST /credentials/issue', () => {
     const wrong = await issue({ credential: vc2(t.devDid), options: { format: 'jwt_vc_json' } });
     expect(wrong.res.status).toBe(422);
     expect((wrong.body.errors as Json[])[0]).toMatchObject({ pointer: '/options/format' });
+  });
+
+  it('adds status entries when asked, or by the issuer configuration (statusByDefault), and none otherwise', async () => {
+    const res = await t.call('POST', '/admin/issuers', { slug: 'no-status', names: { 'zh-Hans': '无状态机构' }, orgKind: 'S', filingCode: 'NS-1', statusByDefault: false }, bearer(ADMIN_TOKEN));
+    expect(res.status).toBe(201);
+    const { issuer, apiKey } = (await res.json()) as { issuer: { did: string }; apiKey: { token: string } };
+    await accredit(t, 'no-status');
+    const plain = await issue({ credential: vc2(issuer.did) }, apiKey.token);
+    expect(plain.res.status).toBe(201);
+    expect((plain.body.verifiableCredential as Json).credentialStatus).toBeUndefined();
+    expect((plain.body.verifiableCredential as Json)['@context']).toEqual(vc2(issuer.did)['@context']);
+    const asked = await issue({ credential: vc2(issuer.did), options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } } }, apiKey.token);
+    expect(((asked.body.verifiableCredential as Json).credentialStatus as Json[]).map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
+    // the default issuer adds revocation when not asked
+    const dev = await issue({ credential: vc2(t.devDid) });
+    expect((dev.body.verifiableCredential as Json).credentialStatus).toMatchObject({ statusPurpose: 'revocation' });
   });
 
   it('returns an enveloped VC-JOSE credential for format vc+jwt, signed EdDSA by the issuer key', async () => {

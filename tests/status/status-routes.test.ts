@@ -228,6 +228,7 @@ describe('bulk withdrawal and the audit log', () => {
     // The audit carries our request id (answered as X-Request-Id), never one the client chose.
     expect(entries[2]!.requestId).toBe(revoked.headers.get('x-request-id'));
     expect(entries[2]!.requestId).not.toBe('req-audit-1');
+    expect(entries[2]!.clientRequestId).toBe('req-audit-1');
     expect(String(entries[0]!.actor)).toMatch(/^issuer:dev key:/);
     const issuerLog = (await (await t.call('GET', '/v1/audit', undefined, bearer(t.devKey))).json()) as { entries: Json[] };
     expect(issuerLog.entries.length).toBeGreaterThanOrEqual(3);

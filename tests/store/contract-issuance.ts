@@ -234,6 +234,8 @@ export function issuanceContract(get: GetStore): void {
       expect(early.map((c) => c.id)).toEqual([ids.get(times[1]!), ids.get(times[0]!)]);
       expect(await store.listCredentials({ by: 'assessment', issuerId: 'nobody', assessmentId: 'ASM-EARLY' })).toEqual([]);
       expect(await store.countCredentials(issuer.id)).toBe(4);
+      expect(await store.countCredentials(issuer.id, { from: '2025-06-20T09:00:00.000Z', to: '2025-06-22T00:00:00.000Z' })).toBe(3);
+      expect(await store.countCredentials(issuer.id, { from: '2999-01-01T00:00:00.000Z', to: '2999-01-02T00:00:00.000Z' })).toBe(0);
       expect(await store.countCredentials()).toBe(before + 4);
     });
   });

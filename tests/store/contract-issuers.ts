@@ -16,6 +16,7 @@ function issuerRow(slug: string, extra: Partial<IssuerRecord> = {}): IssuerRecor
     orgKind: 'S',
     filingCode: 'GD-S-0042',
     suspensionByDefault: true,
+    statusByDefault: true,
     createdAt: '2025-06-01T00:00:00.000Z',
     ...extra,
   };
@@ -130,6 +131,32 @@ export function issuersContract(get: GetStore): void {
       expect(await store.markKeyCompromised(key!.id, '2025-07-01T00:00:00.000Z')).toBe(true);
       expect((await store.listIssuerKeys(issuer.id))[0]!.compromisedAt).toBe('2025-07-01T00:00:00.000Z');
       expect(await store.markKeyCompromised('did:web:nowhere#key-1', '2025-07-01T00:00:00.000Z')).toBe(false);
+    });
+
+    it('compromises a key: marked as of its time and retired now, in one step; a retired key keeps its retirement time', async () => {
+      const { store } = get();
+      const issuer = issuerRow(`cmp-${uid()}`);
+      const k1 = keyRow(issuer, 1);
+      await store.createIssuer(issuer, k1, null);
+      expect(await store.compromiseKey(k1.id, '2025-07-01T00:00:00.000Z', '2025-07-03T00:00:00.000Z')).toBe(true);
+      expect(await store.listIssuerKeys(issuer.id)).toEqual([{ ...k1, compromisedAt: '2025-07-01T00:00:00.000Z', retiredAt: '2025-07-03T00:00:00.000Z' }]);
+      // the issuer has no current key now, and a rotation may add one
+      const k2 = keyRow(issuer, 2);
+      await store.rotateIssuerKey(issuer.id, k2, '2025-07-04T00:00:00.000Z');
+      expect((await store.listIssuerKeys(issuer.id))[0]!.retiredAt).toBe('2025-07-03T00:00:00.000Z');
+      expect(await store.compromiseKey('did:web:nowhere#key-1', '2025-07-01T00:00:00.000Z', '2025-07-03T00:00:00.000Z')).toBe(false);
+    });
+
+    it('finds a key by its private key reference, and refuses to give one reference to two keys', async () => {
+      const { store } = get();
+      const a = issuerRow(`ref-a-${uid()}`);
+      const ka = keyRow(a, 1);
+      await store.createIssuer(a, ka, null);
+      expect(await store.findKeyByRef(ka.privateKeyRef)).toEqual(ka);
+      expect(await store.findKeyByRef(`nobody-${uid()}`)).toBeNull();
+      const b = issuerRow(`ref-b-${uid()}`);
+      await expect(store.createIssuer(b, { ...keyRow(b, 1), privateKeyRef: ka.privateKeyRef }, null)).rejects.toThrow();
+      expect(await store.getIssuer({ slug: b.slug })).toBeNull();
     });
   });
 

@@ -64,7 +64,7 @@ export function statusContract(get: GetStore): void {
       const { store } = get();
       const issuer = await seedIssuer(store);
       const { id } = await issueOne(store, issuer.id, { purposes: ['revocation', 'suspension'] });
-      const ctx = auditCtx('fraud found in exam session 7', 'issuer:abc');
+      const ctx = { ...auditCtx('fraud found in exam session 7', 'issuer:abc'), clientRequestId: 'their-req-7' };
       expect(await store.setStatus([revoke(id)], ctx)).toEqual({ outcome: 'applied', changed: 1, unchanged: 0, skipped: 0 });
       expect(await bits(store, id)).toEqual({ revocation: true, suspension: false });
       expect((await store.getStatusList(issuer.id, 'revocation', 1))!.version).toBe(1);
@@ -81,6 +81,7 @@ export function statusContract(get: GetStore): void {
           actor: 'issuer:abc',
           reason: 'fraud found in exam session 7',
           requestId: ctx.requestId,
+          clientRequestId: 'their-req-7',
           at: ctx.at,
         },
       ]);

@@ -13,7 +13,10 @@ describe('migrations through the driver', () => {
   it('applies the migration files once, in order, and records each', async () => {
     const db = openSqliteDriver(join(dir, 'files.db'));
     const files = await readMigrations();
-    expect(files.map((f) => f.name)).toEqual(['0001_init.sql', '0002_store_guard.sql', '0003_trust.sql']);
+    const names = files.map((f) => f.name);
+    expect(names.slice(0, 4)).toEqual(['0001_init.sql', '0002_store_guard.sql', '0003_trust.sql', '0004_keys_audit_status_default.sql']);
+    expect(names).toEqual([...names].sort());
+    expect(names.every((n) => /^\d{4}_[a-z0-9_]+\.sql$/.test(n))).toBe(true);
     await applyMigrations(db, files.slice().reverse()); // order comes from the names, not the list
     await applyMigrations(db, files); // nothing left to apply: no "table already exists"
     expect((await db.all('SELECT name FROM schema_migrations ORDER BY applied_at, name')).map((r) => r.name)).toEqual(files.map((f) => f.name));

@@ -33,7 +33,8 @@ describe('batch verification for partners', () => {
     await accredit(t, 'gone', { validUntil: new Date(Date.now() + 60_000).toISOString() });
     const fromGone = await cert({}, created.apiKey.token);
     // the accreditation is withdrawn retroactively from before this certificate: it is now untrusted
-    await t.call('POST', '/admin/issuers/gone/exit', { exitedAt: '2021-01-01T00:00:00Z', reason: 'filing-revoked' }, admin);
+    const exit = await t.call('POST', '/admin/issuers/gone/exit', { exitedAt: created.issuer.createdAt, reason: 'filing-revoked', retroactive: true }, admin);
+    expect(exit.status).toBe(201);
     const pool: [unknown, string][] = [
       [live, 'valid'],
       [liveRdfc, 'valid'],

@@ -34,7 +34,9 @@ async function verify(vc: unknown, headers: Record<string, string> = {}) {
 /** Signs a copy of `vc` with the issuer's (retained) key, as an issuer that still holds it would. */
 async function signWithHeldKey(slug: string, vc: Json, created: Date): Promise<Json> {
   const issuer = (await t.ports.store.getIssuer({ slug }))!;
-  const [key] = (await t.ports.store.listIssuerKeys(issuer.id)).filter((k) => k.retiredAt === null);
+  // Its current key; after a compromise (which retires the key at once) the key it last held.
+  const keys = await t.ports.store.listIssuerKeys(issuer.id);
+  const key = keys.find((k) => k.retiredAt === null) ?? keys.at(-1);
   const handle = await t.ports.crypto.importPrivateKey((await new FileKeyStore(join(t.dir, 'keys')).get(key!.privateKeyRef))!);
   const { proof: _p, ...unsecured } = structuredClone(vc);
   unsecured.id = `urn:uuid:${crypto.randomUUID()}`;
@@ -122,6 +124,9 @@ describe('key lifecycle', () => {
     const later = await signWithHeldKey('leak-org', earlier, new Date(compromisedAt.getTime() + 60_000));
     const bad = await verify(later);
     expect([bad.body.verdict, bad.step.id, bad.step.problem.code]).toEqual(['untrusted-issuer', 'issuer', 'compromised-key']);
+    // Until the compromised key is replaced, the issuer's lists cannot be signed: status is unknown.
+    expect((await verify(earlier)).body.verdict).toBe('status-unknown');
+    expect((await t.call('POST', '/admin/issuers/leak-org/keys/rotate', undefined, admin)).status).toBe(201);
     const good = await verify(earlier);
     expect(good.body.verdict).toBe('valid');
     expect(good.body.warnings.map((w: Json) => w.code)).toContain('key-later-compromised');

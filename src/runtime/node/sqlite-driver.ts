@@ -1,5 +1,6 @@
 // The better-sqlite3 driver: one SQLite file, WAL. better-sqlite3 is synchronous, so every call
 // below does its work before it returns: nothing else can run inside a batch's transaction.
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { sqliteViolation, type Driver, type Row, type Statement } from '../../store/driver.js';
 
@@ -13,6 +14,7 @@ const PREPARED_MAX = 500;
 
 /** A driver on the SQLite file `filename` (created if absent). */
 export function openSqliteDriver(filename: string, options: SqliteOptions = {}): Driver {
+  ownerOnly(filename);
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
@@ -44,4 +46,15 @@ export function openSqliteDriver(filename: string, options: SqliteOptions = {}):
     close: async () => void db.close(),
     constraintOf: sqliteViolation,
   };
+}
+
+/**
+ * The database holds certificates and audit trails: readable by the service's user only. SQLite
+ * creates the -wal and -shm files with the database file's mode, so creating it 0600 (and
+ * tightening an older one, and any journal files left behind) covers all three.
+ */
+function ownerOnly(filename: string): void {
+  if (filename === ':memory:' || filename === '') return;
+  if (!existsSync(filename)) closeSync(openSync(filename, 'a', 0o600));
+  for (const file of [filename, `${filename}-wal`, `${filename}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }

@@ -30,6 +30,7 @@ const LIST_CREDENTIALS_OF_ASSESSMENT = 'SELECT * FROM credentials WHERE issuer_i
 const LIST_CREDENTIALS_ISSUED_BETWEEN = 'SELECT * FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY issued_at, id';
 const COUNT_CREDENTIALS = 'SELECT COUNT(*) AS n FROM credentials';
 const COUNT_CREDENTIALS_OF_ISSUER = 'SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ?';
+const COUNT_CREDENTIALS_ISSUED_BETWEEN = 'SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ?';
 
 /**
  * Candidates to test in one round trip, given how full the list was last seen: enough that all are
@@ -150,8 +151,10 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
           : await db.all(LIST_CREDENTIALS_ISSUED_BETWEEN, [selector.issuerId, selector.from, selector.to]);
       return rows.map(credentialFromRow);
     },
-    async countCredentials(issuerId) {
-      const row = issuerId ? await db.one(COUNT_CREDENTIALS_OF_ISSUER, [issuerId]) : await db.one(COUNT_CREDENTIALS);
+    async countCredentials(issuerId, issued) {
+      const row = issued && issuerId
+        ? await db.one(COUNT_CREDENTIALS_ISSUED_BETWEEN, [issuerId, issued.from, issued.to])
+        : issuerId ? await db.one(COUNT_CREDENTIALS_OF_ISSUER, [issuerId]) : await db.one(COUNT_CREDENTIALS);
       return num(row!.n);
     },
   };

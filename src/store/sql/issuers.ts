@@ -9,7 +9,7 @@ const INSERT_SETTING_IF_ABSENT = 'INSERT INTO settings (key, value) VALUES (?, ?
 const PUT_SETTING = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
 
 const INSERT_ISSUER = `INSERT INTO issuers (id, slug, did, did_method, name_zh_hans, name_zh_hant, name_en,
-  org_kind, filing_code, suspension_by_default, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`;
+  org_kind, filing_code, suspension_by_default, status_by_default, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`;
 /** The issuer lookup on each of its unique columns (column names never come from input). */
 const SELECT_ISSUER_BY = {
   id: 'SELECT * FROM issuers WHERE id = ?',
@@ -26,6 +26,8 @@ const INSERT_KEY = `INSERT INTO issuer_keys (id, issuer_id, public_key_multibase
 const LIST_ISSUER_KEYS = 'SELECT * FROM issuer_keys WHERE issuer_id = ? ORDER BY created_at, retired_at IS NULL, retired_at, id';
 const RETIRE_CURRENT_KEY = 'UPDATE issuer_keys SET retired_at = ? WHERE issuer_id = ? AND retired_at IS NULL';
 const MARK_KEY_COMPROMISED = 'UPDATE issuer_keys SET compromised_at = ? WHERE id = ?';
+const COMPROMISE_KEY = 'UPDATE issuer_keys SET compromised_at = ?, retired_at = COALESCE(retired_at, ?) WHERE id = ?';
+const SELECT_KEY_BY_REF = 'SELECT * FROM issuer_keys WHERE private_key_ref = ?';
 
 const INSERT_API_KEY = 'INSERT INTO api_keys (id, issuer_id, partner_id, secret_hash, label, created_at, revoked_at) VALUES (?,?,?,?,?,?,?)';
 const SELECT_API_KEY = 'SELECT * FROM api_keys WHERE id = ?';
@@ -45,13 +47,14 @@ function issuerFromRow(r: Row): IssuerRecord {
     orgKind: r.org_kind as IssuerRecord['orgKind'],
     filingCode: text(r.filing_code),
     suspensionByDefault: flag(r.suspension_by_default),
+    statusByDefault: flag(r.status_by_default),
     createdAt: text(r.created_at),
   };
 }
 
 function issuerParams(i: IssuerRecord): SqlValue[] {
   const n = i.names;
-  return [i.id, i.slug, i.did, i.didMethod, n['zh-Hans'], n['zh-Hant'] ?? null, n.en ?? null, i.orgKind, i.filingCode, bit(i.suspensionByDefault), i.createdAt];
+  return [i.id, i.slug, i.did, i.didMethod, n['zh-Hans'], n['zh-Hant'] ?? null, n.en ?? null, i.orgKind, i.filingCode, bit(i.suspensionByDefault), bit(i.statusByDefault), i.createdAt];
 }
 
 function keyFromRow(r: Row): IssuerKeyRecord {
@@ -86,7 +89,7 @@ export const insertApiKey = (k: ApiKeyRecord) => stmt(INSERT_API_KEY, k.id, k.is
 type IssuerMethods =
   | 'getSetting' | 'putSettingIfAbsent' | 'putSetting'
   | 'createIssuer' | 'getIssuer' | 'listIssuers' | 'countIssuers'
-  | 'listIssuerKeys' | 'rotateIssuerKey' | 'markKeyCompromised'
+  | 'listIssuerKeys' | 'rotateIssuerKey' | 'markKeyCompromised' | 'compromiseKey' | 'findKeyByRef'
   | 'createApiKey' | 'getApiKey' | 'revokeApiKey';
 
 /** The settings, issuer, key and API-key methods of the Store. */
@@ -126,6 +129,13 @@ export function issuerMethods(db: Driver): Pick<Store, IssuerMethods> {
     },
     async markKeyCompromised(keyId, at) {
       return (await db.run(MARK_KEY_COMPROMISED, [at, keyId])).changes === 1;
+    },
+    async compromiseKey(keyId, at, retiredAt) {
+      return (await db.run(COMPROMISE_KEY, [at, retiredAt, keyId])).changes === 1;
+    },
+    async findKeyByRef(ref) {
+      const row = await db.one(SELECT_KEY_BY_REF, [ref]);
+      return row ? keyFromRow(row) : null;
     },
 
     async createApiKey(key) {

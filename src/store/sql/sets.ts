@@ -20,7 +20,7 @@ export interface SetStatements {
   guardUnchanged: string;
   /** (value, value, JSON [[list_id, idx], …]) → sets the bit of those entries. */
   setBits: string;
-  /** (actor, reason, request_id, at, JSON [[credential_id, issuer_id, purpose, old, new], …]) → audit rows, in array order. */
+  /** (actor, reason, request_id, client_request_id, at, JSON [[credential_id, issuer_id, purpose, old, new], …]) → audit rows, in array order. */
   appendAudits: string;
   /** (JSON [list_id, …]) → bumps each list's version by one. */
   bumpLists: string;
@@ -43,9 +43,9 @@ const JSON_EACH: SetStatements = {
       WHERE se.value <> json_extract(j.value, '$[2]'))`,
   setBits: `UPDATE status_entries SET value = ? WHERE value <> ? AND (list_id, idx) IN
     (SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(?) AS j)`,
-  appendAudits: `INSERT INTO status_audit (credential_id, issuer_id, purpose, old_value, new_value, actor, reason, request_id, at)
+  appendAudits: `INSERT INTO status_audit (credential_id, issuer_id, purpose, old_value, new_value, actor, reason, request_id, client_request_id, at)
     SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
-      json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), ?, ?, ?, ? FROM json_each(?) AS j ORDER BY j.key`,
+      json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), ?, ?, ?, ?, ? FROM json_each(?) AS j ORDER BY j.key`,
   bumpLists: 'UPDATE status_lists SET version = version + 1 WHERE id IN (SELECT value FROM json_each(?))',
   // The covering partial index (list_id, idx) WHERE value = 1 answers this without table lookups.
   setBitsOfList: 'SELECT json_group_array(idx) AS bits FROM status_entries WHERE list_id = ? AND value = 1',

@@ -132,7 +132,7 @@ async function planChanges(
       const flipped = read.filter((e) => e.value !== e.original && (e.value ? 1 : 0) === value).map((e) => [e.listId, e.index]);
       for (const part of chunks(flipped)) statements.push(stmt(sets.setBits, value, value, JSON.stringify(part)));
     }
-    for (const part of chunks(audits)) statements.push(stmt(sets.appendAudits, audit.actor, audit.reason, audit.requestId, audit.at, JSON.stringify(part)));
+    for (const part of chunks(audits)) statements.push(stmt(sets.appendAudits, audit.actor, audit.reason, audit.requestId, audit.clientRequestId ?? null, audit.at, JSON.stringify(part)));
     statements.push(stmt(sets.bumpLists, JSON.stringify([...touched])));
   }
   return { outcome: 'applied', changed, unchanged, skipped, statements };

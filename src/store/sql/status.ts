@@ -55,6 +55,7 @@ function auditFromRow(r: Row): AuditEntry {
     actor: text(r.actor),
     reason: text(r.reason),
     requestId: text(r.request_id),
+    clientRequestId: textOrNull(r.client_request_id),
     at: text(r.at),
   };
 }
