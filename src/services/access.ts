@@ -1,7 +1,8 @@
 // Authorization: which principal may do what. Every service method that acts asks here, so the
 // rules live in one place whatever calls the service (HTTP routes, the CLI, tests).
 import type { Principal } from '../domain/principal.js';
-import { SkillcredError } from '../errors.js';
+import { readInstant } from '../domain/instant.js';
+import { SkillcredError, malformed } from '../errors.js';
 
 type Kind = Principal['kind'];
 
@@ -33,4 +34,11 @@ export function adminOnly(principal: Principal | undefined, what: string): void 
 /** True when the principal may see and change a credential of `issuerId` (its issuer, or the admin). */
 export function owns(principal: Principal, issuerId: string): boolean {
   return principal.kind === 'admin' || (principal.kind === 'issuer' && principal.issuerId === issuerId);
+}
+
+/** A request's date-time field as a Date, or a 422 naming it (leap seconds, unreadable dates). */
+export function instant(value: string, pointer: string): Date {
+  const read = readInstant(value);
+  if (!read.ok) throw malformed(pointer, read.detail);
+  return read.date;
 }

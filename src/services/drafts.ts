@@ -10,6 +10,7 @@ import { SkillcredError, malformed } from '../errors.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusPurpose } from '../domain/status.js';
+import { instant } from './access.js';
 import { randomBase64url } from './secrets.js';
 
 /** A credential ready to sign, with what its record needs to remember. */
@@ -92,7 +93,7 @@ export async function draftFromCertificate(
   const { checked } = check;
   const salt = randomBase64url(16);
   const holderHash = await identityHash(request.holder.idNumber, salt, (d) => opts.crypto.sha256(d));
-  const validFrom = request.validFrom ? toDateTimeStamp(new Date(request.validFrom)) : toDateTimeStamp(opts.now);
+  const validFrom = toDateTimeStamp(request.validFrom ? instant(request.validFrom, `${opts.pointer ?? ''}/validFrom`) : opts.now);
   const credential = buildCertificateCredential(checked, issuer, {
     id: `urn:uuid:${crypto.randomUUID()}`,
     validFrom,

@@ -13,7 +13,7 @@ import { bitsWithSet, encodeList, type Compression } from '../status/bitstring.j
 import { statusListUrl } from '../status/entries.js';
 import { statusListCredential } from '../status/list-credential.js';
 import type { CredentialSelector, StatusEntryState, StatusListRecord, Store } from '../store/store.js';
-import { allow, owns } from './access.js';
+import { allow, instant, owns } from './access.js';
 import { credentialId } from './credentials.js';
 import type { Keyring } from './keyring.js';
 
@@ -199,12 +199,10 @@ export class StatusService {
     let selector: CredentialSelector;
     if ('assessmentId' in request.select) selector = { by: 'assessment', issuerId, assessmentId: request.select.assessmentId };
     else {
-      const from = Date.parse(request.select.issuedFrom);
-      const to = Date.parse(request.select.issuedUntil);
-      if (Number.isNaN(from)) throw malformed('/select/issuedFrom', 'must be a date-time');
-      if (Number.isNaN(to)) throw malformed('/select/issuedUntil', 'must be a date-time');
+      const from = instant(request.select.issuedFrom, '/select/issuedFrom');
+      const to = instant(request.select.issuedUntil, '/select/issuedUntil');
       if (from >= to) throw malformed('/select/issuedUntil', 'must be after issuedFrom');
-      selector = { by: 'issued-between', issuerId, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+      selector = { by: 'issued-between', issuerId, from: from.toISOString(), to: to.toISOString() };
     }
     const targets = await this.ports.store.listCredentials(selector);
     const change = ACTION_CHANGE[request.action];

@@ -10,7 +10,7 @@ import type { Clock, Logger } from '../ports.js';
 import type { Config } from '../config.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
 import type { Store } from '../store/store.js';
-import { adminOnly } from './access.js';
+import { adminOnly, instant } from './access.js';
 import type { ServiceIdentity } from './service-identity.js';
 import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord } from '../domain/accreditation.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
@@ -67,7 +67,9 @@ export class TrustService {
   /** Adds an accreditation without a caller check, for first-start setup. */
   async addAccreditation(slug: string, input: AccreditationRequest): Promise<AccreditationRecord> {
     const issuer = await this.issuer(slug);
-    if (input.validUntil && Date.parse(input.validUntil) <= Date.parse(input.validFrom)) throw malformed('/validUntil', 'must be after validFrom');
+    const from = instant(input.validFrom, '/validFrom');
+    const until = input.validUntil === undefined ? null : instant(input.validUntil, '/validUntil');
+    if (until && until <= from) throw malformed('/validUntil', 'must be after validFrom');
     const record: AccreditationRecord = {
       id: crypto.randomUUID(),
       issuerId: issuer.id,
@@ -76,8 +78,8 @@ export class TrustService {
       ranks: input.ranks ?? [],
       // Whole seconds, as proofs state their times: an accreditation from 10:00:00.600 must
       // cover a certificate signed in that same second.
-      validFrom: toDateTimeStamp(new Date(input.validFrom)),
-      validUntil: input.validUntil ? toDateTimeStamp(new Date(input.validUntil)) : null,
+      validFrom: toDateTimeStamp(from),
+      validUntil: until ? toDateTimeStamp(until) : null,
       chain: input.chain ?? null,
       chainMaster: input.chainMaster ?? null,
       createdAt: this.ports.clock.now().toISOString(),
@@ -90,7 +92,7 @@ export class TrustService {
   async exit(principal: Principal | undefined, slug: string, input: ExitRequest): Promise<{ exit: ExitRecord; affected: number }> {
     adminOnly(principal, 'recording an exit');
     const issuer = await this.issuer(slug);
-    const exitedAt = toDateTimeStamp(new Date(input.exitedAt));
+    const exitedAt = toDateTimeStamp(instant(input.exitedAt, '/exitedAt'));
     const affected = await this.retroactiveGuard(issuer, exitedAt, issuer.createdAt, input.retroactive, '/exitedAt', 'the issuer was created');
     const record: ExitRecord = {
       id: crypto.randomUUID(),
@@ -139,7 +141,7 @@ export class TrustService {
     const id = keyId.includes('#') ? keyId : `${issuer.did}#${keyId}`;
     const key = (await this.ports.store.listIssuerKeys(issuer.id)).find((k) => k.id === id);
     if (!key) throw new SkillcredError('NOT_FOUND', `issuer ${slug} has no key ${id}`);
-    const at = new Date(input.at).toISOString();
+    const at = instant(input.at, '/at').toISOString();
     const affected = await this.retroactiveGuard(issuer, at, key.createdAt, input.retroactive, '/at', 'the key was created');
     const retiredAt = key.retiredAt ?? this.ports.clock.now().toISOString();
     await this.ports.store.compromiseKey(id, at, retiredAt);

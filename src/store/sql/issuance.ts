@@ -3,6 +3,7 @@
 import type { CredentialRecord } from '../../domain/credential-record.js';
 import { closeAtFor } from '../../domain/status.js';
 import { distinctRandomBelow } from '../../util/random.js';
+import { SkillcredError } from '../../errors.js';
 import { stmt, type Driver, type Row, type Statement } from '../driver.js';
 import type { RecordIssuedResult, Store } from '../store.js';
 import { num, text, textOrNull } from './columns.js';
@@ -108,7 +109,7 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
         const index = candidates.find((c) => !taken.has(c));
         if (index !== undefined) return { listId: num(row.id), seq: num(row.seq), purpose, index };
       }
-      throw new Error(`the open ${purpose} list of issuer ${issuerId} has no free index`);
+      throw new SkillcredError('CONFLICT', `no free index found on the open ${purpose} list of issuer ${issuerId}; retry the request`);
     },
 
     async recordIssued(entries, idempotency) {
