@@ -33,7 +33,8 @@ export async function ensureIssuer(
     names: { 'zh-Hans': opts.name ?? '开发用评价机构', en: 'Development Evaluation Organisation' },
     orgKind: 'Y',
     filingCode: 'DEV-0001',
-    ...(opts.keyRef ? { keyRef: opts.keyRef } : {}),
+    // Where keys are provisioned, so is the holder-binding pepper (generateSecrets makes `<ref>-pepper`).
+    ...(opts.keyRef ? { keyRef: opts.keyRef, pepperRef: `${opts.keyRef}-pepper` } : {}),
   });
   if (created.status !== 201) throw new Error(`creating issuer ${opts.slug}: ${created.status} ${JSON.stringify(created.json)}`);
   const accredited = await call(url, adminToken, 'POST', `/admin/issuers/${opts.slug}/accreditations`, {

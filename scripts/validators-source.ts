@@ -20,6 +20,7 @@ export const VALIDATORS: Record<string, string> = {
   validatePartnerRequest: 'https://w3id.org/skillcred/schemas/partner-request.json',
   validateRecognitionRequest: 'https://w3id.org/skillcred/schemas/recognition-request.json',
   validateBatchVerifyRequest: 'https://w3id.org/skillcred/schemas/batch-verify-request.json',
+  validatePepperRotationRequest: 'https://w3id.org/skillcred/schemas/pepper-rotation-request.json',
 };
 
 /** Every schema under schemas/api/, parsed. */

@@ -67,6 +67,8 @@ export interface LocalSecrets {
 export async function generateSecrets(refs: string[]): Promise<LocalSecrets> {
   const keys: Record<string, JsonWebKey> = {};
   for (const ref of ['service-1', ...refs]) Object.assign(keys, (await generateProvisionedKey(ref, nodeCrypto())).ISSUER_KEYS);
+  // Each issuer key gets a holder-binding pepper beside it, `<ref>-pepper` (ensureIssuer adopts it).
+  for (const ref of refs) Object.assign(keys, (await generateProvisionedKey(`${ref}-pepper`, nodeCrypto(), 'pepper')).ISSUER_KEYS);
   const token = Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url');
   return { ISSUER_KEYS: JSON.stringify(keys), ADMIN_TOKEN: `adm_${token}` };
 }

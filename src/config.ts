@@ -22,6 +22,12 @@ export interface Config {
   authFailuresPerMinute: number;
   /** Requests a minute per client address to the anonymous routes (verification, lookup). */
   anonymousRequestsPerMinute: number;
+  /** Wrong ID numbers per certificate, in HOLDER_WRONG_WINDOW_SECONDS, before its holder checks get 429. */
+  holderWrongPerHour: number;
+  /** The window of that count (an hour by default). */
+  holderWrongWindowSeconds: number;
+  /** Holder checks a minute per client address. */
+  holderChecksPerMinute: number;
   /** FETCH_ALLOW_HOSTS: `host:port` keys (port 443 if none was written) the fetch policy lets
    * through though they are not public addresses: intranet issuers the operator trusts. */
   fetchAllowHosts: readonly AllowedHost[];
@@ -115,6 +121,9 @@ export function parseConfig(env: Env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['info', 'warn', 'error'] as const, 'info'),
     authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
     anonymousRequestsPerMinute: int(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 600, 1, 10_000_000),
+    holderWrongPerHour: int(env, 'HOLDER_WRONG_PER_HOUR', 5, 1, 1000),
+    holderWrongWindowSeconds: int(env, 'HOLDER_WRONG_WINDOW_SECONDS', 3600, 1, 86_400),
+    holderChecksPerMinute: int(env, 'HOLDER_CHECKS_PER_MINUTE', 30, 1, 100_000),
     fetchAllowHosts,
   };
 }

@@ -25,7 +25,7 @@ usage: npm run admin -- <command> [options]
   api-keys create <issuer-slug> [--label <text>]
   api-keys delete <api-key-id>
   keys rotate <issuer-slug> [--key-ref <ref>]
-  keys generate <ref>      a private key for the ISSUER_KEYS secret (Workers); stores nothing
+  keys generate <ref> [--pepper]   a private key (or a holder pepper) for the ISSUER_KEYS secret (Workers); stores nothing
   status revoke|suspend|reinstate <credential-id> --reason <text> [--scope assessment]
   status bulk --issuer <slug> --action revoke|suspend|reinstate --reason <text>
               (--assessment <id> | --from <date-time> --to <date-time>)
@@ -36,6 +36,8 @@ usage: npm run admin -- <command> [options]
   exit <issuer-slug> --at <date-time> --reason voluntary-withdrawal|failed-review|misconduct|dissolution-or-merger|filing-revoked|term-expired
   keys compromise <issuer-slug> --key key-1 --at <date-time>
   partners create --slug <slug> --name-en <name> --region HK|MO [--name <zh-Hans>] [--name-hant <zh-Hant>] [--rate-limit <n>]
+  peppers rotate <issuer-slug> [--pepper-ref <ref>]   a new holder-binding pepper (older certificates stay checkable)
+  holder-binding legacy --issuer <slug>              certificates still carrying the unkeyed holder hash, to reissue
 
 Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for npm start.`;
 
@@ -75,6 +77,8 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       key: { type: 'string' },
       region: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'pepper-ref': { type: 'string' },
+      pepper: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,7 +121,7 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       out({ deleted: arg });
       return 0;
     case 'keys generate':
-      out(await generateProvisionedKey(arg, crypto));
+      out(await generateProvisionedKey(arg, crypto, values.pepper ? 'pepper' : 'signing'));
       return 0;
     case 'keys rotate': {
       out(await issuers.rotateKey(CLI, need(arg, 'the issuer slug'), values['key-ref'] ? { keyRef: values['key-ref'] } : {}));
@@ -197,6 +201,12 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       out({ ...(await services.partners.create(CLI, input)), note: 'the API key token is shown once; store it now' });
       return 0;
     }
+    case 'peppers rotate':
+      out(await services.holder.rotatePepper(CLI, need(arg, 'the issuer slug'), values['pepper-ref'] ? { pepperRef: values['pepper-ref'] } : {}));
+      return 0;
+    case 'holder-binding legacy':
+      out(await services.holder.legacy(CLI, need(values.issuer, '--issuer')));
+      return 0;
     default:
       console.log(USAGE);
       return values.help || !group ? 0 : 2;
@@ -208,7 +218,7 @@ async function main(): Promise<void> {
   if (argv[0] === 'keys' && argv[1] === 'generate') {
     // Needs no database: the key goes to the operator, not into this deployment.
     try {
-      const key = await generateProvisionedKey(argv[2], nodeCrypto());
+      const key = await generateProvisionedKey(argv[2], nodeCrypto(), argv.includes('--pepper') ? 'pepper' : 'signing');
       console.log(JSON.stringify(key, null, 2));
       process.stderr.write(`\nISSUER_KEYS entry (paste between the braces of the secret's JSON object):\n${key.fragment}\n`);
       process.exit(0);

@@ -21,6 +21,8 @@ export interface CryptoProvider {
   importPublicKey(raw: Uint8Array): Promise<PublicKeyHandle>;
   sign(key: PrivateKeyHandle, data: Uint8Array): Promise<Uint8Array>;
   verify(key: PublicKeyHandle, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  /** HMAC-SHA-256 of `data` under `key` (holder bindings: a hash nobody can test without the key). */
+  hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
 }
 
 const b64url = {
@@ -72,6 +74,10 @@ export function webCrypto(subtle: SubtleCrypto = crypto.subtle): CryptoProvider 
     async verify(key, signature, data) {
       if (signature.length !== 64) return false;
       return subtle.verify(alg, key.native as CryptoKey, signature as BufferSource, data as BufferSource);
+    },
+    async hmacSha256(key, data) {
+      const k = await subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      return new Uint8Array(await subtle.sign('HMAC', k, data as BufferSource));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Fault } from './fault.js';
+import { legacyBindingInput } from './holder.js';
 import type { IssuerRecord } from './issuer.js';
 import { parseCertificateNumber } from './certificate-number.js';
 import { rungOf, rungOfGrade, type Rung } from './ladder.js';
@@ -158,17 +159,16 @@ export function assessmentCertificates(a: AssessmentRequest): CertificateRequest
   ];
 }
 
-/** Normalises an ID number before hashing: no spaces, upper case (the final X of resident IDs). */
-export function normalizeIdNumber(idNumber: string): string {
-  return idNumber.replace(/\s+/g, '').toUpperCase();
-}
-
-/** The OB 3.0 IdentityHash of an ID number: `sha256$` + hex(SHA-256(normalized + salt)). */
-export async function identityHash(
+/**
+ * The legacy (unkeyed) OB 3.0 IdentityHash of an ID number: `sha256$` + hex(SHA-256(normalized +
+ * salt)). Certificates issued before keyed bindings carry it; it is only ever recomputed to check
+ * them, never issued (see domain/holder.ts).
+ */
+export async function legacyIdentityHash(
   idNumber: string,
   salt: string,
   sha256: (data: Uint8Array) => Promise<Uint8Array>,
 ): Promise<string> {
-  const digest = await sha256(new TextEncoder().encode(normalizeIdNumber(idNumber) + salt));
+  const digest = await sha256(legacyBindingInput(salt, idNumber));
   return 'sha256$' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

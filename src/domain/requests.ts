@@ -45,6 +45,7 @@ export interface ApiRequests {
   PartnerRequest?: PartnerRequest;
   RecognitionRequest?: RecognitionStatementRequest;
   BatchVerifyRequest?: BatchVerifyRequest;
+  PepperRotationRequest?: PepperRotationRequest;
 }
 /**
  * POST /v1/certificates: one certificate from plain fields.
@@ -194,6 +195,10 @@ export interface IssuerRequest {
    * VC API issuance adds a revocation status entry when the request's options.credentialStatus does not ask; false: only when asked. Certificates (/v1/*) always get one.
    */
   statusByDefault?: boolean;
+  /**
+   * Adopt this provisioned 32-byte secret (an oct JWK, e.g. an ISSUER_KEYS entry on Workers) as the issuer's holder-binding pepper instead of generating one.
+   */
+  pepperRef?: string;
   /**
    * Adopt this provisioned private key (e.g. an ISSUER_KEYS entry on Workers) instead of generating one.
    */
@@ -434,6 +439,18 @@ export interface BatchVerifyRequest {
       [k: string]: unknown | undefined;
     }[]
   ];
+}
+/**
+ * POST /admin/issuers/{slug}/peppers/rotate: a new holder-binding pepper for the issuer's next certificates; the old ones stay to check older certificates.
+ *
+ * This interface was referenced by `ApiRequests`'s JSON-Schema
+ * via the `definition` "PepperRotationRequest".
+ */
+export interface PepperRotationRequest {
+  /**
+   * Adopt this provisioned 32-byte secret (an oct JWK) instead of generating one (Workers).
+   */
+  pepperRef?: string;
 }
 
 export type IssueRequest = IssueCredentialRequest;

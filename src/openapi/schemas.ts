@@ -11,6 +11,7 @@ import issuer from '../../schemas/api/issuer-request.json' with { type: 'json' }
 import keyRotation from '../../schemas/api/key-rotation-request.json' with { type: 'json' };
 import localizedText from '../../schemas/api/localized-text.json' with { type: 'json' };
 import partner from '../../schemas/api/partner-request.json' with { type: 'json' };
+import pepperRotation from '../../schemas/api/pepper-rotation-request.json' with { type: 'json' };
 import recognition from '../../schemas/api/recognition-request.json' with { type: 'json' };
 import statusChange from '../../schemas/api/status-change-request.json' with { type: 'json' };
 import vcStatus from '../../schemas/api/vc-status-request.json' with { type: 'json' };
@@ -30,6 +31,7 @@ export const API_SCHEMAS: readonly Record<string, unknown>[] = [
   keyRotation,
   localizedText,
   partner,
+  pepperRotation,
   recognition,
   statusChange,
   vcStatus,

@@ -6,7 +6,6 @@ import type { JsonObject } from '../credentials/data-integrity.js';
 import { didWebUrl } from '../credentials/did.js';
 import { parseVcJwt, unwrapEnvelope } from '../credentials/jwt.js';
 import { issuerIdOf } from '../credentials/vc-model.js';
-import { identityHash } from '../domain/certificate.js';
 import { streamCompression } from '../status/bitstring.js';
 import { createOfflineVerifier } from '../verify/offline.js';
 import { createQrDecoder } from '../verify/qr-decoder.js';
@@ -149,29 +148,3 @@ export async function verifyInBrowser(text: string): Promise<BrowserOutcome> {
   return { kind: 'checked', result, ed25519: crypto.ed25519, trustList: trustListUrl };
 }
 
-/**
- * Compares an ID number with the credential's hashed identity, in this browser (OB 3.0
- * IdentityHash: sha256 of the normalised number + salt). null: nothing to compare, the text is
- * an id link (the page then asks the service), or there is no WebCrypto here.
- */
-export async function holderMatches(text: string, idNumber: string): Promise<boolean | null> {
-  const input = await readInput(text);
-  const subtle = globalThis.crypto?.subtle;
-  if (!input || !('credential' in input) || !subtle) return null;
-  const raw = input.credential.credentialSubject;
-  const subject = (Array.isArray(raw) ? raw[0] : raw) as JsonObject | undefined;
-  const ids = Array.isArray(subject?.identifier) ? (subject.identifier as JsonObject[]) : [];
-  const hashed = ids.filter((i) => i && i.hashed === true && typeof i.identityHash === 'string' && String(i.identityHash).startsWith('sha256$'));
-  if (hashed.length === 0) return null;
-  for (const id of hashed) {
-    const mine = await identityHash(idNumber, typeof id.salt === 'string' ? id.salt : '', async (d) => new Uint8Array(await subtle.digest('SHA-256', d as BufferSource)));
-    if (mine.toLowerCase() === String(id.identityHash).toLowerCase()) return true;
-  }
-  return false;
-}
-
-/** Whether a text is an id-only QR link (its holder check must go to the service). */
-export async function isIdLink(text: string): Promise<boolean> {
-  const input = await readInput(text);
-  return input !== undefined && 'credentialId' in input;
-}

@@ -83,7 +83,7 @@ function renderShown(shown: Shown, announce: boolean): void {
   // Only a readable, untampered certificate that names a holder has a holder to check.
   const holderPossible = !['unreadable', 'tampered'].includes(shown.result.verdict) && Boolean(shown.result.summary.holderName);
   $('holder-section').hidden = !holderPossible;
-  $('holder-hint').textContent = t(lang, shown.how.mode === 'server' && shown.how.reason === 'id-link' ? 'holderHintServer' : 'holderHint');
+  $('holder-hint').textContent = t(lang, 'holderHint');
   $('result').hidden = false;
   $('input-heading').textContent = t(lang, 'checkAnother');
   if (announce) {
@@ -159,17 +159,12 @@ async function compareHolder(event: SubmitEvent): Promise<void> {
   let tone = 'bad';
   if (!idNumber) message = { key: 'holderEmpty' };
   else {
-    const engine = await import('./engine.js').catch(() => null);
-    let match: boolean | null = null;
-    if (engine && !(await engine.isIdLink(shown.text))) {
-      if (!globalThis.crypto?.subtle) message = { key: 'holderNeedsSecure' };
-      match = await engine.holderMatches(shown.text, idNumber);
-    } else {
-      // An id-only QR link: the credential is on the service, so it compares there.
-      const result = await verifyOnServer(shown.text, idNumber).catch(() => null);
-      const step = result?.steps.find((s) => s.id === 'holder');
-      match = step && !step.skipped ? step.valid : null;
-    }
+    // Holder numbers are bound with the issuer's secret key: only the service can compare them.
+    // The number goes to it over the page's own (HTTPS) connection, once, and is not kept.
+    const result = await verifyOnServer(shown.text, idNumber).catch(() => null);
+    const step = result?.steps.find((s) => s.id === 'holder');
+    const match = step && !step.skipped ? step.valid : null;
+    if (result?.errors.some((e) => e.code === 'http-429')) message = { key: 'holderLimited' };
     message ??= match === null ? { key: 'holderUnavailable' } : match ? { key: 'holderMatch' } : { key: 'holderNoMatch' };
     tone = match === true ? 'good' : match === false ? 'bad' : 'unknown';
   }

@@ -8,6 +8,7 @@ import {
   validateIssuerRequest,
   validateKeyRotationRequest,
   validatePartnerRequest,
+  validatePepperRotationRequest,
 } from '../schemas/validators.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
@@ -59,6 +60,13 @@ export function adminRoutes(): Hono<AppEnv> {
     const body = checkBody(validateExitRequest, await jsonBody(c));
     return json(c, await s(c).trust.exit(c.var.principal, c.req.param('slug'), body), 201);
   });
+
+  app.post('/admin/issuers/:slug/peppers/rotate', async (c) => {
+    const raw = await optionalJsonBody(c);
+    const body = raw === undefined ? {} : checkBody(validatePepperRotationRequest, raw);
+    return json(c, await s(c).holder.rotatePepper(c.var.principal, c.req.param('slug'), body.pepperRef ? { pepperRef: body.pepperRef } : {}), 201);
+  });
+  app.get('/admin/issuers/:slug/holder-bindings/legacy', async (c) => json(c, await s(c).holder.legacy(c.var.principal, c.req.param('slug'))));
 
   app.post('/admin/partners', async (c) => {
     const body = checkBody(validatePartnerRequest, await jsonBody(c));

@@ -62,7 +62,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
   app.post('/credentials/verify', limitAnonymous(), async (c) => {
     const body = await jsonBody(c, 'anonymous');
     const lang = preferredLanguage(c.req.header('accept-language'));
-    const result = await c.var.services.verification.verifyCredential(field(body, 'verifiableCredential'), verifyOptions(body), lang);
+    const result = await c.var.services.verification.verifyCredential(field(body, 'verifiableCredential'), verifyOptions(body), lang, c.var.clientAddress);
     c.header('content-language', result.language);
     c.header('vary', 'Accept-Language');
     return json(c, result, result.verified ? 200 : result.verdict === 'unreadable' ? 400 : 422);
@@ -70,7 +70,7 @@ export function vcApiRoutes(): Hono<AppEnv> {
 
   app.post('/presentations/verify', limitAnonymous(), async (c) => {
     const body = await jsonBody(c, 'anonymous');
-    const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body));
+    const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body), c.var.clientAddress);
     const parseFailed = result.presentation.steps.some((s) => s.id === 'parse' && !s.valid);
     return json(c, result, result.verified ? 200 : parseFailed ? 400 : 422);
   });

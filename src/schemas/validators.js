@@ -3016,7 +3016,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateIssuerRequest = validate25;
-var schema37 = { "$id": "https://w3id.org/skillcred/schemas/issuer-request.json", "title": "IssuerRequest", "description": "POST /admin/issuers: a new evaluation organisation hosted here.", "type": "object", "additionalProperties": false, "required": ["slug", "names", "orgKind", "filingCode"], "properties": { "slug": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$" }, "names": { "type": "object", "additionalProperties": false, "required": ["zh-Hans"], "properties": { "zh-Hans": { "type": "string", "minLength": 1, "maxLength": 120 }, "zh-Hant": { "type": "string", "minLength": 1, "maxLength": 120 }, "en": { "type": "string", "minLength": 1, "maxLength": 120 } } }, "orgKind": { "enum": ["Y", "S"], "description": "Y: employer; S: social training-evaluation organisation." }, "filingCode": { "type": "string", "pattern": "^[A-Za-z0-9-]{1,40}$" }, "didMethod": { "enum": ["web", "key"], "default": "web" }, "suspensionByDefault": { "type": "boolean", "default": false }, "statusByDefault": { "type": "boolean", "default": true, "description": "VC API issuance adds a revocation status entry when the request's options.credentialStatus does not ask; false: only when asked. Certificates (/v1/*) always get one." }, "keyRef": { "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$", "description": "Adopt this provisioned private key (e.g. an ISSUER_KEYS entry on Workers) instead of generating one." } } };
+var schema37 = { "$id": "https://w3id.org/skillcred/schemas/issuer-request.json", "title": "IssuerRequest", "description": "POST /admin/issuers: a new evaluation organisation hosted here.", "type": "object", "additionalProperties": false, "required": ["slug", "names", "orgKind", "filingCode"], "properties": { "slug": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$" }, "names": { "type": "object", "additionalProperties": false, "required": ["zh-Hans"], "properties": { "zh-Hans": { "type": "string", "minLength": 1, "maxLength": 120 }, "zh-Hant": { "type": "string", "minLength": 1, "maxLength": 120 }, "en": { "type": "string", "minLength": 1, "maxLength": 120 } } }, "orgKind": { "enum": ["Y", "S"], "description": "Y: employer; S: social training-evaluation organisation." }, "filingCode": { "type": "string", "pattern": "^[A-Za-z0-9-]{1,40}$" }, "didMethod": { "enum": ["web", "key"], "default": "web" }, "suspensionByDefault": { "type": "boolean", "default": false }, "statusByDefault": { "type": "boolean", "default": true, "description": "VC API issuance adds a revocation status entry when the request's options.credentialStatus does not ask; false: only when asked. Certificates (/v1/*) always get one." }, "pepperRef": { "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$", "description": "Adopt this provisioned 32-byte secret (an oct JWK, e.g. an ISSUER_KEYS entry on Workers) as the issuer's holder-binding pepper instead of generating one." }, "keyRef": { "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$", "description": "Adopt this provisioned private key (e.g. an ISSUER_KEYS entry on Workers) instead of generating one." } } };
 var pattern11 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$", "u");
 var pattern13 = new RegExp("^[A-Za-z0-9._-]{1,64}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -3061,7 +3061,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "slug" || key0 === "names" || key0 === "orgKind" || key0 === "filingCode" || key0 === "didMethod" || key0 === "suspensionByDefault" || key0 === "statusByDefault" || key0 === "keyRef")) {
+      if (!func2.call(schema37.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3287,11 +3287,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.keyRef !== void 0) {
-      let data10 = data.keyRef;
+    if (data.pepperRef !== void 0) {
+      let data10 = data.pepperRef;
       if (typeof data10 === "string") {
         if (!pattern13.test(data10)) {
-          const err25 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,64}$"' };
+          const err25 = { instancePath: instancePath + "/pepperRef", schemaPath: "#/properties/pepperRef/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,64}$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -3300,7 +3300,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/pepperRef", schemaPath: "#/properties/pepperRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -3309,12 +3309,34 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.keyRef !== void 0) {
+      let data11 = data.keyRef;
+      if (typeof data11 === "string") {
+        if (!pattern13.test(data11)) {
+          const err27 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/keyRef", schemaPath: "#/properties/keyRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err29];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err29);
     }
     errors++;
   }
@@ -4254,7 +4276,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var validateAccreditationRequest = validate31;
 var schema43 = { "$id": "https://w3id.org/skillcred/schemas/accreditation-request.json", "title": "AccreditationRequest", "description": "POST /admin/issuers/{slug}/accreditations: what an issuer may certify, and when.", "type": "object", "additionalProperties": false, "required": ["kinds", "occupations", "validFrom"], "properties": { "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["skill-level", "specialized-ability", "enterprise", "other"] } }, "occupations": { "type": "array", "minItems": 1, "maxItems": 500, "items": { "type": "string", "pattern": "^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$" }, "description": "Exact codes (4-04-05-05), prefixes (4-04-*) or * for every occupation." }, "ranks": { "type": "array", "uniqueItems": true, "items": { "type": "integer", "minimum": 1, "maximum": 8 }, "description": "Ladder ranks covered; omitted or empty: any rank." }, "validFrom": { "type": "string", "format": "date-time" }, "validUntil": { "type": "string", "format": "date-time" }, "chain": { "type": "string", "minLength": 1, "maxLength": 120, "description": "The industry\u2013education\u2013evaluation chain." }, "chainMaster": { "type": "string", "minLength": 1, "maxLength": 120, "description": "The chain-master organisation." } } };
-var pattern16 = new RegExp("^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$", "u");
+var pattern17 = new RegExp("^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$", "u");
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4376,7 +4398,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data3 = data2[i2];
           if (typeof data3 === "string") {
-            if (!pattern16.test(data3)) {
+            if (!pattern17.test(data3)) {
               const err10 = { instancePath: instancePath + "/occupations/" + i2, schemaPath: "#/properties/occupations/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$" }, message: 'must match pattern "^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$"' };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -4819,7 +4841,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validatePartnerRequest = validate34;
-var pattern18 = new RegExp("^[A-Z]{2}$", "u");
+var pattern19 = new RegExp("^[A-Z]{2}$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5014,7 +5036,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.region !== void 0) {
       let data5 = data.region;
       if (typeof data5 === "string") {
-        if (!pattern18.test(data5)) {
+        if (!pattern19.test(data5)) {
           const err18 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -5353,6 +5375,57 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   validate36.errors = vErrors;
   return errors === 0;
 }
+var validatePepperRotationRequest = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "pepperRef")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.pepperRef !== void 0) {
+      let data0 = data.pepperRef;
+      if (typeof data0 === "string") {
+        if (!pattern13.test(data0)) {
+          const err1 = { instancePath: instancePath + "/pepperRef", schemaPath: "#/properties/pepperRef/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,64}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,64}$"' };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/pepperRef", schemaPath: "#/properties/pepperRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
 export {
   validateAccreditationRequest,
   validateAssessmentRequest,
@@ -5365,6 +5438,7 @@ export {
   validateIssuerRequest,
   validateKeyRotationRequest,
   validatePartnerRequest,
+  validatePepperRotationRequest,
   validateRecognitionRequest,
   validateStatusChangeRequest,
   validateVcStatusRequest

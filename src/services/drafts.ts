@@ -4,14 +4,12 @@ import { assertTermsDefined } from '../credentials/jsonld-check.js';
 import { toDateTimeStamp, type Cryptosuite, type JsonObject } from '../credentials/data-integrity.js';
 import { checkCredentialShape, issuerIdOf } from '../credentials/vc-model.js';
 import { buildCertificateCredential } from '../credentials/certificate-credential.js';
-import { checkCertificate, identityHash, type CertificateRequest } from '../domain/certificate.js';
+import { checkCertificate, type CertificateRequest } from '../domain/certificate.js';
 import type { Fault } from '../domain/fault.js';
 import { SkillcredError, malformed } from '../errors.js';
-import type { CryptoProvider } from '../credentials/crypto.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusPurpose } from '../domain/status.js';
 import { instant } from './access.js';
-import { randomBase64url } from './secrets.js';
 
 /** A credential ready to sign, with what its record needs to remember. */
 export interface Draft {
@@ -82,17 +80,16 @@ export async function draftFromVcApi(
   };
 }
 
-/** Turns a domain certificate request into a draft: domain rules, salted holder hash, OB 3.0 shape. */
+/** Turns a domain certificate request into a draft: domain rules, keyed holder binding, OB 3.0 shape. */
 export async function draftFromCertificate(
   request: CertificateRequest,
   issuer: IssuerRecord,
-  opts: { now: Date; crypto: CryptoProvider; pointer?: string },
+  opts: { now: Date; bind: (idNumber: string) => Promise<{ identityHash: string; salt: string }>; pointer?: string },
 ): Promise<Draft> {
   const check = checkCertificate(request, issuer, opts.pointer ?? '');
   if (!check.ok) throw rejected(check.faults);
   const { checked } = check;
-  const salt = randomBase64url(16);
-  const holderHash = await identityHash(request.holder.idNumber, salt, (d) => opts.crypto.sha256(d));
+  const { identityHash: holderHash, salt } = await opts.bind(request.holder.idNumber);
   const validFrom = toDateTimeStamp(request.validFrom ? instant(request.validFrom, `${opts.pointer ?? ''}/validFrom`) : opts.now);
   const credential = buildCertificateCredential(checked, issuer, {
     id: `urn:uuid:${crypto.randomUUID()}`,

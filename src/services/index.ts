@@ -13,6 +13,7 @@ import { AuthService } from './auth.js';
 import { CredentialService } from './credentials.js';
 import { IssuanceService } from './issuance.js';
 import { IssuerService } from './issuers.js';
+import { HolderService } from './holder.js';
 import { Keyring } from './keyring.js';
 import { PartnerService } from './partners.js';
 import { RateLimiter } from './rate-limit.js';
@@ -27,6 +28,7 @@ import { VerificationService } from './verification.js';
 export interface Services {
   auth: AuthService;
   issuance: IssuanceService;
+  holder: HolderService;
   credentials: CredentialService;
   status: StatusService;
   issuers: IssuerService;
@@ -69,6 +71,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   const trust = new TrustService({ store, crypto, clock, config, log, documentLoader, identity, onKeysChanged });
   const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader }), { compression, clock, crypto, skewMs: 300_000 });
   const rateLimiter = new RateLimiter(ports.counters);
+  const holder = new HolderService({ store, keys: ports.keys, crypto, clock, log, limiter: rateLimiter, config });
   let partners: PartnerService | undefined;
   const verifier = new Verifier({
     resolver,
@@ -85,13 +88,14 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
       return record ? (JSON.parse(record.document) as JsonObject) : null;
     },
   });
-  const verification = new VerificationService({ verifier, limiter: rateLimiter, config });
+  const verification = new VerificationService({ verifier, limiter: rateLimiter, config, holder });
   partners = new PartnerService({ store, crypto, clock, config, documentLoader, identity, rateLimiter, verification });
-  const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, status, onKeysChanged });
+  const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, status, holder, onKeysChanged });
   const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, documentLoader });
   return {
     auth: new AuthService({ store, crypto, config, limiter: rateLimiter }),
-    issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust }),
+    issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust, holder }),
+    holder,
     credentials: new CredentialService({ store, config }),
     status,
     issuers,

@@ -15,6 +15,7 @@ import type { Store } from '../store/store.js';
 import { issuerOf } from './access.js';
 import { draftFromCertificate, draftFromVcApi, type Draft, type IssueSettings } from './drafts.js';
 import type { IssuanceRecorder, Recorded, SignedCredential } from './record-issuance.js';
+import type { HolderService } from './holder.js';
 import type { TrustService } from './trust.js';
 
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
@@ -43,6 +44,7 @@ export interface IssuanceDeps {
   documentLoader: DocumentLoader;
   recorder: IssuanceRecorder;
   trust: Pick<TrustService, 'assertMayIssue'>;
+  holder: Pick<HolderService, 'bind'>;
 }
 
 /**
@@ -56,7 +58,7 @@ export class IssuanceService {
   /** POST /v1/certificates: one certificate, signed by the caller's issuer. */
   async issueCertificate(principal: Principal | undefined, request: CertificateRequest, idempotencyKey?: string): Promise<Issued> {
     const issuer = await this.callerIssuer(principal);
-    const draft = await draftFromCertificate(request, issuer, { now: this.deps.clock.now(), crypto: this.deps.crypto });
+    const draft = await draftFromCertificate(request, issuer, { now: this.deps.clock.now(), bind: (n) => this.deps.holder.bind(issuer, n) });
     return this.issue(issuer, [draft], {
       cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
       format: 'ldp_vc',
@@ -69,7 +71,7 @@ export class IssuanceService {
   async issueAssessment(principal: Principal | undefined, request: AssessmentRequest, idempotencyKey?: string): Promise<Issued> {
     const issuer = await this.callerIssuer(principal);
     const drafts: Draft[] = [];
-    for (const one of assessmentCertificates(request)) drafts.push(await draftFromCertificate(one, issuer, { now: this.deps.clock.now(), crypto: this.deps.crypto }));
+    for (const one of assessmentCertificates(request)) drafts.push(await draftFromCertificate(one, issuer, { now: this.deps.clock.now(), bind: (n) => this.deps.holder.bind(issuer, n) }));
     return this.issue(issuer, drafts, {
       cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
       format: 'ldp_vc',

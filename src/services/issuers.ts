@@ -12,6 +12,7 @@ import { adminOnly } from './access.js';
 import type { Keyring } from './keyring.js';
 import { hashSecret, newApiKeyToken } from './secrets.js';
 import type { ServiceIdentity } from './service-identity.js';
+import type { HolderService } from './holder.js';
 import type { StatusService } from './status.js';
 
 /** An API key as shown to its owner, once: the token is never stored. */
@@ -53,6 +54,8 @@ export interface IssuerDeps {
   identity: ServiceIdentity;
   /** Re-signs an issuer's status lists (after a rotation). */
   status: Pick<StatusService, 'resignAll'>;
+  /** Adopts a provisioned holder pepper for a new issuer. */
+  holder: Pick<HolderService, 'assertPepperRef' | 'adoptPepper'>;
   /** Called after an issuer's keys changed (key caches). */
   onKeysChanged?: () => void;
 }
@@ -72,6 +75,7 @@ export class IssuerService {
   async createRecord(input: IssuerRequest): Promise<{ record: { issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord } }> {
     const { store, clock, config, keyring } = this.deps;
     if (await store.getIssuer({ slug: input.slug })) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} already exists`);
+    if (input.pepperRef) await this.deps.holder.assertPepperRef(input.pepperRef);
     const id = crypto.randomUUID();
     const method = input.didMethod ?? 'web';
     const webDid = method === 'web' ? issuerDidWeb(config, input.slug) : null;
@@ -96,6 +100,7 @@ export class IssuerService {
       if (/UNIQUE|duplicate key/i.test(String(error))) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} or its DID already exists`);
       throw error;
     }
+    if (input.pepperRef) await this.deps.holder.adoptPepper(issuer, input.pepperRef);
     return { record: { issuer, apiKey: { ...shown, issuer: issuer.slug }, key } };
   }
 

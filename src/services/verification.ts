@@ -2,7 +2,10 @@ import type { Config } from '../config.js';
 import type { Language } from '../domain/localized.js';
 import { PROBLEM_TITLES, VERDICT_LABELS } from '../verify/messages.js';
 import type { StepProblem, VerificationResult } from '../verify/result.js';
-import type { Verifier, VerifyOptions } from '../verify/verifier.js';
+import type { JsonObject } from '../credentials/data-integrity.js';
+import { SkillcredError } from '../errors.js';
+import type { HolderOutcome, Verifier, VerifyOptions } from '../verify/verifier.js';
+import type { HolderService } from './holder.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export type { VerifyOptions } from '../verify/verifier.js';
@@ -30,20 +33,50 @@ export function localizeResult(result: VerificationResult, lang: Language): Loca
 
 /** Verification for anyone (no key): the VC API verifiers, step by step, in the caller's language. */
 export class VerificationService {
-  constructor(private readonly deps: { verifier: Verifier; limiter: RateLimiter; config: Pick<Config, 'anonymousRequestsPerMinute'> }) {}
+  constructor(private readonly deps: { verifier: Verifier; limiter: RateLimiter; config: Pick<Config, 'anonymousRequestsPerMinute'>; holder: Pick<HolderService, 'check'> }) {}
 
   /** Admits one anonymous request from `client` (verification, lookup): 429 past the per-address limit. */
   async admit(client: string): Promise<void> {
     await this.deps.limiter.take(`anon:${client}`, this.deps.config.anonymousRequestsPerMinute, 1, 60, 'anonymous requests');
   }
 
-  /** Verifies one credential in any form the verifier reads (object, JWT, QR payload or link, JSON text). */
-  async verifyCredential(input: unknown, options: VerifyOptions, lang: Language): Promise<LocalizedResult> {
-    return localizeResult(await this.deps.verifier.verifyCredential(input, options), lang);
+  /**
+   * Verifies one credential in any form the verifier reads (object, JWT, QR payload or link, JSON
+   * text). A holder number is compared here, online, under the guessing limits: past the limit
+   * for this certificate (or this client) the whole call answers 429 with Retry-After.
+   */
+  async verifyCredential(input: unknown, options: VerifyOptions, lang: Language, client = 'unknown'): Promise<LocalizedResult> {
+    const { holderCheck, rethrow } = this.holderCheck(options.holderIdNumber, client);
+    const result = await this.deps.verifier.verifyCredential(input, { ...options, ...(holderCheck ? { holderCheck } : {}) });
+    rethrow();
+    return localizeResult(result, lang);
+  }
+
+  /** The online holder check for one call, and a way to let its 429 out after the verifier ran. */
+  private holderCheck(idNumber: string | undefined, client: string) {
+    let limited: unknown;
+    const holderCheck = idNumber === undefined ? undefined : async (credential: JsonObject): Promise<HolderOutcome> => {
+      try {
+        return await this.deps.holder.check(credential, idNumber, client);
+      } catch (error) {
+        if (!(error instanceof SkillcredError && error.code === 'RATE_LIMITED')) throw error;
+        limited = error;
+        return { result: 'unavailable', detail: error.message };
+      }
+    };
+    return {
+      holderCheck,
+      rethrow: () => {
+        if (limited) throw limited;
+      },
+    };
   }
 
   /** Verifies a presentation's proof and every credential in it. */
-  verifyPresentation(input: unknown, options: VerifyOptions): ReturnType<Verifier['verifyPresentation']> {
-    return this.deps.verifier.verifyPresentation(input, options);
+  async verifyPresentation(input: unknown, options: VerifyOptions, client = 'unknown'): ReturnType<Verifier['verifyPresentation']> {
+    const { holderCheck, rethrow } = this.holderCheck(options.holderIdNumber, client);
+    const result = await this.deps.verifier.verifyPresentation(input, { ...options, ...(holderCheck ? { holderCheck } : {}) });
+    rethrow();
+    return result;
   }
 }

@@ -54,6 +54,11 @@ const POLICY = {
   addRecognition: 'passes',
   listRecognitions: 'passes',
   compromiseKey: 'clears',
+  listPeppers: 'cached',
+  addPepper: 'clears',
+  recordHolderCheck: 'passes',
+  listHolderChecks: 'passes',
+  listLegacyHolderBindings: 'passes',
   findKeyByRef: 'passes',
 } as const satisfies Record<keyof Store, 'cached' | 'clears' | 'passes'>;
 

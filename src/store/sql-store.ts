@@ -2,6 +2,7 @@
 // SQL, its row mappers and its methods. Only drivers differ per database.
 import type { Driver } from './driver.js';
 import { applyMigrations, type Migration } from './migrate.js';
+import { holderMethods } from './sql/holder.js';
 import { issuanceMethods } from './sql/issuance.js';
 import { issuerMethods } from './sql/issuers.js';
 import { statusMethods } from './sql/status.js';
@@ -24,5 +25,6 @@ export function sqlStore(db: Driver, options: SqlStoreOptions = {}): Store {
     ...issuanceMethods(db),
     ...statusMethods(db),
     ...trustMethods(db),
+    ...holderMethods(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
+import type { HolderCheckRecord, PepperRecord } from '../domain/holder.js';
 import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import type { PartnerRecord, RecognitionRecord } from '../domain/partner.js';
 import type { AuditEntry, StatusChange, StatusPurpose, StatusSlot } from '../domain/status.js';
@@ -155,4 +156,15 @@ export interface Store {
   listPartners(): Promise<PartnerRecord[]>;
   addRecognition(record: RecognitionRecord): Promise<void>;
   listRecognitions(filter?: { partnerId?: string; certificateKind?: string }): Promise<RecognitionRecord[]>;
+
+  // Holder bindings: peppers (references to KeyStore secrets) and the audit of holder checks.
+  /** An issuer's peppers, oldest first; the current one has no retiredAt. */
+  listPeppers(issuerId: string): Promise<PepperRecord[]>;
+  /** Adds a pepper as the issuer's current one, retiring the previous, atomically. */
+  addPepper(pepper: PepperRecord): Promise<void>;
+  /** Appends one holder check to the (append-only) audit. */
+  recordHolderCheck(check: HolderCheckRecord): Promise<void>;
+  listHolderChecks(credentialKey: string, limit?: number): Promise<(HolderCheckRecord & { id: number })[]>;
+  /** An issuer's credentials that still carry the legacy, unkeyed holder binding. */
+  listLegacyHolderBindings(issuerId: string, limit?: number): Promise<CredentialRecord[]>;
 }

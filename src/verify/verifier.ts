@@ -14,7 +14,8 @@ import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, unwrapPresenta
 import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { checkRelatedResources } from '../credentials/related-resource.js';
 import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
-import { identityHash } from '../domain/certificate.js';
+import { legacyIdentityHash as identityHash } from '../domain/certificate.js';
+import { readHolderBinding } from '../domain/holder.js';
 import type { Clock } from '../ports.js';
 import { CHECK_NAMES, resultOf, STEP_IDS, stepProblem, UNSUPPORTED_CODES, type CheckName, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
 import type { StatusChecker } from './status-check.js';
@@ -25,9 +26,17 @@ export interface QrDecoder {
   decode(text: string): Promise<{ credential: JsonObject } | { credentialId: string } | undefined>;
 }
 
+/** What an online holder check found (the service's; the number never leaves it). */
+export type HolderOutcome = { result: 'match' } | { result: 'no-match' } | { result: 'unavailable'; detail: string };
+
 export interface VerifyOptions {
-  /** The ID number the candidate shows: hashed with the credential's salt and compared. */
+  /** The ID number the candidate shows, to compare with the certificate's holder binding. */
   holderIdNumber?: string;
+  /**
+   * Compares `holderIdNumber` with a credential's binding where the keys are (the service). Without
+   * it only legacy unkeyed bindings can be compared; keyed ones answer "check online".
+   */
+  holderCheck?: (credential: JsonObject) => Promise<HolderOutcome>;
   /** Presentation proofs: the expected challenge and domain. */
   challenge?: string;
   domain?: string;
@@ -107,6 +116,9 @@ export class Verifier {
     }
     await this.step(ctx, 'parse', async () => this.parse(credential, input.kind, input.kind === 'jwt' ? input.jwt : undefined));
     if (!ctx.steps.get('parse')!.valid) return this.finish(ctx, options);
+    if (holderIdentifiers(credential).some((i) => readHolderBinding(String(i.identityHash)).kind === 'legacy-sha256')) {
+      ctx.warnings.push(stepProblem('ours', 'legacy-holder-binding', 'Holder number exposed', "this certificate carries an unkeyed hash of its holder's ID number, which can be guessed offline: ask the issuer to reissue it"));
+    }
     const keys: { key: ResolvedKey; created: string | null }[] = [];
     await this.step(ctx, 'proof', async () => (await (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys, ctx.warnings))) ?? this.relatedResources(credential));
     if (!ctx.steps.get('proof')!.valid) return this.finish(ctx, options);
@@ -126,7 +138,7 @@ export class Verifier {
       ctx.warnings.push(...outcome.warnings);
       return null;
     });
-    if (options.holderIdNumber !== undefined && selected.has('holder')) await this.step(ctx, 'holder', async () => this.holder(credential, options.holderIdNumber!));
+    if (options.holderIdNumber !== undefined && selected.has('holder')) await this.holderStep(ctx, credential, options);
     const result = this.finish(ctx, options);
     if (result.verdict === 'valid' && this.deps.recognitions) {
       try {
@@ -181,7 +193,7 @@ export class Verifier {
         }
         const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
         for (const vc of vcs) {
-          credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}), ...(options.checks ? { checks: options.checks } : {}) }));
+          credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}), ...(options.holderCheck ? { holderCheck: options.holderCheck } : {}), ...(options.checks ? { checks: options.checks } : {}) }));
         }
       }
     }
@@ -422,19 +434,39 @@ export class Verifier {
     return null;
   }
 
-  private async holder(credential: JsonObject, idNumber: string): Promise<StepProblem | null> {
-    const subjectRaw = credential.credentialSubject;
-    const subject = (Array.isArray(subjectRaw) ? subjectRaw[0] : subjectRaw) as JsonObject;
-    const identifiers = Array.isArray(subject?.identifier) ? (subject.identifier as JsonObject[]) : [];
-    const hashed = identifiers.filter((i) => i && i.hashed === true && typeof i.identityHash === 'string');
-    if (hashed.length === 0) return stepProblem('ours', 'no-holder-hash', 'No holder identity', 'the credential carries no hashed identity to compare with');
-    for (const id of hashed) {
-      const [alg] = String(id.identityHash).split('$');
-      if (alg !== 'sha256') continue;
-      const expected = await identityHash(idNumber, typeof id.salt === 'string' ? id.salt : '', (d) => this.deps.crypto.sha256(d));
-      if (expected.toLowerCase() === String(id.identityHash).toLowerCase()) return null;
+  /** The holder step: match, no match, or (skipped, with a warning) cannot be checked here. */
+  private async holderStep(ctx: Context, credential: JsonObject, options: VerifyOptions): Promise<void> {
+    let outcome: HolderOutcome;
+    try {
+      outcome = options.holderCheck ? await options.holderCheck(credential) : await this.offlineHolder(credential, options.holderIdNumber!);
+    } catch (error) {
+      outcome = { result: 'unavailable', detail: `the holder check could not complete: ${(error as Error)?.message ?? String(error)}` };
     }
-    return stepProblem('ours', 'holder-mismatch', 'Not this holder', 'the ID number shown does not match the one the certificate was issued to');
+    if (outcome.result === 'match') ctx.steps.set('holder', { id: 'holder', valid: true });
+    else if (outcome.result === 'no-match') {
+      ctx.steps.set('holder', { id: 'holder', valid: false, problem: stepProblem('ours', 'holder-mismatch', 'Not this holder', 'the ID number shown does not match the one the certificate was issued to') });
+    } else {
+      const problem = stepProblem('ours', 'holder-unavailable', 'Holder not checked', outcome.detail);
+      ctx.steps.set('holder', { id: 'holder', valid: false, skipped: true, problem });
+      ctx.warnings.push(problem);
+    }
+  }
+
+  /**
+   * Without the service: only a legacy unkeyed binding (`sha256$`) can be compared here; a keyed
+   * one (`hmac-sha256$`) needs the issuer's pepper, which only the service holds.
+   */
+  private async offlineHolder(credential: JsonObject, idNumber: string): Promise<HolderOutcome> {
+    const hashed = holderIdentifiers(credential);
+    if (hashed.length === 0) return { result: 'unavailable', detail: 'the credential carries no hashed identity to compare with' };
+    let compared = false;
+    for (const id of hashed) {
+      if (readHolderBinding(String(id.identityHash)).kind !== 'legacy-sha256') continue;
+      compared = true;
+      const expected = await identityHash(idNumber, typeof id.salt === 'string' ? id.salt : '', (d) => this.deps.crypto.sha256(d));
+      if (expected.toLowerCase() === String(id.identityHash).toLowerCase()) return { result: 'match' };
+    }
+    return compared ? { result: 'no-match' } : { result: 'unavailable', detail: "the holder's ID number is bound with the issuer's secret key: only the issuing service can compare it, online" };
   }
 
   private async step(ctx: Context, id: StepId, run: () => Promise<StepProblem | null>): Promise<void> {
@@ -496,4 +528,12 @@ function signedAt(credential: JsonObject, keys: { created: string | null }[]): D
     .map((v) => (v ? Date.parse(v) : NaN))
     .filter((t) => !Number.isNaN(t));
   return new Date(times.length ? Math.max(...times) : 0);
+}
+
+/** The hashed identity objects of a credential's subject (OB 3.0 `identifier`). */
+export function holderIdentifiers(credential: JsonObject): JsonObject[] {
+  const subjectRaw = credential.credentialSubject;
+  const subject = (Array.isArray(subjectRaw) ? subjectRaw[0] : subjectRaw) as JsonObject | undefined;
+  const identifiers = Array.isArray(subject?.identifier) ? (subject.identifier as JsonObject[]) : [];
+  return identifiers.filter((i) => i && typeof i === 'object' && i.hashed === true && typeof i.identityHash === 'string');
 }

@@ -55,8 +55,9 @@ describe('the secret key store (ISSUER_KEYS)', () => {
     const bad: [string, RegExp][] = [
       ['{not json', /not valid JSON/],
       ['[]', /must be a JSON object/],
-      ['{"k": {"kty": "OKP", "crv": "Ed25519", "x": "abc"}}', /"k" is not a private Ed25519 JWK/],
-      ['{"k": {"kty": "RSA", "n": "x", "e": "AQAB", "d": "secret-d"}}', /"k" is not a private Ed25519 JWK/],
+      ['{"k": {"kty": "OKP", "crv": "Ed25519", "x": "abc"}}', /"k" is neither a private Ed25519 JWK/],
+      ['{"k": {"kty": "RSA", "n": "x", "e": "AQAB", "d": "secret-d"}}', /"k" is neither a private Ed25519 JWK/],
+      ['{"p": {"kty": "oct", "k": "too-short"}}', /"p" is neither a private Ed25519 JWK .* nor a 32-byte pepper/],
       ['{"bad ref": {"kty": "OKP", "crv": "Ed25519", "x": "a", "d": "b"}}', /key reference "bad ref"/],
     ];
     for (const [secret, message] of bad) {

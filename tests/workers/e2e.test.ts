@@ -61,7 +61,7 @@ describe('the Worker, end to end on D1', () => {
   });
 
   it('creates an issuer with a provisioned key (keyRef) through the admin API', async () => {
-    const body = await callJson('POST', '/admin/issuers', { slug: 'edge-eval', names, orgKind: 'S', filingCode: 'SZ-S-0001', keyRef: 'e2e-1' }, admin, 201);
+    const body = await callJson('POST', '/admin/issuers', { slug: 'edge-eval', names, orgKind: 'S', filingCode: 'SZ-S-0001', keyRef: 'e2e-1', pepperRef: 'pepper-1' }, admin, 201);
     const issuer = body.issuer as Json;
     flow.did = String(issuer.did);
     flow.apiKey = String((body.apiKey as Json).token);

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { publicKeyOfJwk, type CryptoProvider } from '../../credentials/crypto.js';
 
 // DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it.
@@ -37,6 +37,9 @@ export function nodeCrypto(): CryptoProvider {
     async verify(key, signature, data) {
       if (signature.length !== 64) return false;
       return verify(null, data, key.native as KeyObject, signature);
+    },
+    async hmacSha256(key, data) {
+      return new Uint8Array(createHmac('sha256', key).update(data).digest());
     },
   };
 }

@@ -55,7 +55,8 @@ const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
   },
 };
 
-function credentialFromRow(r: Row): CredentialRecord {
+/** A credentials row as a record. */
+export function credentialFromRow(r: Row): CredentialRecord {
   return {
     id: text(r.id),
     issuerId: text(r.issuer_id),
