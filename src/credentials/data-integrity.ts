@@ -3,6 +3,7 @@ import './jsonld-speedup.js';
 import * as rdfCanonize from 'rdf-canonize';
 import canonicalizeModule from 'canonicalize';
 import { SkillcredError } from '../errors.js';
+import { CANONICALIZATION_LIMITS, checkBudget, PROOF_INPUT_BUDGET } from './budget.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
@@ -52,7 +53,17 @@ export async function canonizeRdfc(doc: JsonObject, documentLoader: DocumentLoad
   } catch (error) {
     throw canonicalizationError(error);
   }
-  return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
+  try {
+    return await rdfCanonize.canonize(dataset, {
+      algorithm: 'RDFC-1.0',
+      maxWorkFactor: CANONICALIZATION_LIMITS.maxWorkFactor,
+      signal: AbortSignal.timeout(CANONICALIZATION_LIMITS.timeoutMs),
+    });
+  } catch (error) {
+    // Only the work limits make rdf-canonize throw on a dataset jsonld.js produced.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SkillcredError('MALFORMED_VALUE', `RDF canonicalization exceeded its work limits (maxWorkFactor ${CANONICALIZATION_LIMITS.maxWorkFactor}, ${CANONICALIZATION_LIMITS.timeoutMs} ms): ${message}`);
+  }
 }
 
 /** Turns a jsonld.js failure into our error: unknown context or undefined term, naming it. */
@@ -100,6 +111,12 @@ export async function hashData(
   suite: Cryptosuite,
   env: ProofEnv,
 ): Promise<Uint8Array> {
+  // Whoever calls (issuance, the verifier, status and trust lists), canonicalization work stays
+  // bounded: no inline contexts, bounded depth and size (src/credentials/budget.ts).
+  for (const [doc, what] of [[unsecured, 'the document'], [proofConfig, 'the proof options']] as const) {
+    const over = checkBudget(doc, PROOF_INPUT_BUDGET, what);
+    if (over) throw new SkillcredError('MALFORMED_VALUE', over.detail);
+  }
   const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);
   const [configHash, docHash] = await Promise.all([
     env.crypto.sha256(configText),

@@ -1,4 +1,5 @@
 import type { CryptoProvider } from '../credentials/crypto.js';
+import { checkBudget, PRESENTATION_BUDGET } from '../credentials/budget.js';
 import { bundledContexts } from '../credentials/contexts.js';
 import {
   isDateTimeStamp,
@@ -93,7 +94,7 @@ export class Verifier {
   /** Verifies one credential given as an object, an enveloped VC-JWT, a JWT, a QR payload/URL or JSON text. */
   async verifyCredential(raw: unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
     const ctx: Context = { steps: new Map(), warnings: [], summary: {} };
-    const input = await this.normalize(raw);
+    const input = budgeted(await this.normalize(raw));
     if (input.kind === 'error') {
       ctx.steps.set('parse', { id: 'parse', valid: false, problem: input.problem });
       return this.finish(ctx, options);
@@ -160,8 +161,11 @@ export class Verifier {
         return { verified: false, presentation: { steps, errors: steps.map((s) => s.problem!) }, credentials };
       }
     }
+    const overBudget = checkBudget(vp, PRESENTATION_BUDGET, 'the presentation');
     if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
       fail('parse', stepProblem('parse', 'not-an-object', 'Not a presentation', 'verifiablePresentation must be a JSON object'));
+    } else if (overBudget) {
+      fail('parse', stepProblem('parse', overBudget.rule, 'Unreadable presentation', overBudget.detail));
     } else {
       const types = Array.isArray(vp.type) ? vp.type : [vp.type];
       if (!types.includes('VerifiablePresentation') || !vcVersionOf(vp)) {
@@ -461,6 +465,13 @@ export class Verifier {
     }
     return resultOf(steps, ctx.warnings, ctx.summary);
   }
+}
+
+/** The parse step's CPU budget (src/credentials/budget.ts): a credential over it is unreadable, naming the rule. */
+function budgeted(input: Input): Input {
+  if (input.kind === 'error') return input;
+  const over = checkBudget(input.credential);
+  return over ? { kind: 'error', problem: stepProblem('parse', over.rule, 'Unreadable credential', over.detail) } : input;
 }
 
 /** The checks a call runs: those asked for (all by default), `proof` always. */
