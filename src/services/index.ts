@@ -39,7 +39,7 @@ export interface Services {
 
 /** Builds the services once per app from its ports. */
 export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Services {
-  const { store, crypto, clock, config, log, compression } = ports;
+  const { store, crypto, clock, config, log, compression, proofs } = ports;
   const documentLoader = createDocumentLoader();
   const keyring = new Keyring(ports);
   const identity = new ServiceIdentity({ store, keyring, config });
@@ -48,7 +48,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   // other processes and isolates see it within LOCAL_LIST_TTL_MS (partners cache for max-age).
   const LOCAL_LIST_TTL_MS = 5_000;
   const localLists = new Map<string, { until: number; json: string; version: string }>();
-  const status = new StatusService({ store, crypto, compression, clock, config, log, keyring, documentLoader, onStatusChanged: () => localLists.clear() });
+  const status = new StatusService({ store, crypto, compression, clock, config, log, keyring, proofs, onStatusChanged: () => localLists.clear() });
   const listPrefix = `${config.publicUrl}/status/`;
   const source: ListSource = {
     fetcher: ports.fetcher,
@@ -66,7 +66,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     },
   };
   const onKeysChanged = () => resolver.invalidate();
-  const trust = new TrustService({ store, crypto, clock, config, log, documentLoader, identity, onKeysChanged });
+  const trust = new TrustService({ store, crypto, clock, config, log, proofs, identity, onKeysChanged });
   const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader }), { compression, clock, crypto, skewMs: 300_000 });
   const rateLimiter = new RateLimiter(ports.counters);
   let partners: PartnerService | undefined;
@@ -74,6 +74,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     resolver,
     crypto,
     documentLoader,
+    proofs,
     clock,
     status: checker,
     trust: (credential, at, warnings) => trust.trustStep(credential, at, warnings),
@@ -86,9 +87,9 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     },
   });
   const verification = new VerificationService({ verifier, limiter: rateLimiter, config });
-  partners = new PartnerService({ store, crypto, clock, config, documentLoader, identity, rateLimiter, verification });
+  partners = new PartnerService({ store, crypto, clock, config, proofs, identity, rateLimiter, verification });
   const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, status, onKeysChanged });
-  const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, documentLoader });
+  const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, proofs });
   return {
     auth: new AuthService({ store, crypto, config, limiter: rateLimiter }),
     issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust }),

@@ -6,11 +6,10 @@ import {
   proofsOf,
   securedDocumentFor,
   unsupportedProof,
-  verifyProof,
   type JsonObject,
-  type ProofEnv,
 } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
+import { inlineProofEngine, type ProofEngine } from '../credentials/proof-engine.js';
 import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, unwrapPresentationEnvelope, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
 import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { checkRelatedResources } from '../credentials/related-resource.js';
@@ -48,6 +47,8 @@ export interface VerifierDeps {
   resolver: KeySource;
   crypto: CryptoProvider;
   documentLoader: DocumentLoader;
+  /** Where proofs are canonicalized and checked (worker threads on Node); inline when absent. */
+  proofs?: ProofEngine;
   clock: Clock;
   status: StatusChecker;
   qr?: QrDecoder;
@@ -83,11 +84,11 @@ const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = { proof: 'proof', issu
  * Every step is reported; nothing thrown by a step escapes (a bug becomes a failed step).
  */
 export class Verifier {
-  private readonly env: ProofEnv;
+  private readonly proofEngine: ProofEngine;
   private readonly skewMs: number;
 
   constructor(private readonly deps: VerifierDeps) {
-    this.env = { crypto: deps.crypto, documentLoader: deps.documentLoader };
+    this.proofEngine = deps.proofs ?? inlineProofEngine({ crypto: deps.crypto, documentLoader: deps.documentLoader });
     this.skewMs = (deps.skewSeconds ?? 300) * 1000;
   }
 
@@ -354,7 +355,7 @@ export class Verifier {
     if (key.algorithm !== 'Ed25519') {
       return stepProblem('proof', 'key-type-mismatch', 'Wrong kind of key', `${String(proof.cryptosuite ?? proof.type)} proofs are made with Ed25519 keys; ${key.id} is a ${key.algorithm} key`);
     }
-    const check = await verifyProof(secured, proof, key.publicKey, this.env);
+    const check = await this.proofEngine.verify(secured, proof, key.publicKey);
     if (!check.valid) return stepProblem('proof', 'bad-signature', 'Signature does not verify', check.reason);
     keys.push({ key, created: typeof proof.created === 'string' ? proof.created : null });
     return null;
