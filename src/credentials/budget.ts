@@ -65,7 +65,7 @@ export const PROOF_INPUT_BUDGET: Readonly<Budget> = {
 export const CANONICALIZATION_LIMITS = { maxWorkFactor: 1, timeoutMs: 1_000 } as const;
 
 /** The rule a document broke: stable names for tests and clients. */
-export type BudgetRule = 'max-bytes' | 'max-depth' | 'max-nodes' | 'inline-context';
+type BudgetRule = 'max-bytes' | 'max-depth' | 'max-nodes' | 'inline-context';
 
 /** Why a document is refused before any expensive work: the rule, where, and in words. */
 export interface BudgetViolation {
@@ -146,12 +146,16 @@ function walk(root: unknown, budget: Readonly<Budget>, what: string): BudgetViol
   return null;
 }
 
-/** Where an `@context` value holds anything but context URLs (or null), or undefined. */
+/**
+ * Where an `@context` value holds an inline context (an object, or an array inside the list), or
+ * undefined. Other non-URLs (numbers, booleans) cost nothing: the data-model check and JSON-LD
+ * refuse them with their own words.
+ */
 function inlineContext(value: unknown, pointer: string): string | undefined {
-  const ok = (v: unknown) => typeof v === 'string' || v === null;
-  if (ok(value)) return undefined;
+  const inline = (v: unknown) => typeof v === 'object' && v !== null;
+  if (!inline(value)) return undefined;
   if (!Array.isArray(value)) return pointer;
-  const i = value.findIndex((v) => !ok(v));
+  const i = value.findIndex(inline);
   return i === -1 ? undefined : `${pointer}/${i}`;
 }
 
