@@ -57,13 +57,28 @@ export async function canonizeRdfc(doc: JsonObject, documentLoader: DocumentLoad
     return await rdfCanonize.canonize(dataset, {
       algorithm: 'RDFC-1.0',
       maxWorkFactor: CANONICALIZATION_LIMITS.maxWorkFactor,
-      signal: AbortSignal.timeout(CANONICALIZATION_LIMITS.timeoutMs),
+      signal: deadline(CANONICALIZATION_LIMITS.timeoutMs),
     });
   } catch (error) {
     // Only the work limits make rdf-canonize throw on a dataset jsonld.js produced.
     const message = error instanceof Error ? error.message : String(error);
     throw new SkillcredError('MALFORMED_VALUE', `RDF canonicalization exceeded its work limits (maxWorkFactor ${CANONICALIZATION_LIMITS.maxWorkFactor}, ${CANONICALIZATION_LIMITS.timeoutMs} ms): ${message}`);
   }
+}
+
+/**
+ * What rdf-canonize reads of an AbortSignal (`aborted`, `reason`), as a deadline without a timer:
+ * a thread of the proof pool runs its event loop rarely (piscina waits on Atomics between tasks),
+ * so one AbortSignal.timeout per canonicalization would pile up pending timers there.
+ */
+function deadline(ms: number): { readonly aborted: boolean; readonly reason: string } {
+  const end = Date.now() + ms;
+  return {
+    get aborted() {
+      return Date.now() > end;
+    },
+    reason: `the ${ms} ms limit passed`,
+  };
 }
 
 /** Turns a jsonld.js failure into our error: unknown context or undefined term, naming it. */
