@@ -56,6 +56,13 @@ export const PROOF_INPUT_BUDGET: Readonly<Budget> = {
 };
 
 /**
+ * A status list credential, checked on the main thread when its issuer's credential is verified:
+ * ours have ~25 JSON values, 3 deep (the bits are one encodedList string). A list with much more
+ * is not a status list, and must not cost the event loop more than one.
+ */
+export const STATUS_LIST_BUDGET: Readonly<Budget> = { maxBytes: Number.POSITIVE_INFINITY, maxDepth: 8, maxNodes: 200 };
+
+/**
  * The library work limits RDF canonicalization runs with (rdf-canonize 5, RDFC-1.0).
  * `maxWorkFactor` 1 allows as many N-degree hash calls as there are blank nodes with shared
  * first-degree hashes (O(n)); the timeout stops the permutation loop that work factor does not

@@ -3,7 +3,7 @@ import './jsonld-speedup.js';
 import * as rdfCanonize from 'rdf-canonize';
 import canonicalizeModule from 'canonicalize';
 import { SkillcredError } from '../errors.js';
-import { CANONICALIZATION_LIMITS, checkBudget, PROOF_INPUT_BUDGET } from './budget.js';
+import { type Budget, CANONICALIZATION_LIMITS, checkBudget, PROOF_INPUT_BUDGET } from './budget.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
@@ -30,6 +30,8 @@ export interface ProofOptions {
 export interface ProofEnv {
   crypto: CryptoProvider;
   documentLoader: DocumentLoader;
+  /** The structural budget of what is canonicalized (PROOF_INPUT_BUDGET when absent). */
+  budget?: Readonly<Budget>;
 }
 
 // canonicalize is CommonJS: its default import is the function itself, whatever its typings say.
@@ -129,7 +131,7 @@ export async function hashData(
   // Whoever calls (issuance, the verifier, status and trust lists), canonicalization work stays
   // bounded: no inline contexts, bounded depth and size (src/credentials/budget.ts).
   for (const [doc, what] of [[unsecured, 'the document'], [proofConfig, 'the proof options']] as const) {
-    const over = checkBudget(doc, PROOF_INPUT_BUDGET, what);
+    const over = checkBudget(doc, env.budget ?? PROOF_INPUT_BUDGET, what);
     if (over) throw new SkillcredError('MALFORMED_VALUE', over.detail);
   }
   const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);

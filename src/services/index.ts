@@ -1,3 +1,4 @@
+import { STATUS_LIST_BUDGET } from '../credentials/budget.js';
 import { createDocumentLoader } from '../credentials/document-loader.js';
 import { KeyResolver } from '../credentials/key-resolver.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
@@ -67,7 +68,9 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   };
   const onKeysChanged = () => resolver.invalidate();
   const trust = new TrustService({ store, crypto, clock, config, log, proofs, identity, onKeysChanged });
-  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader }), { compression, clock, crypto, skewMs: 300_000 });
+  // Status-list proofs are checked on this thread (list-proof.ts takes a ProofEnv, not the engine):
+  // the status-list budget keeps each one to what a status list is (~25 JSON values).
+  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader, budget: STATUS_LIST_BUDGET }), { compression, clock, crypto, skewMs: 300_000 });
   const rateLimiter = new RateLimiter(ports.counters);
   let partners: PartnerService | undefined;
   const verifier = new Verifier({

@@ -1,10 +1,14 @@
 // The CPU budget of a credential (src/credentials/budget.ts): its caps at their edges, inline
 // contexts refused anywhere, on the verifier's parse step and on POST /credentials/issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBudget, CREDENTIAL_BUDGET, ISSUE_BUDGET, PRESENTATION_BUDGET, type Budget } from '../../src/credentials/budget.js';
-import { createProof, verifyProof } from '../../src/credentials/data-integrity.js';
+import { checkBudget, CREDENTIAL_BUDGET, ISSUE_BUDGET, PRESENTATION_BUDGET, STATUS_LIST_BUDGET, type Budget } from '../../src/credentials/budget.js';
+import { attachProof, createProof, verifyProof } from '../../src/credentials/data-integrity.js';
 import { documentLoader } from '../../src/credentials/document-loader.js';
+import type { ResolvedKey } from '../../src/credentials/key-resolver.js';
 import { nodeCrypto } from '../../src/runtime/node/crypto.js';
+import { bitsWithSet, encodeList } from '../../src/status/bitstring.js';
+import { statusListCredential } from '../../src/status/list-credential.js';
+import { listProofCheck } from '../../src/verify/list-proof.js';
 import { bearer, createTestApp, type TestApp } from '../helpers/app.js';
 import { bytesOf, deepJson, depthOf, exactlyBytes, exactlyValues, FAKE_PROOF, nest, plainCredential, scopedContextBomb, valuesOf } from './bombs.js';
 
@@ -120,6 +124,54 @@ describe('every proof checks the budget before canonicalizing (status lists, pre
   });
 });
 
+describe('status lists, checked on the main thread, have a budget of their own', () => {
+  const env = { crypto: nodeCrypto(), documentLoader };
+  const did = 'did:example:lists';
+  const vm = `${did}#key-1`;
+  async function signedList(extra: Json) {
+    const { privateJwk, publicKey } = await env.crypto.generate();
+    const list = {
+      ...statusListCredential({
+        url: 'https://lists.example/1',
+        issuerDid: did,
+        purpose: 'revocation',
+        encodedList: await encodeList(bitsWithSet(131_072, [7])),
+        validFrom: '2025-01-01T00:00:00Z',
+        validUntil: '2035-01-01T00:00:00Z',
+      }),
+      ...extra,
+    };
+    const proof = await createProof(
+      list,
+      { cryptosuite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z', verificationMethod: vm },
+      await env.crypto.importPrivateKey(privateJwk),
+      env,
+    );
+    const key = {
+      id: vm,
+      controller: did,
+      algorithm: 'Ed25519',
+      publicKey: await env.crypto.importPublicKey(publicKey),
+      assertion: true,
+    } as unknown as ResolvedKey;
+    return { list: attachProof(list, proof), check: listProofCheck({ resolve: async () => key }, { ...env, budget: STATUS_LIST_BUDGET }) };
+  }
+
+  it('a real status list fits it', async () => {
+    const { list, check } = await signedList({});
+    expect(valuesOf(list)).toBeLessThan(STATUS_LIST_BUDGET.maxNodes / 4);
+    expect(await check(list, did)).toBeNull();
+  });
+
+  it('a list padded with thousands of values is refused before canonicalization, naming the rule', async () => {
+    const { list, check } = await signedList({ evidence: Array.from({ length: 300 }, (_, i) => ({ id: `urn:e:${i}`, name: `e${i}` })) });
+    const start = performance.now();
+    const problem = await check(list, did);
+    expect(performance.now() - start).toBeLessThan(100);
+    expect(problem?.detail).toContain('rule max-nodes');
+  });
+});
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -192,7 +244,10 @@ describe('the verifier parse step (POST /credentials/verify)', () => {
 
   it('answers a VC 1.1 JWT whose vc claim is 10,000 deep with 400, naming the rule (it was cloned recursively)', async () => {
     const b64 = (text: string) => Buffer.from(text).toString('base64url');
-    const payload = deepJson((deep) => ({ iss: 'did:example:i', vc: { ...plainCredential({ deep }, null), '@context': ['https://www.w3.org/2018/credentials/v1'] } }), 10_000);
+    const payload = deepJson(
+      (deep) => ({ iss: 'did:example:i', vc: { ...plainCredential({ deep }, null), '@context': ['https://www.w3.org/2018/credentials/v1'] } }),
+      10_000,
+    );
     const jwt = `${b64(JSON.stringify({ alg: 'EdDSA', typ: 'JWT' }))}.${b64(payload)}.${'A'.repeat(86)}`;
     const { status, body } = await verify(jwt);
     expect(status).toBe(400);
