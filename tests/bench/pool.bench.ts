@@ -1,7 +1,7 @@
 // Issue 9 benchmark: HTTP verification (eddsa-rdfc-2022) on the real Node entry with the proof
 // pool at WORKERS=1 and at the default (one thread per core), in the same run, with /health's
 // latency measured under that load. WORKERS=0 (inline) is shown for reference.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { skillLevelRequest } from '../helpers/app.js';
@@ -16,7 +16,9 @@ interface Setup {
   workers: string;
   service?: NodeService;
   body?: string;
-  runs: { rps: number; p50: number; p99: number; max: number; cpu: number; cpuPerReq: number; mainPerReq: number }[];
+  /** Thread ids the server had before its first request: its main thread, V8's and libuv's. */
+  startThreads?: Set<string>;
+  runs: { rps: number; p50: number; p99: number; max: number; cpu: number; cpuPerReq: number; mainPerReq: number; poolPerReq: number }[];
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -44,13 +46,25 @@ function probeHealth(url: string): { stop: () => Promise<number[]> } {
   };
 }
 
-/** CPU seconds used (user + system) by a process's threads: all of them, and its main thread (from /proc, ticks of 10 ms). */
-function cpuSeconds(pid: number): { total: number; main: number } {
+/**
+ * CPU seconds used (user + system) by a process's threads, from /proc (ticks of 10 ms): all of
+ * them, its main thread, and the threads it started after `before` (the proof pool's).
+ */
+function cpuSeconds(pid: number, before: Set<string> = new Set()): { total: number; main: number; pool: number } {
   const ticks = (stat: string) => {
     const fields = stat.split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   };
-  return { total: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')), main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) };
+  let pool = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    if (before.has(tid)) continue;
+    try {
+      pool += ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+    } catch {
+      /* a thread that just ended */
+    }
+  }
+  return { total: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')), main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')), pool };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -74,6 +88,7 @@ export async function run(): Promise<Record<string, number>> {
         // The load comes from one address: lift the anonymous per-address limit for the bench.
         ANONYMOUS_REQUESTS_PER_MINUTE: '10000000',
       });
+      s.startThreads = new Set(readdirSync(`/proc/${s.service.child.pid}/task`));
       const apiKey = /dev issuer API key\s+(\S+)/.exec(s.service.stdout())![1]!;
       const res = await fetch(`${s.service.url}/v1/certificates`, {
         method: 'POST',
@@ -90,8 +105,8 @@ export async function run(): Promise<Record<string, number>> {
         const pid = s.service!.child.pid!;
         const probe = probeHealth(s.service!.url);
         // runLoad warms up for 2 s first: count CPU over the measured seconds only.
-        let cpuStart = { total: 0, main: 0 };
-        const mark = setTimeout(() => (cpuStart = cpuSeconds(pid)), 2_000);
+        let cpuStart = { total: 0, main: 0, pool: 0 };
+        const mark = setTimeout(() => (cpuStart = cpuSeconds(pid, s.startThreads)), 2_000);
         const r = await runLoad({
           url: `${s.service!.url}/credentials/verify`,
           method: 'POST',
@@ -101,11 +116,12 @@ export async function run(): Promise<Record<string, number>> {
           seconds: SECONDS,
         });
         clearTimeout(mark);
-        const cpuEnd = cpuSeconds(pid);
+        const cpuEnd = cpuSeconds(pid, s.startThreads);
         const cpu = (cpuEnd.total - cpuStart.total) / SECONDS;
         const requests = r.requestsPerSecond * SECONDS;
         const cpuPerReq = ((cpuEnd.total - cpuStart.total) * 1000) / requests;
         const mainPerReq = ((cpuEnd.main - cpuStart.main) * 1000) / requests;
+        const poolPerReq = ((cpuEnd.pool - cpuStart.pool) * 1000) / requests;
         const health = (await probe.stop()).sort((a, b) => a - b);
         if (r.failed > 0) throw new Error(`${s.label}: ${r.failed} failed answers under load`);
         const run = {
@@ -116,10 +132,11 @@ export async function run(): Promise<Record<string, number>> {
           cpu,
           cpuPerReq,
           mainPerReq,
+          poolPerReq,
         };
         s.runs.push(run);
         console.log(
-          `  round ${round}  ${s.label.padEnd(38)} ${fmt(run.rps).padStart(6)} req/s (${r.tool}, 8 conn)  server ${(run.cpu * 100).toFixed(0)}% CPU, ${run.cpuPerReq.toFixed(2)} ms CPU/req (main thread ${run.mainPerReq.toFixed(2)})  /health p50 ${run.p50.toFixed(1)} p99 ${run.p99.toFixed(1)} max ${run.max.toFixed(1)} ms (${health.length} probes)`,
+          `  round ${round}  ${s.label.padEnd(38)} ${fmt(run.rps).padStart(6)} req/s (${r.tool}, 8 conn)  server ${(run.cpu * 100).toFixed(0)}% CPU, ${run.cpuPerReq.toFixed(2)} ms CPU/req (main ${run.mainPerReq.toFixed(2)}, pool ${run.poolPerReq.toFixed(2)})  /health p50 ${run.p50.toFixed(1)} p99 ${run.p99.toFixed(1)} max ${run.max.toFixed(1)} ms (${health.length} probes)`,
         );
       }
     }
@@ -143,7 +160,10 @@ export async function run(): Promise<Record<string, number>> {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const total = med(s.runs.map((r) => r.cpuPerReq));
     const main = med(s.runs.map((r) => r.mainPerReq));
-    return Math.min((cores * 1000) / total, 1000 / main);
+    const pool = med(s.runs.map((r) => r.poolPerReq));
+    // Every thread shares the cores; the main thread is one thread; the pool is `threads` of them.
+    const threads = s.workers === '' ? cores : Number(s.workers);
+    return Math.min((cores * 1000) / total, 1000 / main, threads === 0 ? Number.POSITIVE_INFINITY : (threads * 1000) / pool);
   };
   for (const s of setups) console.log(`  ${`CPU-bound ceiling on ${cores} idle cores, ${s.label}`.padEnd(58)} ${fmt(ceiling(s)).padStart(10)} req/s`);
   ratio('ceilings: default pool / WORKERS=1', ceiling(auto) / ceiling(one), 1.6);
