@@ -88,7 +88,7 @@ describe('checkBudget', () => {
     expect(bytesOf(bomb)).toBeGreaterThan(12_000);
     const start = performance.now();
     expect(checkBudget(bomb)?.rule).toBe('inline-context');
-    expect(performance.now() - start).toBeLessThan(50);
+    expect(performance.now() - start).toBeLessThan(250); // the bomb cost seconds; a loaded machine still answers this in milliseconds
   });
 
   it('keeps the issue budget a margin under the credential budget (what issuing adds fits in it)', () => {
@@ -106,7 +106,7 @@ describe('every proof checks the budget before canonicalizing (status lists, pre
     const { publicKey } = await env.crypto.generate();
     const start = performance.now();
     const check = await verifyProof(bomb, FAKE_PROOF, await env.crypto.importPublicKey(publicKey), env);
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(performance.now() - start).toBeLessThan(250);
     expect(check).toMatchObject({ valid: false });
     expect((check as { reason: string }).reason).toContain('rule inline-context');
   });
@@ -167,7 +167,7 @@ describe('status lists, checked on the main thread, have a budget of their own',
     const { list, check } = await signedList({ evidence: Array.from({ length: 300 }, (_, i) => ({ id: `urn:e:${i}`, name: `e${i}` })) });
     const start = performance.now();
     const problem = await check(list, did);
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(performance.now() - start).toBeLessThan(250);
     expect(problem?.detail).toContain('rule max-nodes');
   });
 });
