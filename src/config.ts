@@ -47,6 +47,12 @@ export interface NodeSettings {
   devIssuer: boolean;
   /** Behind a reverse proxy: read the client address from the last X-Forwarded-For hop it added. */
   trustProxy: boolean;
+  /**
+   * WORKERS: threads that canonicalize, sign and verify proofs off the event loop. 0 runs them on
+   * the main thread (no pool); N ≥ 1 is a pool of N threads; undefined (unset) is one per core the
+   * process may use (os.availableParallelism(), resolved by the Node runtime).
+   */
+  workers: number | undefined;
 }
 
 /** What only the Workers entry reads. */
@@ -145,6 +151,7 @@ export function parseNodeSettings(env: Env): NodeSettings {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
     devIssuer: env.SKIP_DEV_ISSUER !== '1',
     trustProxy: oneOf(env, 'TRUST_PROXY', ['0', '1'] as const, '0') === '1',
+    workers: env.WORKERS === undefined || env.WORKERS === '' ? undefined : int(env, 'WORKERS', 0, 0, 256),
   };
 }
 

@@ -1,5 +1,6 @@
 import { SkillcredError } from './errors.js';
 import type { CryptoProvider } from './credentials/crypto.js';
+import type { ProofEngine } from './credentials/proof-engine.js';
 import type { Config } from './config.js';
 import type { Compression } from './status/bitstring.js';
 import type { Store } from './store/store.js';
@@ -7,6 +8,7 @@ import type { Store } from './store/store.js';
 export type { Config } from './config.js';
 export type { Store } from './store/store.js';
 export type { CryptoProvider } from './credentials/crypto.js';
+export type { ProofEngine } from './credentials/proof-engine.js';
 export type { Compression } from './status/bitstring.js';
 
 /** Where private keys live: files under keys/ on Node, a secret on Workers. */
@@ -71,6 +73,8 @@ export interface Ports {
   store: Store;
   keys: KeyStore;
   crypto: CryptoProvider;
+  /** Canonicalization and Data Integrity proofs: inline, or on worker threads (Node). */
+  proofs: ProofEngine;
   compression: Compression;
   clock: Clock;
   fetcher: Fetcher;

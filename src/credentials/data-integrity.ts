@@ -3,6 +3,7 @@ import './jsonld-speedup.js';
 import * as rdfCanonize from 'rdf-canonize';
 import canonicalizeModule from 'canonicalize';
 import { SkillcredError } from '../errors.js';
+import { type Budget, CANONICALIZATION_LIMITS, checkBudget, PROOF_INPUT_BUDGET } from './budget.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
@@ -29,6 +30,8 @@ export interface ProofOptions {
 export interface ProofEnv {
   crypto: CryptoProvider;
   documentLoader: DocumentLoader;
+  /** The structural budget of what is canonicalized (PROOF_INPUT_BUDGET when absent). */
+  budget?: Readonly<Budget>;
 }
 
 // canonicalize is CommonJS: its default import is the function itself, whatever its typings say.
@@ -52,7 +55,32 @@ export async function canonizeRdfc(doc: JsonObject, documentLoader: DocumentLoad
   } catch (error) {
     throw canonicalizationError(error);
   }
-  return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
+  try {
+    return await rdfCanonize.canonize(dataset, {
+      algorithm: 'RDFC-1.0',
+      maxWorkFactor: CANONICALIZATION_LIMITS.maxWorkFactor,
+      signal: deadline(CANONICALIZATION_LIMITS.timeoutMs),
+    });
+  } catch (error) {
+    // Only the work limits make rdf-canonize throw on a dataset jsonld.js produced.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SkillcredError('MALFORMED_VALUE', `RDF canonicalization exceeded its work limits (maxWorkFactor ${CANONICALIZATION_LIMITS.maxWorkFactor}, ${CANONICALIZATION_LIMITS.timeoutMs} ms): ${message}`);
+  }
+}
+
+/**
+ * What rdf-canonize reads of an AbortSignal (`aborted`, `reason`), as a deadline without a timer:
+ * a thread of the proof pool runs its event loop rarely (piscina waits on Atomics between tasks),
+ * so one AbortSignal.timeout per canonicalization would pile up pending timers there.
+ */
+function deadline(ms: number): { readonly aborted: boolean; readonly reason: string } {
+  const end = Date.now() + ms;
+  return {
+    get aborted() {
+      return Date.now() > end;
+    },
+    reason: `the ${ms} ms limit passed`,
+  };
 }
 
 /** Turns a jsonld.js failure into our error: unknown context or undefined term, naming it. */
@@ -100,6 +128,12 @@ export async function hashData(
   suite: Cryptosuite,
   env: ProofEnv,
 ): Promise<Uint8Array> {
+  // Whoever calls (issuance, the verifier, status and trust lists), canonicalization work stays
+  // bounded: no inline contexts, bounded depth and size (src/credentials/budget.ts).
+  for (const [doc, what] of [[unsecured, 'the document'], [proofConfig, 'the proof options']] as const) {
+    const over = checkBudget(doc, env.budget ?? PROOF_INPUT_BUDGET, what);
+    if (over) throw new SkillcredError('MALFORMED_VALUE', over.detail);
+  }
   const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);
   const [configHash, docHash] = await Promise.all([
     env.crypto.sha256(configText),

@@ -3,6 +3,7 @@
 // - VC Data Model 1.1 §6.3 `jwt_vc_json`: the VC 1.1 credential in the `vc` claim, with `iss`,
 //   `sub`, `nbf`, `exp` and `jti` standing for issuer, subject id, issuanceDate, expirationDate, id.
 import { CompactSign, compactVerify, decodeProtectedHeader, base64url, errors } from 'jose';
+import { checkBudget, CREDENTIAL_BUDGET } from './budget.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import { CREDENTIALS_V1, CREDENTIALS_V2 } from './contexts.js';
 import { JWS_ALGS_OF, SUPPORTED_JWS_ALGS, type KeyAlgorithm } from './keys.js';
@@ -150,6 +151,9 @@ const toStamp = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}
 
 /** VC 1.1 §6.3.1 decoding: the `vc` claim, completed by (and checked against) the registered claims. */
 function fromJwtClaims(payload: JsonObject): { credential: JsonObject; conflicts: string[] } {
+  // The credential budget before structuredClone, which recurses (a 10,000-deep vc overflowed it).
+  const over = checkBudget(payload.vc, CREDENTIAL_BUDGET, 'the vc claim');
+  if (over) throw new Error(over.detail);
   const credential = structuredClone(payload.vc) as JsonObject;
   const conflicts: string[] = [];
   const { iss, sub, jti, nbf, exp } = payload;

@@ -1,3 +1,4 @@
+import { checkBudget, ISSUE_BUDGET } from '../credentials/budget.js';
 import { bundledContexts } from '../credentials/contexts.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { assertTermsDefined } from '../credentials/jsonld-check.js';
@@ -45,6 +46,10 @@ export async function draftFromVcApi(
   credential: unknown,
   opts: { cryptosuite: Cryptosuite; format: IssueFormat; now: Date; documentLoader: DocumentLoader },
 ): Promise<{ draft: Draft; issuerId: string }> {
+  // The CPU budget first: before cloning (a 10,000-deep credential overflowed structuredClone)
+  // and before any JSON-LD work (inline contexts cost seconds).
+  const over = checkBudget(credential, ISSUE_BUDGET);
+  if (over) throw malformed(`/credential${over.pointer}`, over.detail);
   const vcVersion = checkCredentialShape(credential);
   const source = structuredClone(credential) as JsonObject;
   if (opts.format === 'vc+jwt' && vcVersion === 1) {

@@ -1,3 +1,4 @@
+import { STATUS_LIST_BUDGET } from '../credentials/budget.js';
 import { createDocumentLoader } from '../credentials/document-loader.js';
 import { KeyResolver } from '../credentials/key-resolver.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
@@ -41,7 +42,7 @@ export interface Services {
 
 /** Builds the services once per app from its ports. */
 export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Services {
-  const { store, crypto, clock, config, log, compression } = ports;
+  const { store, crypto, clock, config, log, compression, proofs } = ports;
   const documentLoader = createDocumentLoader();
   const keyring = new Keyring(ports);
   const identity = new ServiceIdentity({ store, keyring, config });
@@ -50,7 +51,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   // other processes and isolates see it within LOCAL_LIST_TTL_MS (partners cache for max-age).
   const LOCAL_LIST_TTL_MS = 5_000;
   const localLists = new Map<string, { until: number; json: string; version: string }>();
-  const status = new StatusService({ store, crypto, compression, clock, config, log, keyring, documentLoader, onStatusChanged: () => localLists.clear() });
+  const status = new StatusService({ store, crypto, compression, clock, config, log, keyring, proofs, onStatusChanged: () => localLists.clear() });
   const listPrefix = `${config.publicUrl}/status/`;
   const source: ListSource = {
     fetcher: ports.fetcher,
@@ -68,8 +69,10 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     },
   };
   const onKeysChanged = () => resolver.invalidate();
-  const trust = new TrustService({ store, crypto, clock, config, log, documentLoader, identity, onKeysChanged });
-  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader }), { compression, clock, crypto, skewMs: 300_000 });
+  const trust = new TrustService({ store, crypto, clock, config, log, proofs, identity, onKeysChanged });
+  // Status-list proofs are checked on this thread (list-proof.ts takes a ProofEnv, not the engine):
+  // the status-list budget keeps each one to what a status list is (~25 JSON values).
+  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader, budget: STATUS_LIST_BUDGET }), { compression, clock, crypto, skewMs: 300_000 });
   const rateLimiter = new RateLimiter(ports.counters);
   const holder = new HolderService({ store, keys: ports.keys, crypto, clock, log, limiter: rateLimiter, config });
   let partners: PartnerService | undefined;
@@ -77,6 +80,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     resolver,
     crypto,
     documentLoader,
+    proofs,
     clock,
     status: checker,
     trust: (credential, at, warnings) => trust.trustStep(credential, at, warnings),
@@ -89,9 +93,9 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     },
   });
   const verification = new VerificationService({ verifier, limiter: rateLimiter, config, holder });
-  partners = new PartnerService({ store, crypto, clock, config, documentLoader, identity, rateLimiter, verification });
+  partners = new PartnerService({ store, crypto, clock, config, proofs, identity, rateLimiter, verification });
   const issuers = new IssuerService({ store, crypto, clock, config, keyring, identity, status, holder, onKeysChanged });
-  const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, documentLoader });
+  const recorder = new IssuanceRecorder({ store, crypto, clock, config, log, keyring, proofs });
   return {
     auth: new AuthService({ store, crypto, config, limiter: rateLimiter }),
     issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust, holder }),

@@ -1,6 +1,6 @@
 import { CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
-import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
-import type { DocumentLoader } from '../credentials/document-loader.js';
+import { attachProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
+import type { ProofEngine } from '../credentials/proof-engine.js';
 import { scopeOf } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
 import type { PartnerRequest, RecognitionRequest } from '../domain/requests.js';
@@ -38,7 +38,8 @@ export interface PartnerDeps {
   crypto: CryptoProvider;
   clock: Clock;
   config: Pick<Config, 'publicUrl'>;
-  documentLoader: DocumentLoader;
+  /** Signs recognition statements (on worker threads on Node). */
+  proofs: ProofEngine;
   identity: ServiceIdentity;
   rateLimiter: RateLimiter;
   verification: Pick<VerificationService, 'verifyCredential'>;
@@ -146,10 +147,7 @@ export class PartnerService {
       },
     };
     const key = await this.ports.identity.signingKey();
-    const proof = await createProof(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle, {
-      crypto,
-      documentLoader: this.ports.documentLoader,
-    });
+    const proof = await this.ports.proofs.create(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle);
     const statement = attachProof(credential, proof);
     const record: RecognitionRecord = {
       id,

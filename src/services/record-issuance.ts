@@ -1,7 +1,7 @@
 import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../credentials/contexts.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
-import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
-import type { DocumentLoader } from '../credentials/document-loader.js';
+import { attachProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
+import type { ProofEngine } from '../credentials/proof-engine.js';
 import { envelope, signJwtVcJson, signVcJwt } from '../credentials/jwt.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
@@ -29,7 +29,8 @@ export interface RecorderDeps {
   config: Pick<Config, 'publicUrl' | 'statusListSize' | 'statusListThreshold'>;
   log: Logger;
   keyring: Keyring;
-  documentLoader: DocumentLoader;
+  /** Signs proofs (on worker threads on Node). */
+  proofs: ProofEngine;
 }
 
 /** A signed credential: a JSON object (Data Integrity, enveloped vc+jwt) or a compact JWT (jwt_vc_json). */
@@ -94,7 +95,7 @@ export class IssuanceRecorder {
   }
 
   private async sign(issuer: IssuerRecord, draft: Draft, slots: StatusSlot[], key: SigningKey, settings: IssueSettings): Promise<SignedCredential> {
-    const { config, clock, crypto, documentLoader } = this.deps;
+    const { config, clock, proofs } = this.deps;
     let credential = withStatus(
       draft.credential,
       slots.map((s) => statusEntry(config.publicUrl, issuer.slug, s)),
@@ -103,10 +104,7 @@ export class IssuanceRecorder {
     const now = clock.now();
     if (settings.format === 'vc+jwt') return envelope(await signVcJwt(credential, key.record.id, key.handle, now));
     if (settings.format === 'jwt_vc_json') return signJwtVcJson(credential, key.record.id, key.handle, { issuedAt: now });
-    const proof = await createProof(credential, { cryptosuite: settings.cryptosuite, created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle, {
-      crypto,
-      documentLoader,
-    });
+    const proof = await proofs.create(credential, { cryptosuite: settings.cryptosuite, created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle);
     // Open Badges 3.0 wants `proof` as an array; VC 2.0 allows either.
     return attachProof(credential, proof, isOpenBadge(credential));
   }

@@ -1,6 +1,6 @@
 import type { CryptoProvider } from '../credentials/crypto.js';
-import { attachProof, createProof, toDateTimeStamp } from '../credentials/data-integrity.js';
-import type { DocumentLoader } from '../credentials/document-loader.js';
+import { attachProof, toDateTimeStamp } from '../credentials/data-integrity.js';
+import type { ProofEngine } from '../credentials/proof-engine.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { Principal } from '../domain/principal.js';
@@ -61,7 +61,8 @@ export interface StatusDeps {
   config: Pick<Config, 'publicUrl' | 'statusCacheMaxAge' | 'statusListValidity'>;
   log: Logger;
   keyring: Keyring;
-  documentLoader: DocumentLoader;
+  /** Signs the list credentials (on worker threads on Node). */
+  proofs: ProofEngine;
   /** Called after bits changed (local caches of published lists). */
   onStatusChanged?: () => void;
 }
@@ -138,12 +139,7 @@ export class StatusService {
       validFrom: toDateTimeStamp(now),
       validUntil: toDateTimeStamp(new Date(now.getTime() + config.statusListValidity * 1000)),
     });
-    const proof = await createProof(
-      credential,
-      { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id },
-      key.handle,
-      { crypto: this.ports.crypto, documentLoader: this.ports.documentLoader },
-    );
+    const proof = await this.ports.proofs.create(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle);
     return attachProof(credential, proof);
   }
 

@@ -1,6 +1,6 @@
 import { CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js';
-import { attachProof, createProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
-import type { DocumentLoader } from '../credentials/document-loader.js';
+import { attachProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
+import type { ProofEngine } from '../credentials/proof-engine.js';
 import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
@@ -32,7 +32,8 @@ export interface TrustDeps {
   clock: Clock;
   config: Pick<Config, 'publicUrl' | 'statusCacheMaxAge'>;
   log: Logger;
-  documentLoader: DocumentLoader;
+  /** Signs the trust list (on worker threads on Node). */
+  proofs: ProofEngine;
   identity: ServiceIdentity;
   /** Called after an issuer's keys changed (key caches). */
   onKeysChanged?: () => void;
@@ -259,10 +260,7 @@ export class TrustService {
     const key = await this.ports.identity.signingKey();
     const current = key.record;
     const dated = { ...content, validFrom: toDateTimeStamp(now), validUntil: toDateTimeStamp(new Date(now.getTime() + TRUST_LIST_VALIDITY_MS)) };
-    const proof = await createProof(dated, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(now), verificationMethod: current.id }, key.handle, {
-      crypto,
-      documentLoader: this.ports.documentLoader,
-    });
+    const proof = await this.ports.proofs.create(dated, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(now), verificationMethod: current.id }, key.handle);
     const json = JSON.stringify(attachProof(dated, proof));
     const etag = `"${hex(await crypto.sha256(new TextEncoder().encode(json))).slice(0, 32)}"`;
     const entry = { digest, json, etag, validUntil: String(dated.validUntil) };

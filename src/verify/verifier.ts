@@ -1,15 +1,15 @@
 import type { CryptoProvider } from '../credentials/crypto.js';
+import { checkBudget, PRESENTATION_BUDGET } from '../credentials/budget.js';
 import { bundledContexts } from '../credentials/contexts.js';
 import {
   isDateTimeStamp,
   proofsOf,
   securedDocumentFor,
   unsupportedProof,
-  verifyProof,
   type JsonObject,
-  type ProofEnv,
 } from '../credentials/data-integrity.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
+import { inlineProofEngine, type ProofEngine } from '../credentials/proof-engine.js';
 import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, unwrapPresentationEnvelope, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
 import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { checkRelatedResources } from '../credentials/related-resource.js';
@@ -56,6 +56,8 @@ export interface VerifierDeps {
   resolver: KeySource;
   crypto: CryptoProvider;
   documentLoader: DocumentLoader;
+  /** Where proofs are canonicalized and checked (worker threads on Node); inline when absent. */
+  proofs?: ProofEngine;
   clock: Clock;
   status: StatusChecker;
   qr?: QrDecoder;
@@ -91,18 +93,18 @@ const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = { proof: 'proof', issu
  * Every step is reported; nothing thrown by a step escapes (a bug becomes a failed step).
  */
 export class Verifier {
-  private readonly env: ProofEnv;
+  private readonly proofEngine: ProofEngine;
   private readonly skewMs: number;
 
   constructor(private readonly deps: VerifierDeps) {
-    this.env = { crypto: deps.crypto, documentLoader: deps.documentLoader };
+    this.proofEngine = deps.proofs ?? inlineProofEngine({ crypto: deps.crypto, documentLoader: deps.documentLoader });
     this.skewMs = (deps.skewSeconds ?? 300) * 1000;
   }
 
   /** Verifies one credential given as an object, an enveloped VC-JWT, a JWT, a QR payload/URL or JSON text. */
   async verifyCredential(raw: unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
     const ctx: Context = { steps: new Map(), warnings: [], summary: {} };
-    const input = await this.normalize(raw);
+    const input = budgeted(await this.normalize(raw));
     if (input.kind === 'error') {
       ctx.steps.set('parse', { id: 'parse', valid: false, problem: input.problem });
       return this.finish(ctx, options);
@@ -172,8 +174,11 @@ export class Verifier {
         return { verified: false, presentation: { steps, errors: steps.map((s) => s.problem!) }, credentials };
       }
     }
+    const overBudget = checkBudget(vp, PRESENTATION_BUDGET, 'the presentation');
     if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
       fail('parse', stepProblem('parse', 'not-an-object', 'Not a presentation', 'verifiablePresentation must be a JSON object'));
+    } else if (overBudget) {
+      fail('parse', stepProblem('parse', overBudget.rule, 'Unreadable presentation', overBudget.detail));
     } else {
       const types = Array.isArray(vp.type) ? vp.type : [vp.type];
       if (!types.includes('VerifiablePresentation') || !vcVersionOf(vp)) {
@@ -362,7 +367,7 @@ export class Verifier {
     if (key.algorithm !== 'Ed25519') {
       return stepProblem('proof', 'key-type-mismatch', 'Wrong kind of key', `${String(proof.cryptosuite ?? proof.type)} proofs are made with Ed25519 keys; ${key.id} is a ${key.algorithm} key`);
     }
-    const check = await verifyProof(secured, proof, key.publicKey, this.env);
+    const check = await this.proofEngine.verify(secured, proof, key.publicKey);
     if (!check.valid) return stepProblem('proof', 'bad-signature', 'Signature does not verify', check.reason);
     keys.push({ key, created: typeof proof.created === 'string' ? proof.created : null });
     return null;
@@ -493,6 +498,13 @@ export class Verifier {
     }
     return resultOf(steps, ctx.warnings, ctx.summary);
   }
+}
+
+/** The parse step's CPU budget (src/credentials/budget.ts): a credential over it is unreadable, naming the rule. */
+function budgeted(input: Input): Input {
+  if (input.kind === 'error') return input;
+  const over = checkBudget(input.credential);
+  return over ? { kind: 'error', problem: stepProblem('parse', over.rule, 'Unreadable credential', over.detail) } : input;
 }
 
 /** The checks a call runs: those asked for (all by default), `proof` always. */

@@ -5,6 +5,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   signing: async () => (await import('./signing.bench.js')).run(),
   status: async () => (await import('./status.bench.js')).run(),
   verify: async () => (await import('./verify.bench.js')).run(),
+  pool: async () => (await import('./pool.bench.js')).run(),
   batch: async () => (await import('./batch.bench.js')).run(),
   qr: async () => (await import('./qr.bench.js')).run(),
   store: async () => (await import('./store.bench.js')).run(),

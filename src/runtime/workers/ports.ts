@@ -1,5 +1,7 @@
 import type { Config } from '../../config.js';
 import { webCrypto } from '../../credentials/crypto.js';
+import { documentLoader } from '../../credentials/document-loader.js';
+import { inlineProofEngine } from '../../credentials/proof-engine.js';
 import { consoleLogger, systemClock, type Ports } from '../../ports.js';
 import { streamCompression } from '../../status/bitstring.js';
 import { withReadCache } from '../../store/read-cache.js';
@@ -28,10 +30,13 @@ export function stringVars(env: WorkerEnv): Record<string, string> {
 
 /** The Workers ports: D1, keys from the ISSUER_KEYS secret, WebCrypto, public/ through the assets binding. */
 export function workerPorts(config: Config, env: WorkerEnv): Ports {
+  const crypto = webCrypto();
   return {
     store: withReadCache(d1Store(env.DB)),
     keys: new SecretKeyStore(typeof env.ISSUER_KEYS === 'string' ? env.ISSUER_KEYS : undefined),
-    crypto: webCrypto(),
+    crypto,
+    // Inline: each request is its own isolate, with Cloudflare's own CPU limit per request.
+    proofs: inlineProofEngine({ crypto, documentLoader }),
     compression: streamCompression,
     clock: systemClock,
     fetcher: createWorkersFetcher({ clock: systemClock, allowHosts: config.fetchAllowHosts }),
