@@ -2,7 +2,7 @@ import jsonld from 'jsonld';
 import './jsonld-speedup.js';
 import * as rdfCanonize from 'rdf-canonize';
 import canonicalizeModule from 'canonicalize';
-import { SkillcredError } from '../errors.js';
+import { message as apiMessage, SkillcredError } from '../errors.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
@@ -70,19 +70,19 @@ export function canonicalizationError(error: unknown): SkillcredError {
       const label = event.code.replace(/^(invalid|relative|empty|null|prefix)[ -]?/, '').replace(/ /g, '-');
       return new SkillcredError(
         'UNDEFINED_TERM',
-        `${JSON.stringify(what ?? event.code)} is not defined by the credential's @context (${event.code}${label ? '' : ''})`,
+        apiMessage('jsonld.undefined-term', { term: JSON.stringify(what ?? event.code), event: `${event.code}${label ? '' : ''}` }),
       );
     }
     current = e.details?.cause ?? e.cause;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new SkillcredError('MALFORMED_VALUE', `JSON-LD processing failed: ${message}`);
+  return new SkillcredError('MALFORMED_VALUE', apiMessage('jsonld.failed', { reason: message }));
 }
 
 async function canonize(doc: JsonObject, suite: Cryptosuite, env: ProofEnv): Promise<string> {
   if (suite === 'eddsa-jcs-2022') {
     const text = canonicalize(doc);
-    if (text === undefined) throw new SkillcredError('MALFORMED_VALUE', 'document cannot be JCS-canonicalized');
+    if (text === undefined) throw new SkillcredError('MALFORMED_VALUE', apiMessage('jcs.failed'));
     return text;
   }
   return canonizeRdfc(doc, env.documentLoader);
