@@ -87,7 +87,7 @@ export class CredentialService {
   /** The printable A4 certificate (HTML) in the given Chinese script, stamped when withdrawn. */
   async certificatePage(principal: Principal | undefined, rawId: string, script: ChineseScript): Promise<CredentialFile> {
     const { record, credential, isPublic } = await this.viewable(principal, rawId);
-    const view = certificateView(credential, script);
+    const view = certificateView(credential, script, record.issuedAt);
     if (!view) throw new SkillcredError('NOT_FOUND', message('not-found.certificate-page', { id: record.id }));
     const bits = await this.deps.store.getStatusEntries(record.id);
     const set = (purpose: string) => bits.some((b) => b.purpose === purpose && b.value);

@@ -12,7 +12,7 @@ import { PROBLEM_MESSAGES, problemText, VERDICT_LABELS } from '../../src/verify/
 import { ROOT } from '../helpers/node-process.js';
 
 /** Words Taiwan writes where Hong Kong and Macau write otherwise (our zh-Hant is theirs). */
-export const TAIWAN_TERMS = /數位|簽章|金鑰|資訊|網路|軟體|線上|演算法|位元組|身分(?!證)|連線|列印|內建|執行|清單|訊息|伺服端/;
+export const TAIWAN_TERMS = /數位|簽章|金鑰|資訊|網路|軟體|線上|演算法|位元組|身分(?!證)|連線|列印|內建|執行|清單|訊息|伺服端|雜湊|核驗/;
 
 /** Every text of a catalogue, by language, with where it comes from. */
 function texts(catalogue: Record<string, Text | { title: Text; detail: Text }>): { where: string; lang: string; text: string }[] {
