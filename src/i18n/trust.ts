@@ -8,9 +8,9 @@ type Code = Extract<TrustDecision, { trusted: false }>['code'];
 /** Detail templates by decision code; params from `trustParams`. */
 export const TRUST_DETAILS: Record<Code, Text> = {
   exited: {
-    'zh-Hans': '发证机构已于 {exitedAt:date}退出其评价链（{exitReason:exit}）；此证书签发于 {at:date}，在退出之后。',
-    'zh-Hant': '發證機構已於 {exitedAt:date}退出其評價鏈（{exitReason:exit}）；此證書簽發於 {at:date}，在退出之後。',
-    en: 'the issuer left its chain on {exitedAt:date} ({exitReason:exit}); this was signed on {at:date}, after the exit',
+    'zh-Hans': '发证机构已于 {exitedAt:date}退出其评价链（{exitReason:exit}）；此证书签发于 {at:datetime}，在退出之后。',
+    'zh-Hant': '發證機構已於 {exitedAt:date}退出其評價鏈（{exitReason:exit}）；此證書簽發於 {at:datetime}，在退出之後。',
+    en: 'the issuer left its chain on {exitedAt:date} ({exitReason:exit}); this was signed on {at:datetime}, after the exit',
   },
   'no-accreditation': {
     'zh-Hans': '发证机构在备案名录中没有任何评价资质。',

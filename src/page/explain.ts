@@ -28,6 +28,26 @@ export function decisiveProblem(result: VerificationResult): StepProblem | undef
   return undefined;
 }
 
+/** Problems whose detail only repeats the verdict's explanation: no second line for them. */
+const SAID_ALREADY: ReadonlySet<string> = new Set(['holder-mismatch', 'bad-signature']);
+
+/** The reason shown under the explanation: the decisive problem, unless it says nothing more. */
+export function reasonProblem(result: VerificationResult): StepProblem | undefined {
+  const problem = decisiveProblem(result);
+  return problem && !SAID_ALREADY.has(problem.code) ? problem : undefined;
+}
+
+/**
+ * Whether the certificate's details are only what some signer wrote: a forgery, a key that is
+ * not the named issuer's, or an issuer outside the registry. An accredited issuer's authentic
+ * certificate keeps its details even when the issuer was not accredited for it (or had left).
+ */
+export function detailsUnvouched(result: VerificationResult): boolean {
+  if (result.verdict === 'tampered') return true;
+  const key = result.verdict === 'untrusted-issuer' ? explainKey(result) : null;
+  return key === 'explain.untrusted-issuer' || key === 'explain.untrusted-registry';
+}
+
 /** The explanation under the verdict word: for an untrusted issuer, by what was wrong. */
 export function explainKey(result: VerificationResult): TextKey {
   if (result.verdict !== 'untrusted-issuer') return `explain.${result.verdict}` as TextKey;

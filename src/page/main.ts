@@ -4,7 +4,7 @@
 import type { VerificationResult } from '../verify/result.js';
 import { cameraPanel } from './camera-panel.js';
 import { LANG_NAMES, LANGS, pickLang, t, type Lang, type TextKey } from './i18n.js';
-import { explainKey } from './explain.js';
+import { detailsUnvouched, explainKey } from './explain.js';
 import { renderDetails, renderHow, renderVerdict, type How } from './render.js';
 import { verifyOnServer } from './server.js';
 
@@ -76,7 +76,7 @@ function renderShown(shown: Shown, announce: boolean): void {
   renderDetails($('details'), shown.result.summary, lang);
   $('details-section').hidden = $('details').childElementCount === 0;
   // A forged or wrongly signed certificate says what it likes: its details must not look vouched for.
-  const untrusted = shown.result.verdict === 'tampered' || shown.result.verdict === 'untrusted-issuer';
+  const untrusted = detailsUnvouched(shown.result);
   $('details-warning').hidden = !untrusted;
   $('details').classList.toggle('unverified', untrusted);
   renderHow($('how-text'), $('steps'), shown.how, shown.result.steps, lang);

@@ -5,7 +5,7 @@ import { findOccupation, type ClassificationVersion } from '../domain/occupation
 import { formatDate } from '../i18n/format.js';
 import { problemText } from '../verify/messages.js';
 import type { Localized, StepProblem, StepResult, Summary, VerificationResult, Verdict } from '../verify/result.js';
-import { decisiveProblem, explainKey } from './explain.js';
+import { explainKey, reasonProblem } from './explain.js';
 import { t, type Lang, type TextKey } from './i18n.js';
 
 /** How the shown result was obtained (the "how this was checked" disclosure). */
@@ -103,7 +103,7 @@ export function renderVerdict(el: HTMLElement, result: VerificationResult, lang:
   el.querySelector('.icon')!.innerHTML = icon(style.icon);
   el.querySelector('.word')!.textContent = t(lang, `verdict.${verdict}` as TextKey);
   el.querySelector('.explain')!.textContent = t(lang, explainKey(result));
-  const problem = decisiveProblem(result);
+  const problem = reasonProblem(result);
   const reason = el.querySelector<HTMLElement>('.reason')!;
   reason.textContent = problem ? problemWords(problem, lang).detail : '';
   reason.hidden = !problem;

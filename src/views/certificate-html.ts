@@ -224,6 +224,7 @@ footer .note .en { display: block; margin-top: 0.5mm; }
   .fields th { padding: 2.2mm 0 0.5mm; border-bottom: 0; }
   .fields th .zh, .fields th .en { display: inline; margin-right: 2mm; }
   .fields td { padding-top: 0; }
+  .issue { margin-top: 6mm; }
   .qr { align-self: center; }
   h1 .zh { font-size: 22pt; letter-spacing: 0.15em; }
 }

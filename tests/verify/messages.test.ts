@@ -10,9 +10,7 @@ import { TERMS } from '../../src/i18n/terms.js';
 import { TRUST_DETAILS } from '../../src/i18n/trust.js';
 import { PROBLEM_MESSAGES, problemText, VERDICT_LABELS } from '../../src/verify/messages.js';
 import { ROOT } from '../helpers/node-process.js';
-
-/** Words Taiwan writes where Hong Kong and Macau write otherwise (our zh-Hant is theirs). */
-export const TAIWAN_TERMS = /數位|簽章|金鑰|資訊|網路|軟體|線上|演算法|位元組|身分(?!證)|連線|列印|內建|執行|清單|訊息|伺服端|雜湊|核驗/;
+import { TAIWAN_TERMS } from '../helpers/words.js';
 
 /** Every text of a catalogue, by language, with where it comes from. */
 function texts(catalogue: Record<string, Text | { title: Text; detail: Text }>): { where: string; lang: string; text: string }[] {
@@ -108,11 +106,11 @@ describe('values in the messages', () => {
   it('terms name ranks, kinds, exit reasons and occupations in each language', () => {
     const exited = { exitedAt: '2026-07-01T00:00:00Z', exitReason: 'failed-review', at: '2026-08-01T00:00:00Z' };
     expect(problemText('untrusted-exited', exited, 'zh-Hans')!.detail).toBe(
-      '发证机构已于 2026年7月1日退出其评价链（考核评估不合格）；此证书签发于 2026年8月1日，在退出之后。',
+      '发证机构已于 2026年7月1日退出其评价链（考核评估不合格）；此证书签发于 2026年8月1日 08:00（北京时间），在退出之后。',
     );
     expect(problemText('untrusted-exited', exited, 'zh-Hant')!.detail).toContain('考核評估不合格');
     expect(problemText('untrusted-exited', exited, 'en')!.detail).toBe(
-      'the issuer left its chain on 1 July 2026 (failed review); this was signed on 1 August 2026, after the exit',
+      'the issuer left its chain on 1 July 2026 (failed review); this was signed on 1 August 2026, 08:00 Beijing time, after the exit',
     );
     expect(problemText('untrusted-rank', { rank: 6, occupation: '4-04-05-05' }, 'zh-Hans')!.detail).toContain('人工智能训练师（4-04-05-05）的高级技师');
     expect(problemText('untrusted-kind', { kind: 'enterprise' }, 'en')!.detail).toBe('the issuer is not accredited for enterprise certifications');
