@@ -4,6 +4,7 @@
 // `{reason}` is a library's or the fetch policy's own English: Chinese details keep it marked
 // as technical information, since the API's readers are developers who may need it.
 import { fill, type Language, type Params, type Text } from './i18n/format.js';
+import { fieldText } from './errors-fields.js';
 import { TERMS } from './i18n/terms.js';
 import { TRUST_DETAILS } from './i18n/trust.js';
 
@@ -178,6 +179,7 @@ export const API_MESSAGES = {
     'KEYS_DIR 中 "{ref}" 的私人密碼匙檔案無法讀取；請從備份還原',
     'the private key file of "{ref}" in KEYS_DIR cannot be read; restore it from the backup',
   ),
+  'keys.bad-ref': tx('keyRef "{ref}"：{field:field}', 'keyRef "{ref}"：{field:field}', 'keyRef "{ref}": {field:field}'),
   'context.unknown': tx('本服务不认识 JSON-LD 上下文 "{url}"', '本服務不認識 JSON-LD 上下文 "{url}"', 'JSON-LD context "{url}" is not one this service knows'),
   'context.unknown-at': tx(
     '{pointer}：本服务不认识上下文 {url}',
@@ -212,5 +214,8 @@ export function apiText(key: string, params: Params, lang: Language): string | u
     const reason = (TRUST_DETAILS as Record<string, Text>)[key.slice('not-accredited.'.length)]?.[lang];
     if (reason !== undefined) template = NOT_ACCREDITED[lang] + (lang === 'en' ? reason : reason.replace(/。$/, ''));
   }
-  return template === undefined ? undefined : fill(template, params, lang, TERMS);
+  return template === undefined ? undefined : fill(template, params, lang, FORMATTERS);
 }
+
+/** The terms, and `{x:field}`: a field message (its key in `x`) worded inside a problem's detail. */
+const FORMATTERS = { ...TERMS, field: (key: string, lang: Language) => fieldText(key, {}, lang) ?? key };

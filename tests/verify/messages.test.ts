@@ -64,7 +64,7 @@ describe('the message catalogues', () => {
         expect(new Set(placeholders(text[lang])), `${key} ${lang}`).toEqual(new Set(placeholders(text['zh-Hans'])));
       }
       for (const f of [...text.en.matchAll(/\{\w+:(\w+)\}/g)].map((m) => m[1]!))
-        expect(['date', 'datetime', ...Object.keys(TERMS)], `${key}: formatter ${f}`).toContain(f);
+        expect(['date', 'datetime', 'field', ...Object.keys(TERMS)], `${key}: formatter ${f}`).toContain(f);
     }
   });
 
