@@ -2,7 +2,7 @@
 // params stay machine values (a rank number, an exit-reason code) and each language names them.
 import { rungOf } from '../domain/ladder.js';
 import { findOccupation } from '../domain/occupations.js';
-import type { Formatter, Language, Text } from './format.js';
+import type { Formatter, Text } from './format.js';
 
 type Table = Record<string, Text>;
 
@@ -132,8 +132,3 @@ export const TERMS: Record<string, Formatter> = {
   ranks: listOf(rank, AND),
   occupation,
 };
-
-/** The name of a verification step in a language (the verify page's step list uses the same). */
-export function stepName(step: string, lang: Language): string {
-  return STEPS[step]?.[lang] ?? step;
-}

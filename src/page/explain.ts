@@ -19,7 +19,7 @@ const DECIDING: Record<string, StepId[]> = {
 };
 
 /** The problem behind the verdict (none for a valid certificate). */
-export function decisiveProblem(result: VerificationResult): StepProblem | undefined {
+function decisiveProblem(result: VerificationResult): StepProblem | undefined {
   const steps = DECIDING[result.verdict] ?? [];
   for (const id of steps) {
     const step = result.steps.find((s) => s.id === id && !s.valid && !s.skipped && s.problem);

@@ -47,7 +47,7 @@ function pick(text: Localized | undefined, lang: Lang): string | undefined {
 }
 
 /** A detail row: its label, its text, and an id or code that must never break across lines. */
-export interface DetailRow {
+interface DetailRow {
   key: TextKey;
   text: string;
   token?: string;
@@ -56,7 +56,7 @@ export interface DetailRow {
 const day = (iso: string | undefined, lang: Lang): string | undefined => (iso && !Number.isNaN(Date.parse(iso)) ? formatDate(iso, lang) : undefined);
 
 /** The detail rows shown under the verdict, in display order; empty values are left out. */
-export function detailRows(summary: Summary, lang: Lang): DetailRow[] {
+function detailRows(summary: Summary, lang: Lang): DetailRow[] {
   const rows: (DetailRow | { key: TextKey; text: string | undefined; token?: string })[] = [];
   const kind = summary.certificateKind;
   const kindKey = `kind.${kind}` as TextKey;
@@ -90,7 +90,7 @@ export function detailRows(summary: Summary, lang: Lang): DetailRow[] {
 }
 
 /** A problem's title and detail in `lang`, from its code and values (as sent, for a code of another service). */
-export function problemWords(problem: StepProblem, lang: Lang): { title: string; detail: string } {
+function problemWords(problem: StepProblem, lang: Lang): { title: string; detail: string } {
   return problemText(problem.code, problem.params ?? {}, lang) ?? (/^http-\d+$/.test(problem.code) ? { title: '', detail: t(lang, 'serverProblem', { status: problem.code.slice(5) }) } : problem);
 }
 

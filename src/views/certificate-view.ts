@@ -79,7 +79,7 @@ export function issueDate(issuedAt: string): Bilingual {
  * When a credential was issued: our own issuance record when the caller has it, else its Data
  * Integrity proof's `created` (a vc+jwt credential's `iat` is outside the credential).
  */
-export function issuedAtOf(credential: JsonObject, recorded?: string | null): string {
+function issuedAtOf(credential: JsonObject, recorded?: string | null): string {
   if (recorded) return recorded;
   const proofs = Array.isArray(credential.proof) ? credential.proof : [credential.proof];
   return proofs.map((p) => str(obj(p).created)).find((c) => c && !Number.isNaN(Date.parse(c))) ?? '';
