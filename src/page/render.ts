@@ -160,7 +160,7 @@ export function renderHow(text: HTMLElement, list: HTMLElement, how: How, steps:
       const detail = document.createElement('p');
       detail.className = 'step-detail';
       detail.dataset.code = step.problem.code;
-      detail.textContent = words.title ? `${words.title}：${words.detail}`.replace('：', lang === 'en' ? ': ' : '：') : words.detail;
+      detail.textContent = words.title ? `${words.title}${lang === 'en' ? ': ' : '：'}${words.detail}` : words.detail;
       li.append(detail);
     }
     list.append(li);
