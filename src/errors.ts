@@ -1,5 +1,5 @@
-import { apiText, type ApiMessageKey } from './errors-catalogue.js';
-import { fieldText, type FieldKey, type FieldMessage } from './errors-fields.js';
+import { apiEnglish, type ApiMessageKey } from './errors-catalogue.js';
+import { fieldEnglish, type FieldKey, type FieldMessage } from './errors-fields.js';
 import type { Language, Params, Text } from './i18n/format.js';
 
 /** Stable error codes: clients and tests match on these, never on messages. */
@@ -107,16 +107,11 @@ type Detail = string | Message | FieldsDetail;
 function toFieldError(f: FieldError | FieldMessage): FieldError {
   if ('detail' in f) return f;
   const params = f.params ?? {};
-  return { pointer: f.pointer, detail: fieldText(f.key, params, 'en')!, code: f.key, ...(f.params ? { params: f.params } : {}) };
+  return { pointer: f.pointer, detail: fieldEnglish(f.key, params)!, code: f.key, ...(f.params ? { params: f.params } : {}) };
 }
 
-/** A field error's detail in `lang` (as it was given when it has no message key). */
-function localField(f: FieldError, lang: Language): FieldError {
-  const detail = f.code ? fieldText(f.code, f.params ?? {}, lang) : undefined;
-  return detail === undefined ? f : { ...f, detail };
-}
-
-function summary(errors: FieldError[], sep: string): string {
+/** A fields problem's detail: the first five field errors, `pointer<sep>detail`, joined. */
+export function summary(errors: FieldError[], sep: string): string {
   return errors
     .slice(0, 5)
     .map((f) => `${f.pointer || '/'}${sep}${f.detail}`)
@@ -134,7 +129,8 @@ export class SkillcredError extends Error {
   readonly type: string;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
-  private readonly wording: Message | FieldsDetail | undefined;
+  /** How the detail is worded (a message key, or field errors); absent for plain English. */
+  readonly wording: Message | FieldsDetail | undefined;
 
   constructor(
     code: ErrorCode,
@@ -143,7 +139,7 @@ export class SkillcredError extends Error {
   ) {
     const errors = extra.errors?.map(toFieldError);
     const english =
-      typeof detail === 'string' ? detail : 'fields' in detail ? summary(errors ?? [], detail.fields) : apiText(detail.key, detail.params ?? {}, 'en')!;
+      typeof detail === 'string' ? detail : 'fields' in detail ? summary(errors ?? [], detail.fields) : apiEnglish(detail.key, detail.params ?? {})!;
     super(english, extra.cause === undefined ? undefined : { cause: extra.cause });
     const info = CODES[code];
     this.name = 'SkillcredError';
@@ -165,22 +161,25 @@ export class SkillcredError extends Error {
     return this.wording && 'key' in this.wording ? this.wording.key : undefined;
   }
 
-  /** The RFC 9457 problem document for this error, worded in `lang`. */
-  toProblem(instance?: string, lang: Language = 'en'): Problem {
-    const errors = this.errors?.map((f) => localField(f, lang));
+  /** The RFC 9457 problem document for this error, in English (src/errors-words.ts words it in the caller's language). */
+  toProblem(instance?: string): Problem {
     const w = this.wording;
-    const detail = !w ? this.message : 'fields' in w ? summary(errors ?? [], w.fields) : (apiText(w.key, w.params ?? {}, lang) ?? this.message);
     return {
       type: this.type,
-      title: CODES[this.code].title[lang],
+      title: this.title,
       status: this.status,
-      detail,
+      detail: this.message,
       code: this.code,
       ...(w && 'key' in w ? { detailCode: w.key, ...(w.params && Object.keys(w.params).length ? { params: w.params } : {}) } : {}),
       // Field errors answer as they always have ({pointer, detail}): their keys stay internal.
-      ...(errors ? { errors: errors.map(({ pointer, detail }) => ({ pointer, detail })) } : {}),
+      ...(this.errors ? { errors: this.errors.map(({ pointer, detail }) => ({ pointer, detail })) } : {}),
       ...(instance ? { instance } : {}),
     };
+  }
+
+  /** The problem type's title in `lang`. */
+  titleIn(lang: Language): string {
+    return CODES[this.code].title[lang];
   }
 }
 

@@ -2,13 +2,14 @@ import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import { preferredLanguage } from '../domain/localized.js';
 import { message, SkillcredError, type Problem } from '../errors.js';
+import { problemIn } from '../errors-words.js';
 import { readCapped } from '../util/read-capped.js';
 import type { AppEnv, BodyCap } from './env.js';
 
 /** Answers with an RFC 9457 problem document, worded in the request's language (Accept-Language). */
 export function problem(c: Context, error: SkillcredError): Response {
   const lang = preferredLanguage(c.req.header('accept-language'));
-  const body: Problem = error.toProblem(c.req.path, lang);
+  const body: Problem = problemIn(error, c.req.path, lang);
   const headers: Record<string, string> = {
     'content-type': 'application/problem+json',
     'content-language': lang,

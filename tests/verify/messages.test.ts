@@ -3,14 +3,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_MESSAGES, apiText } from '../../src/errors-catalogue.js';
-import { FIELD_MESSAGES, fieldText } from '../../src/errors-fields.js';
+import { API_MESSAGES as API_EN } from '../../src/errors-catalogue.js';
+import { FIELD_MESSAGES as FIELD_EN } from '../../src/errors-fields.js';
+import { apiText, fieldText } from '../../src/errors-words.js';
+import { API_MESSAGES_ZH } from '../../src/errors-zh-api.js';
+import { FIELD_MESSAGES_ZH } from '../../src/errors-zh-fields.js';
 import { fill, formatDate, formatDateTime, LANGUAGES, placeholders, type Text } from '../../src/i18n/format.js';
 import { TERMS } from '../../src/i18n/terms.js';
 import { TRUST_DETAILS } from '../../src/i18n/trust.js';
 import { PROBLEM_MESSAGES, problemText, VERDICT_LABELS } from '../../src/verify/messages.js';
 import { ROOT } from '../helpers/node-process.js';
 import { TAIWAN_TERMS } from '../helpers/words.js';
+
+/** The API and field catalogues as one text per key in all three languages. */
+const joined = (en: Record<string, string>, zh: Record<string, { 'zh-Hans': string; 'zh-Hant': string }>): Record<string, Text> =>
+  Object.fromEntries(Object.keys({ ...en, ...zh }).map((key) => [key, { ...zh[key]!, en: en[key]! }]));
+const API_MESSAGES = joined(API_EN, API_MESSAGES_ZH);
+const FIELD_MESSAGES = joined(FIELD_EN, FIELD_MESSAGES_ZH);
 
 /** Every text of a catalogue, by language, with where it comes from. */
 function texts(catalogue: Record<string, Text | { title: Text; detail: Text }>): { where: string; lang: string; text: string }[] {
