@@ -53,13 +53,16 @@ export const API_MESSAGES = {
   'conflict.revoked-final': 'credential {id} is revoked, and revocation is final',
   'conflict.no-status-entry': 'credential {id} was issued without a {purpose} status entry',
   'conflict.no-current-key': 'the issuer has no current signing key',
-  'conflict.no-usable-key': 'issuer {slug} has no usable signing key (its key was marked compromised or retired): rotate it with POST /admin/issuers/{slug}/keys/rotate (npm run admin -- keys rotate {slug})',
-  'conflict.retroactive': '{field} {at} is in the past: {affected} certificate(s) {slug} issued since would stop verifying as trusted. Send "retroactive": true to mean it.',
+  'conflict.no-usable-key':
+    'issuer {slug} has no usable signing key (its key was marked compromised or retired): rotate it with POST /admin/issuers/{slug}/keys/rotate (npm run admin -- keys rotate {slug})',
+  'conflict.retroactive':
+    '{field} {at} is in the past: {affected} certificate(s) {slug} issued since would stop verifying as trusted. Send "retroactive": true to mean it.',
   'conflict.key-ref-taken': 'keyRef "{ref}" already belongs to a key of this deployment; provision a new key for this one',
-  'unavailable.list-unsignable': 'the {purpose} list {seq} of {slug} cannot be signed until the issuer\'s key is rotated',
+  'unavailable.list-unsignable': "the {purpose} list {seq} of {slug} cannot be signed until the issuer's key is rotated",
   'conflict.key-unavailable': 'the private key of {key} is not available on this deployment',
   'conflict.key-mismatch': 'the stored private key of {key} does not match its public key',
-  'keys.cannot-store': 'this deployment cannot generate or store private keys (key "{ref}"): generate one with `npm run admin -- keys generate <ref>`, add the printed entry to the ISSUER_KEYS secret (`wrangler secret put ISSUER_KEYS`), then send "keyRef": "<ref>"',
+  'keys.cannot-store':
+    'this deployment cannot generate or store private keys (key "{ref}"): generate one with `npm run admin -- keys generate <ref>`, add the printed entry to the ISSUER_KEYS secret (`wrangler secret put ISSUER_KEYS`), then send "keyRef": "<ref>"',
   'keys.bad-ref': 'keyRef "{ref}": {field:field}',
   'conflict.key-file-exists': 'a private key "{ref}" already exists in KEYS_DIR',
   'unavailable.key-file': 'the private key file of "{ref}" in KEYS_DIR cannot be read; restore it from the backup',

@@ -43,7 +43,10 @@ export const FIELD_MESSAGES_ZH: Record<FieldKey, Zh> = {
   'field.schema-id': zh('为必填项（架构的 URL）', '為必填項（架構的 URL）'),
   'field.absent': zh('必须省略', '必須省略'),
   'field.unknown-context': zh('未知的上下文（上下文从不联网获取）', '未知的上下文（上下文從不經網絡擷取）'),
-  'field.related-object': zh('必须是带 id 及 digestSRI 或 digestMultibase 的对象（不能只是 URL）', '必須是帶 id 及 digestSRI 或 digestMultibase 的物件（不能只是 URL）'),
+  'field.related-object': zh(
+    '必须是带 id 及 digestSRI 或 digestMultibase 的对象（不能只是 URL）',
+    '必須是帶 id 及 digestSRI 或 digestMultibase 的物件（不能只是 URL）',
+  ),
   'field.repeated-id': zh('与 {other} 重复：每个关联资源的 id 必须唯一', '與 {other} 重複：每個關聯資源的 id 必須唯一'),
   'field.needs-digest': zh('需要 digestSRI 或 digestMultibase', '需要 digestSRI 或 digestMultibase'),
   'field.sri': zh('必须是 SRI 摘要，例如 sha384-<base64>', '必須是 SRI 摘要，例如 sha384-<base64>'),
@@ -79,21 +82,36 @@ export const FIELD_MESSAGES_ZH: Record<FieldKey, Zh> = {
   'field.before-key-existed': zh('早于密钥的生成时间（{at}）', '早於密碼匙的產生時間（{at}）'),
   'field.retroactive': zh('日期在过去时必须为 true（影响 {affected} 张证书）', '日期在過去時必須為 true（影響 {affected} 張證書）'),
   'field.leap-second': zh('是闰秒（…:60），本服务不接受：请用 …:59 或下一秒', '是閏秒（…:60），本服務不接受：請用 …:59 或下一秒'),
-  'field.unreadable-date': zh('不是本服务能读取的日期时间（RFC 3339，例如 2025-06-20T08:00:00Z）', '不是本服務能讀取的日期時間（RFC 3339，例如 2025-06-20T08:00:00Z）'),
+  'field.unreadable-date': zh(
+    '不是本服务能读取的日期时间（RFC 3339，例如 2025-06-20T08:00:00Z）',
+    '不是本服務能讀取的日期時間（RFC 3339，例如 2025-06-20T08:00:00Z）',
+  ),
   'field.key-ref-shape': zh('必须是 1 至 64 个字母、数字、点、连字符或下划线', '必須是 1 至 64 個字母、數字、點、連字號或底線'),
   'field.year-range': zh('必须是 1900 至 9999 年之间的日期时间', '必須是 1900 至 9999 年之間的日期時間'),
   'field.keyref-required': zh('此部署必须提供：请写明已配置在 ISSUER_KEYS 中的密钥', '此部署必須提供：請寫明已配置在 ISSUER_KEYS 中的密碼匙'),
   // Certificate rules (src/domain/certificate.ts: Fault codes, prefixed field.).
   'field.occupation-name-required': zh('为必填项：本服务不认识职业 {code}（{version} 版）的名称', '為必填項：本服務不認識職業 {code}（{version} 版）的名稱'),
-  'field.rank-without-grade': zh('第 {rank} 级（{rank:rank}）没有证书等级：职业技能等级证书只涵盖第 2 至 6 级（五级至一级）', '第 {rank} 級（{rank:rank}）沒有證書等級：職業技能等級證書只涵蓋第 2 至 6 級（五級至一級）'),
+  'field.rank-without-grade': zh(
+    '第 {rank} 级（{rank:rank}）没有证书等级：职业技能等级证书只涵盖第 2 至 6 级（五级至一级）',
+    '第 {rank} 級（{rank:rank}）沒有證書等級：職業技能等級證書只涵蓋第 2 至 6 級（五級至一級）',
+  ),
   'field.grade-rank-mismatch': zh(
     '等级 {grade} 对应第 {gradeRank} 级，但 level.rank 写的是 {rank}（{rankGrade}）',
     '等級 {grade} 對應第 {gradeRank} 級，但 level.rank 寫的是 {rank}（{rankGrade}）',
   ),
-  'field.grade-below-start': zh('{occupation:occupation}从{start:grade}起评；{rank:grade}不在其评价范围内', '{occupation:occupation}從{start:grade}起評；{rank:grade}不在其評價範圍內'),
+  'field.grade-below-start': zh(
+    '{occupation:occupation}从{start:grade}起评；{rank:grade}不在其评价范围内',
+    '{occupation:occupation}從{start:grade}起評；{rank:grade}不在其評價範圍內',
+  ),
   'field.certificate-number': zh('必须是职业技能等级证书编号：Y 或 S 后接 21 位数字', '必須是職業技能等級證書編號：Y 或 S 後接 21 位數字'),
-  'field.org-kind-mismatch': zh('以 {letter} 开头，但发证机构备案为 {orgKind}（{orgKind:orgKind}）', '以 {letter} 開頭，但發證機構備案為 {orgKind}（{orgKind:orgKind}）'),
-  'field.grade-digit-mismatch': zh('等级数字（第 16 位）是 {digit}，但等级是{rank:grade}（{gradeDigit}）', '等級數字（第 16 位）是 {digit}，但等級是{rank:grade}（{gradeDigit}）'),
+  'field.org-kind-mismatch': zh(
+    '以 {letter} 开头，但发证机构备案为 {orgKind}（{orgKind:orgKind}）',
+    '以 {letter} 開頭，但發證機構備案為 {orgKind}（{orgKind:orgKind}）',
+  ),
+  'field.grade-digit-mismatch': zh(
+    '等级数字（第 16 位）是 {digit}，但等级是{rank:grade}（{gradeDigit}）',
+    '等級數字（第 16 位）是 {digit}，但等級是{rank:grade}（{gradeDigit}）',
+  ),
   'field.level-only-skill': zh('只有职业技能等级证书有等级；请改用 {use}', '只有職業技能等級證書有等級；請改用 {use}'),
   'field.specialty-only-specialized': zh('只有专项职业能力证书有专项', '只有專項職業能力證書有專項'),
   'field.enterprise-only-enterprise': zh('只有企业技能等级认证有企业等级', '只有企業技能等級認證有企業等級'),

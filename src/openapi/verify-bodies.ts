@@ -6,7 +6,8 @@ type Json = Record<string, unknown>;
 const checks: Json = {
   type: 'array',
   items: { type: 'string', enum: ['proof', 'issuer', 'validity', 'expiration', 'validFrom', 'validUntil', 'status', 'credentialStatus', 'trust', 'holder'] },
-  description: 'The checks to run (all by default); proof and the issuer key always run. Aliases of other verifiers are accepted (credentialStatus, expiration).',
+  description:
+    'The checks to run (all by default); proof and the issuer key always run. Aliases of other verifiers are accepted (credentialStatus, expiration).',
   examples: [['proof', 'status']],
 };
 
@@ -52,7 +53,12 @@ export const VERIFY_PRESENTATION_BODY: Json = {
       properties: {
         challenge: { type: 'string', maxLength: 256, description: 'The challenge (nonce) you gave the holder.', examples: ['a1b2c3'] },
         domain: { type: 'string', maxLength: 256, description: 'Your domain, as the holder was told it.', examples: ['hr.example.hk'] },
-        holderIdNumber: { type: 'string', maxLength: 256, description: 'An ID number to compare with every credential’s holder.', examples: ['11010119900307123X'] },
+        holderIdNumber: {
+          type: 'string',
+          maxLength: 256,
+          description: 'An ID number to compare with every credential’s holder.',
+          examples: ['11010119900307123X'],
+        },
         checks,
       },
     },

@@ -84,7 +84,10 @@ describe.skipIf(!haveChromium)(`the landing page and the API reference (${haveCh
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'docs-phone.png') });
     // an operation opened: its fields described, with an example body
-    const issue = page.locator('#api .opblock-post').filter({ has: page.locator('[data-path="/v1/certificates"]') }).first();
+    const issue = page
+      .locator('#api .opblock-post')
+      .filter({ has: page.locator('[data-path="/v1/certificates"]') })
+      .first();
     await issue.locator('.opblock-summary').click();
     await issue.locator('.opblock-body').waitFor();
     await issue.locator('.opblock-body .body-param__example, .opblock-body .highlight-code').first().waitFor();

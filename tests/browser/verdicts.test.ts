@@ -69,7 +69,11 @@ const CASES: Case[] = [
       await act(service, c.id, 'revoke');
       return { url: c.qr };
     },
-    says: { 'zh-Hans': /发证机构的撤销列表标记了此证书（索引 \d+）/, 'zh-Hant': /發證機構的撤銷列表標記了此證書（索引 \d+）/, en: /revocation list marks this credential \(index \d+\)/ },
+    says: {
+      'zh-Hans': /发证机构的撤销列表标记了此证书（索引 \d+）/,
+      'zh-Hant': /發證機構的撤銷列表標記了此證書（索引 \d+）/,
+      en: /revocation list marks this credential \(index \d+\)/,
+    },
   },
   {
     verdict: 'suspended',
@@ -100,7 +104,11 @@ const CASES: Case[] = [
     verdict: 'untrusted-issuer',
     // a genuine signature of an issuer that had left its chain: never worded as a forgery
     open: async () => ({ url: (await exitedIssuerCertificate(service)).qr }),
-    says: { 'zh-Hans': /发证机构已于 \d{4}年\d+月\d+日退出其评价链（考核评估不合格）/, 'zh-Hant': /已於 \d{4}年\d+月\d+日退出其評價鏈（考核評估不合格）/, en: /left its chain on \d+ \w+ \d{4} \(failed review\)/ },
+    says: {
+      'zh-Hans': /发证机构已于 \d{4}年\d+月\d+日退出其评价链（考核评估不合格）/,
+      'zh-Hant': /已於 \d{4}年\d+月\d+日退出其評價鏈（考核評估不合格）/,
+      en: /left its chain on \d+ \w+ \d{4} \(failed review\)/,
+    },
   },
   {
     verdict: 'tampered',
@@ -132,9 +140,16 @@ const CASES: Case[] = [
         body: JSON.stringify({ verifiableCredential: qrIdUrl(service.url, live.id), options: { holderIdNumber: '110101199003071234' } }),
       });
       const body = await res.text();
-      return { url: qrIdUrl(service.url, live.id), route: (page) => page.route('**/credentials/verify', (r) => r.fulfill({ status: 422, contentType: 'application/json', body })) };
+      return {
+        url: qrIdUrl(service.url, live.id),
+        route: (page) => page.route('**/credentials/verify', (r) => r.fulfill({ status: 422, contentType: 'application/json', body })),
+      };
     },
-    says: { 'zh-Hans': /出示的证件号码与证书签发对象的号码不符/, 'zh-Hant': /出示的證件號碼與證書簽發對象的號碼不符/, en: /does not match the one the certificate was issued to/ },
+    says: {
+      'zh-Hans': /出示的证件号码与证书签发对象的号码不符/,
+      'zh-Hant': /出示的證件號碼與證書簽發對象的號碼不符/,
+      en: /does not match the one the certificate was issued to/,
+    },
   },
 ];
 
