@@ -5,10 +5,13 @@
 // `npm start` runs it first; the browser tests run it before they start, several test files at
 // once: every file is written aside and renamed into place, so a page being served never sees a
 // half-written or missing file. The output is git-ignored: it is always built from the sources.
+// It also builds the /docs page: its small script (src/page/docs.ts → assets/docs.js) and Swagger
+// UI copied from swagger-ui-dist into assets/docs/, so the API reference is served from this origin.
 import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -20,7 +23,7 @@ const CHUNKS_DIR = join(ASSETS_DIR, 'chunks');
 /** One output file: its path under public/ and its size raw, gzipped and brotli-compressed. */
 export interface BuiltFile {
   file: string;
-  kind: 'js' | 'wasm';
+  kind: 'js' | 'wasm' | 'css';
   bytes: number;
   gzip: number;
   brotli: number;
@@ -30,7 +33,7 @@ export interface BuiltFile {
 export async function buildPage(options: { minify?: boolean } = {}): Promise<BuiltFile[]> {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { verify: 'src/page/main.ts' },
+    entryPoints: { verify: 'src/page/main.ts', docs: 'src/page/docs.ts' },
     outdir: ASSETS_DIR,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
@@ -59,12 +62,28 @@ export async function buildPage(options: { minify?: boolean } = {}): Promise<Bui
     files.push(place(output.path, output.contents, kind));
     for (const suffix of ['', '.gz', '.br']) written.add(output.path + suffix);
   }
+  files.push(...copyDocsRenderer());
   // Chunks of earlier builds (their names carry the content hash) are no longer referenced.
   for (const name of existsSync(CHUNKS_DIR) ? readdirSync(CHUNKS_DIR) : []) {
     const path = join(CHUNKS_DIR, name);
     if (!written.has(path) && !name.includes('.tmp-')) rmSync(path, { force: true });
   }
   return files.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The files of swagger-ui-dist the /docs page loads (the UMD bundle defines window.SwaggerUIBundle). */
+const DOCS_FILES = ['swagger-ui-bundle.js', 'swagger-ui.css'] as const;
+
+/** Copies Swagger UI into public/assets/docs/ (with its licence and notice), with compressed twins. */
+function copyDocsRenderer(): BuiltFile[] {
+  const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const out = join(ASSETS_DIR, 'docs');
+  // Apache-2.0: its licence and notice travel with the copy
+  for (const name of ['LICENSE', 'NOTICE']) {
+    const text = readFileSync(join(dist, name));
+    if (!existsSync(join(out, name)) || !text.equals(readFileSync(join(out, name)))) writeAtomically(join(out, name), text);
+  }
+  return DOCS_FILES.map((name) => place(join(out, name), readFileSync(join(dist, name)), name.endsWith('.css') ? 'css' : 'js'));
 }
 
 /**

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { ensureIssuer } from './admin-client.js';
-import { ROOT, buildPage, generateSecrets, migrateLocal, readEnvFile, startWranglerDev, writeEnvFile } from './wrangler-local.js';
+import { ROOT, buildPage, generateSecrets, migrateLocal, readEnvFile, startWranglerDev, wranglerVersion, writeEnvFile } from './wrangler-local.js';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8787' } } });
 const port = Number(values.port);
@@ -20,6 +20,7 @@ console.log('building the verify page (public/assets) …');
 await buildPage();
 console.log('applying migrations to the local D1 …');
 await migrateLocal();
+console.log(`starting wrangler ${wranglerVersion()} dev (local mode, offline) …`);
 const worker = await startWranglerDev({ port, envFile: devVars, inherit: true, timeoutMs: 120_000 });
 const stop = () => void worker.stop().then(() => process.exit(0));
 process.on('SIGINT', stop);

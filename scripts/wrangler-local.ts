@@ -11,8 +11,28 @@ import { generateProvisionedKey } from '../src/cli/keys-generate.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
-// No metrics, no update check, no browser: everything here must work without a network.
-const QUIET = { WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+// Everything here must work without a network, and say nothing about one being absent:
+// - no metrics (WRANGLER_SEND_METRICS), no colours, no interactive prompts (CI);
+// - no Request.cf lookup: miniflare otherwise fetches workers.cloudflare.com/cf.json on every
+//   start and, offline, prints a stack trace of the failed DNS lookup before falling back to its
+//   placeholder. CLOUDFLARE_CF_FETCH_ENABLED=false takes the placeholder at once (this service
+//   reads nothing from request.cf);
+// - no version banner: it waits for an npm registry update check, and an "update available"
+//   there misleads (wrangler is pinned to the last release for Node 20). dev:worker prints the
+//   version itself.
+export const QUIET = {
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  CI: '1',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+};
+
+/** The wrangler version installed (package.json of node_modules/wrangler). */
+export function wranglerVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'wrangler', 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** Runs wrangler to completion, capturing its output. */
 export function wrangler(args: string[], opts: { env?: Record<string, string> } = {}): Promise<{ code: number; out: string }> {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { SkillcredError } from './errors.js';
+import { message, SkillcredError } from './errors.js';
 import type { Ports } from './ports.js';
 import { adminRoutes } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
@@ -8,6 +8,7 @@ import { certificateRoutes } from './routes/certificates.js';
 import { credentialFileRoutes } from './routes/credential-files.js';
 import type { AppEnv } from './routes/env.js';
 import { problem } from './routes/http.js';
+import { landingRoutes } from './routes/landing.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
 import { publicRoutes } from './routes/public.js';
@@ -31,18 +32,18 @@ export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
     await next();
   });
 
-  for (const routes of [publicRoutes(), openApiRoutes(), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), partnerRoutes(), adminRoutes()]) {
+  for (const routes of [landingRoutes(), publicRoutes(), openApiRoutes(ports.assets), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), partnerRoutes(), adminRoutes()]) {
     app.route('/', routes);
   }
   // Last: the verify page at /v and /V and the files under public/, through the assets port.
   app.route('/', assetRoutes(ports.assets));
 
-  app.notFound((c) => problem(c, new SkillcredError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) => problem(c, new SkillcredError('NOT_FOUND', message('route.not-found', { method: c.req.method, path: c.req.path }))));
   app.onError((error, c) => {
     if (error instanceof SkillcredError) return problem(c, error);
     if (error instanceof HTTPException) {
       const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 401 ? 'UNAUTHENTICATED' : 'MALFORMED_VALUE';
-      return problem(c, new SkillcredError(code, error.message || 'bad request', { status: error.status }));
+      return problem(c, new SkillcredError(code, message('http.bad-request', { reason: error.message || 'bad request' }), { status: error.status }));
     }
     ports.log.error('unhandled_error', {
       requestId: c.get('requestId'),
@@ -51,7 +52,7 @@ export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       stack: error instanceof Error ? error.stack : undefined,
     });
-    return problem(c, new SkillcredError('INTERNAL', 'an unexpected error occurred; it has been logged with the request id'));
+    return problem(c, new SkillcredError('INTERNAL', message('internal')));
   });
 
   return app;

@@ -1,4 +1,4 @@
-import { SkillcredError } from './errors.js';
+import { message, SkillcredError } from './errors.js';
 import type { CryptoProvider } from './credentials/crypto.js';
 import type { ProofEngine } from './credentials/proof-engine.js';
 import type { Config } from './config.js';
@@ -109,6 +109,6 @@ export const noAssets: Assets = { serve: async () => null };
 /** A fetcher for deployments that must not reach out at all. */
 export const noNetworkFetcher: Fetcher = {
   async get(url) {
-    throw new SkillcredError('FETCH_FAILED', `not fetched: remote fetches are disabled here (${url})`);
+    throw new SkillcredError('FETCH_FAILED', message('fetch.refused', { reason: `remote fetches are disabled here (${url})` }));
   },
 };

@@ -13,6 +13,8 @@
 // OB 3.0 credentials may embed an image as a data: URL or endorsement credentials (each a whole
 // credential, ~6 levels more): the caps leave room for those, 20× and more over our own.
 
+import { apiEnglish } from '../errors-catalogue.js';
+
 /** Limits on one JSON document, checked without recursion. */
 export interface Budget {
   /** Serialized JSON, in UTF-8 bytes (Infinity: not checked). */
@@ -72,14 +74,29 @@ export const STATUS_LIST_BUDGET: Readonly<Budget> = { maxBytes: Number.POSITIVE_
 export const CANONICALIZATION_LIMITS = { maxWorkFactor: 1, timeoutMs: 1_000 } as const;
 
 /** The rule a document broke: stable names for tests and clients. */
-type BudgetRule = 'max-bytes' | 'max-depth' | 'max-nodes' | 'inline-context';
+export type BudgetRule = 'max-bytes' | 'max-depth' | 'max-nodes' | 'inline-context';
+
+/** Which document broke the budget, as messages name it (the `document` term). */
+export type BudgetDocument = 'credential' | 'presentation' | 'vc-claim' | 'document' | 'proof-options';
 
 /** Why a document is refused before any expensive work: the rule, where, and in words. */
 export interface BudgetViolation {
   rule: BudgetRule;
   /** JSON Pointer of the offending value, relative to the document ('' for the document itself). */
   pointer: string;
+  /** The values the message shows: which document, the limit, what was found, where. */
+  params: { what: BudgetDocument; limit: number; actual: number; at: string };
+  /** The English wording (message key `budget.<rule>`). */
   detail: string;
+}
+
+/** The message of a violation: key `budget.<rule>` of src/errors-catalogue.ts with its params. */
+export function budgetMessage(over: BudgetViolation): { key: `budget.${BudgetRule}`; params: BudgetViolation['params'] } {
+  return { key: `budget.${over.rule}`, params: over.params };
+}
+
+function violation(rule: BudgetRule, pointer: string, params: BudgetViolation['params']): BudgetViolation {
+  return { rule, pointer, params, detail: apiEnglish(`budget.${rule}`, params)! };
 }
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -87,23 +104,23 @@ const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~
 /**
  * Checks a parsed JSON document against a budget, iteratively (a 10,000-deep document must not
  * overflow the stack here), stopping at the first broken rule. Null when within budget.
- * `what` names the document in the detail ("the credential", "the presentation").
+ * `what` names the document in the message.
  */
-export function checkBudget(value: unknown, budget: Readonly<Budget> = CREDENTIAL_BUDGET, what = 'the credential'): BudgetViolation | null {
+export function checkBudget(value: unknown, budget: Readonly<Budget> = CREDENTIAL_BUDGET, what: BudgetDocument = 'credential'): BudgetViolation | null {
   const structural = walk(value, budget, what);
   if (structural) return structural;
   if (budget.maxBytes !== Number.POSITIVE_INFINITY) {
     // Depth is bounded now, so JSON.stringify's recursion is safe.
     const bytes = utf8Length(JSON.stringify(value) ?? '');
     if (bytes > budget.maxBytes) {
-      return { rule: 'max-bytes', pointer: '', detail: `${what} is ${bytes} bytes of JSON; at most ${budget.maxBytes} are accepted (rule max-bytes)` };
+      return violation('max-bytes', '', { what, limit: budget.maxBytes, actual: bytes, at: '/' });
     }
   }
   return null;
 }
 
 /** Depth, node count and inline contexts, in one iterative pass with early exits. */
-function walk(root: unknown, budget: Readonly<Budget>, what: string): BudgetViolation | null {
+function walk(root: unknown, budget: Readonly<Budget>, what: BudgetDocument): BudgetViolation | null {
   // Pointers are built only for containers, and only as far as the walk gets (≤ maxNodes).
   const stack: { value: unknown; depth: number; pointer: string }[] = [{ value: root, depth: 1, pointer: '' }];
   let nodes = 1;
@@ -111,22 +128,14 @@ function walk(root: unknown, budget: Readonly<Budget>, what: string): BudgetViol
     const { value, depth, pointer } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth > budget.maxDepth) {
-      return {
-        rule: 'max-depth',
-        pointer,
-        detail: `${what} nests objects and arrays ${depth} deep at ${pointer || '/'}; at most ${budget.maxDepth} are accepted (rule max-depth)`,
-      };
+      return violation('max-depth', pointer, { what, limit: budget.maxDepth, actual: depth, at: pointer || '/' });
     }
     const isArray = Array.isArray(value);
     const keys = isArray ? null : Object.keys(value);
     const count = isArray ? (value as unknown[]).length : keys!.length;
     nodes += count;
     if (nodes > budget.maxNodes) {
-      return {
-        rule: 'max-nodes',
-        pointer,
-        detail: `${what} has more than ${budget.maxNodes} JSON values (counted up to ${pointer || '/'}); at most ${budget.maxNodes} are accepted (rule max-nodes)`,
-      };
+      return violation('max-nodes', pointer, { what, limit: budget.maxNodes, actual: nodes, at: pointer || '/' });
     }
     if (isArray) {
       const list = value as unknown[];
@@ -140,12 +149,7 @@ function walk(root: unknown, budget: Readonly<Budget>, what: string): BudgetViol
       const at = `${pointer}/${escapePointer(key)}`;
       if (key === '@context') {
         const bad = inlineContext(child, at);
-        if (bad)
-          return {
-            rule: 'inline-context',
-            pointer: bad,
-            detail: `${what} has an inline (object) @context at ${bad}; only the URLs of bundled contexts are accepted (rule inline-context)`,
-          };
+        if (bad) return violation('inline-context', bad, { what, limit: 0, actual: 1, at: bad });
       }
       if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, pointer: at });
     }

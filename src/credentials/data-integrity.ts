@@ -2,8 +2,8 @@ import jsonld from 'jsonld';
 import './jsonld-speedup.js';
 import * as rdfCanonize from 'rdf-canonize';
 import canonicalizeModule from 'canonicalize';
-import { SkillcredError } from '../errors.js';
-import { type Budget, CANONICALIZATION_LIMITS, checkBudget, PROOF_INPUT_BUDGET } from './budget.js';
+import { message as apiMessage, SkillcredError } from '../errors.js';
+import { type Budget, budgetMessage, CANONICALIZATION_LIMITS, checkBudget, PROOF_INPUT_BUDGET } from './budget.js';
 import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto.js';
 import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
@@ -64,7 +64,7 @@ export async function canonizeRdfc(doc: JsonObject, documentLoader: DocumentLoad
   } catch (error) {
     // Only the work limits make rdf-canonize throw on a dataset jsonld.js produced.
     const message = error instanceof Error ? error.message : String(error);
-    throw new SkillcredError('MALFORMED_VALUE', `RDF canonicalization exceeded its work limits (maxWorkFactor ${CANONICALIZATION_LIMITS.maxWorkFactor}, ${CANONICALIZATION_LIMITS.timeoutMs} ms): ${message}`);
+    throw new SkillcredError('MALFORMED_VALUE', { key: 'rdfc.limits', params: { factor: CANONICALIZATION_LIMITS.maxWorkFactor, ms: CANONICALIZATION_LIMITS.timeoutMs, reason: message } });
   }
 }
 
@@ -98,19 +98,19 @@ export function canonicalizationError(error: unknown): SkillcredError {
       const label = event.code.replace(/^(invalid|relative|empty|null|prefix)[ -]?/, '').replace(/ /g, '-');
       return new SkillcredError(
         'UNDEFINED_TERM',
-        `${JSON.stringify(what ?? event.code)} is not defined by the credential's @context (${event.code}${label ? '' : ''})`,
+        apiMessage('jsonld.undefined-term', { term: JSON.stringify(what ?? event.code), event: `${event.code}${label ? '' : ''}` }),
       );
     }
     current = e.details?.cause ?? e.cause;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new SkillcredError('MALFORMED_VALUE', `JSON-LD processing failed: ${message}`);
+  return new SkillcredError('MALFORMED_VALUE', apiMessage('jsonld.failed', { reason: message }));
 }
 
 async function canonize(doc: JsonObject, suite: Cryptosuite, env: ProofEnv): Promise<string> {
   if (suite === 'eddsa-jcs-2022') {
     const text = canonicalize(doc);
-    if (text === undefined) throw new SkillcredError('MALFORMED_VALUE', 'document cannot be JCS-canonicalized');
+    if (text === undefined) throw new SkillcredError('MALFORMED_VALUE', apiMessage('jcs.failed'));
     return text;
   }
   return canonizeRdfc(doc, env.documentLoader);
@@ -130,9 +130,9 @@ export async function hashData(
 ): Promise<Uint8Array> {
   // Whoever calls (issuance, the verifier, status and trust lists), canonicalization work stays
   // bounded: no inline contexts, bounded depth and size (src/credentials/budget.ts).
-  for (const [doc, what] of [[unsecured, 'the document'], [proofConfig, 'the proof options']] as const) {
+  for (const [doc, what] of [[unsecured, 'document'], [proofConfig, 'proof-options']] as const) {
     const over = checkBudget(doc, env.budget ?? PROOF_INPUT_BUDGET, what);
-    if (over) throw new SkillcredError('MALFORMED_VALUE', over.detail);
+    if (over) throw new SkillcredError('MALFORMED_VALUE', budgetMessage(over));
   }
   const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);
   const [configHash, docHash] = await Promise.all([

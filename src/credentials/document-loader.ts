@@ -1,4 +1,4 @@
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import { bundledContexts } from './contexts.js';
 
 /** The jsonld.js document loader shape. */
@@ -12,7 +12,7 @@ export function createDocumentLoader(extra: ReadonlyMap<string, object> = new Ma
   return async (url: string) => {
     const document = bundledContexts.get(url) ?? extra.get(url);
     if (!document) {
-      throw new SkillcredError('UNKNOWN_CONTEXT', `JSON-LD context ${JSON.stringify(url)} is not one this service knows`);
+      throw new SkillcredError('UNKNOWN_CONTEXT', message('context.unknown', { url }));
     }
     // `tag: 'static'` lets jsonld.js keep the resolved context across calls (bundled contexts never
     // change); without it every canonicalization re-processed all three contexts of a certificate.

@@ -152,7 +152,7 @@ const toStamp = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}
 /** VC 1.1 §6.3.1 decoding: the `vc` claim, completed by (and checked against) the registered claims. */
 function fromJwtClaims(payload: JsonObject): { credential: JsonObject; conflicts: string[] } {
   // The credential budget before structuredClone, which recurses (a 10,000-deep vc overflowed it).
-  const over = checkBudget(payload.vc, CREDENTIAL_BUDGET, 'the vc claim');
+  const over = checkBudget(payload.vc, CREDENTIAL_BUDGET, 'vc-claim');
   if (over) throw new Error(over.detail);
   const credential = structuredClone(payload.vc) as JsonObject;
   const conflicts: string[] = [];

@@ -1,4 +1,5 @@
-import { malformed, SkillcredError } from '../errors.js';
+import { malformed, SkillcredError, type FieldError } from '../errors.js';
+import type { FieldMessage } from '../errors-fields.js';
 import { CREDENTIALS_V1, CREDENTIALS_V2 } from './contexts.js';
 import { isDateTimeStamp } from './data-integrity.js';
 
@@ -32,9 +33,9 @@ function asList(v: unknown): unknown[] {
 function checkType(value: unknown, pointer: string, required?: string): void {
   const list = asList(value);
   if (value === undefined || list.length === 0 || !list.every((t) => typeof t === 'string' && t.length > 0)) {
-    throw malformed(pointer, 'type must be a string or an array of strings');
+    throw malformed(pointer, 'field.type-strings');
   }
-  if (required && !list.includes(required)) throw malformed(pointer, `type must include ${JSON.stringify(required)}`);
+  if (required && !list.includes(required)) throw malformed(pointer, 'field.type-include', { type: JSON.stringify(required) });
 }
 
 /** The issuer id of a credential (string issuer or object with id), or undefined. */
@@ -56,46 +57,43 @@ export function vcVersionOf(credential: JsonObject): VcVersion | undefined {
  * are checked by JSON-LD expansion). Returns the version; throws a 422 naming the fault.
  */
 export function checkCredentialShape(credential: unknown, pointer = '/credential', mode: 'issue' | 'verify' = 'issue'): VcVersion {
-  if (!isObject(credential)) throw malformed(pointer, 'must be a JSON object');
+  if (!isObject(credential)) throw malformed(pointer, 'field.json-object');
   const ctx = credential['@context'];
-  if (ctx === undefined) throw malformed(`${pointer}/@context`, 'is required');
+  if (ctx === undefined) throw malformed(`${pointer}/@context`, 'field.required');
   const contexts = asList(ctx);
-  if (contexts.length === 0) throw malformed(`${pointer}/@context`, 'must not be empty');
+  if (contexts.length === 0) throw malformed(`${pointer}/@context`, 'field.not-empty');
   contexts.forEach((c, i) => {
-    if (!(isUrl(c) || isObject(c))) throw malformed(`${pointer}/@context/${i}`, 'each @context entry must be a URL or an object');
+    if (!(isUrl(c) || isObject(c))) throw malformed(`${pointer}/@context/${i}`, 'field.context-entry');
   });
   const version = vcVersionOf(credential);
   if (!version) {
     const where = contexts.findIndex((c) => c === CREDENTIALS_V2 || c === CREDENTIALS_V1);
-    throw malformed(
-      `${pointer}/@context/0`,
-      where > 0
-        ? `the base context ${String(contexts[where])} must come first, not at position ${where}`
-        : `the first @context must be ${CREDENTIALS_V2} (or ${CREDENTIALS_V1} for VC 1.1)`,
-    );
+    throw where > 0
+      ? malformed(`${pointer}/@context/0`, 'field.base-context-first', { context: String(contexts[where]), position: where })
+      : malformed(`${pointer}/@context/0`, 'field.first-context', { v2: CREDENTIALS_V2, v1: CREDENTIALS_V1 });
   }
   const other = version === 2 ? CREDENTIALS_V1 : CREDENTIALS_V2;
-  if (contexts.includes(other)) throw malformed(`${pointer}/@context`, 'must not mix the VC 1.1 and VC 2.0 base contexts');
+  if (contexts.includes(other)) throw malformed(`${pointer}/@context`, 'field.mixed-contexts');
 
   checkType(credential.type, `${pointer}/type`, 'VerifiableCredential');
-  if (credential.id !== undefined && !isUrl(credential.id)) throw malformed(`${pointer}/id`, 'must be a URL');
+  if (credential.id !== undefined && !isUrl(credential.id)) throw malformed(`${pointer}/id`, 'field.url');
 
   const issuer = credential.issuer;
-  if (issuer === undefined || issuer === null) throw malformed(`${pointer}/issuer`, 'is required');
+  if (issuer === undefined || issuer === null) throw malformed(`${pointer}/issuer`, 'field.required');
   if (isObject(issuer)) {
-    if (!isUrl(issuer.id)) throw malformed(`${pointer}/issuer/id`, 'must be a URL');
+    if (!isUrl(issuer.id)) throw malformed(`${pointer}/issuer/id`, 'field.url');
   } else if (!isUrl(issuer)) {
-    throw malformed(`${pointer}/issuer`, 'must be a URL or an object with a URL id');
+    throw malformed(`${pointer}/issuer`, 'field.url-or-object');
   }
 
   const subjects = asList(credential.credentialSubject);
   if (credential.credentialSubject === undefined || subjects.length === 0) {
-    throw malformed(`${pointer}/credentialSubject`, 'is required');
+    throw malformed(`${pointer}/credentialSubject`, 'field.required');
   }
   subjects.forEach((s, i) => {
     const at = Array.isArray(credential.credentialSubject) ? `${pointer}/credentialSubject/${i}` : `${pointer}/credentialSubject`;
-    if (!isObject(s) || Object.keys(s).length === 0) throw malformed(at, 'must be a non-empty object');
-    if (s.id !== undefined && !isUrl(s.id)) throw malformed(`${at}/id`, 'must be a URL');
+    if (!isObject(s) || Object.keys(s).length === 0) throw malformed(at, 'field.non-empty-object');
+    if (s.id !== undefined && !isUrl(s.id)) throw malformed(`${at}/id`, 'field.url');
   });
 
   const dates: [string, string][] =
@@ -111,18 +109,19 @@ export function checkCredentialShape(credential: unknown, pointer = '/credential
   for (const [key] of dates) {
     const v = credential[key];
     if (v !== undefined && !isDateTimeStamp(v)) {
-      throw malformed(`${pointer}/${key}`, 'must be an XML Schema dateTimeStamp, e.g. 2025-06-30T08:00:00Z');
+      throw malformed(`${pointer}/${key}`, 'field.datetimestamp');
     }
   }
   const [fromKey, untilKey] = [dates[0]![0], dates[1]![0]];
   const from = credential[fromKey];
   const until = credential[untilKey];
   if (typeof from === 'string' && typeof until === 'string' && Date.parse(from) > Date.parse(until)) {
-    throw malformed(`${pointer}/${untilKey}`, `must not be before ${fromKey}`);
+    throw malformed(`${pointer}/${untilKey}`, 'field.not-before', { other: fromKey });
   }
   if (version === 2) {
     for (const k of ['issuanceDate', 'expirationDate']) {
-      if (credential[k] !== undefined) throw malformed(`${pointer}/${k}`, `is VC 1.1; VC 2.0 uses ${k === 'issuanceDate' ? 'validFrom' : 'validUntil'}`);
+      if (credential[k] !== undefined)
+        throw malformed(`${pointer}/${k}`, 'field.vc11-term', { replacement: k === 'issuanceDate' ? 'validFrom' : 'validUntil' });
     }
   }
 
@@ -132,32 +131,32 @@ export function checkCredentialShape(credential: unknown, pointer = '/credential
     const items = asList(v);
     items.forEach((item, i) => {
       const at = Array.isArray(v) ? `${pointer}/${prop}/${i}` : `${pointer}/${prop}`;
-      if (!isObject(item)) throw malformed(at, 'must be an object');
-      if (item.type === undefined) throw malformed(`${at}/type`, 'is required');
+      if (!isObject(item)) throw malformed(at, 'field.object');
+      if (item.type === undefined) throw malformed(`${at}/type`, 'field.required');
       checkType(item.type, `${at}/type`);
-      if (item.id !== undefined && !isUrl(item.id)) throw malformed(`${at}/id`, 'must be a URL');
+      if (item.id !== undefined && !isUrl(item.id)) throw malformed(`${at}/id`, 'field.url');
       // VC 2.0 §4.11: each credentialSchema object MUST have an id (a URL) and a type.
-      if (prop === 'credentialSchema' && item.id === undefined) throw malformed(`${at}/id`, 'is required (the URL of the schema)');
+      if (prop === 'credentialSchema' && item.id === undefined) throw malformed(`${at}/id`, 'field.schema-id');
     });
   }
   const related = relatedResourceProblems(credential, pointer);
   if (related.length) {
-    const [first] = related;
-    throw new SkillcredError('MALFORMED_VALUE', `${first!.pointer}: ${first!.detail}`, { errors: related });
+    throw new SkillcredError('MALFORMED_VALUE', { fields: ': ' }, { errors: related });
   }
   if (mode === 'issue' && credential.proof !== undefined) {
-    throw new SkillcredError('MALFORMED_VALUE', '/credential/proof: the credential to issue must not carry a proof yet', {
-      errors: [{ pointer: `${pointer}/proof`, detail: 'must be absent' }],
-    });
+    throw new SkillcredError(
+      'MALFORMED_VALUE',
+      { fields: ': ' },
+      {
+        errors: [{ pointer: `${pointer}/proof`, key: 'field.no-proof-yet' }],
+      },
+    );
   }
   return version;
 }
 
 /** One field-level fault: a JSON pointer into the request and what is wrong there. */
-export interface FieldProblem {
-  pointer: string;
-  detail: string;
-}
+export type FieldProblem = FieldError | FieldMessage;
 
 const SRI = /^(sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}(\?\S*)?(\s+(sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}(\?\S*)?)*$/;
 const MULTIBASE = /^(u[A-Za-z0-9_-]+|z[1-9A-HJ-NP-Za-km-z]+)$/;
@@ -173,28 +172,29 @@ export function relatedResourceProblems(credential: JsonObject, pointer = '/cred
   if (v === undefined) return [];
   const problems: FieldProblem[] = [];
   const items = asList(v);
-  if (Array.isArray(v) && v.length === 0) problems.push({ pointer: `${pointer}/relatedResource`, detail: 'must not be an empty list' });
+  if (Array.isArray(v) && v.length === 0) problems.push({ pointer: `${pointer}/relatedResource`, key: 'field.not-empty' });
   const seen = new Map<string, string>();
   items.forEach((item, i) => {
     const at = Array.isArray(v) ? `${pointer}/relatedResource/${i}` : `${pointer}/relatedResource`;
     if (!isObject(item)) {
-      problems.push({ pointer: at, detail: 'must be an object with an id and a digestSRI or digestMultibase (not a bare URL)' });
+      problems.push({ pointer: at, key: 'field.related-object' });
       return;
     }
-    if (item.id === undefined) problems.push({ pointer: `${at}/id`, detail: 'is required' });
-    else if (!isUrl(item.id)) problems.push({ pointer: `${at}/id`, detail: 'must be a URL' });
-    else if (seen.has(item.id)) problems.push({ pointer: `${at}/id`, detail: `repeats ${seen.get(item.id)}/id: each related resource id must be unique` });
+    if (item.id === undefined) problems.push({ pointer: `${at}/id`, key: 'field.required' });
+    else if (!isUrl(item.id)) problems.push({ pointer: `${at}/id`, key: 'field.url' });
+    else if (seen.has(item.id)) problems.push({ pointer: `${at}/id`, key: 'field.repeated-id', params: { other: `${seen.get(item.id)}/id` } });
     else seen.set(item.id, at);
     if (item.digestSRI === undefined && item.digestMultibase === undefined) {
-      problems.push({ pointer: at, detail: 'needs a digestSRI or a digestMultibase' });
+      problems.push({ pointer: at, key: 'field.needs-digest' });
     }
     if (item.digestSRI !== undefined && (typeof item.digestSRI !== 'string' || !SRI.test(item.digestSRI.trim()))) {
-      problems.push({ pointer: `${at}/digestSRI`, detail: 'must be SRI metadata such as sha384-<base64>' });
+      problems.push({ pointer: `${at}/digestSRI`, key: 'field.sri' });
     }
     if (item.digestMultibase !== undefined && (typeof item.digestMultibase !== 'string' || !MULTIBASE.test(item.digestMultibase))) {
-      problems.push({ pointer: `${at}/digestMultibase`, detail: 'must be a multibase string (u… base64url or z… base58btc)' });
+      problems.push({ pointer: `${at}/digestMultibase`, key: 'field.multibase' });
     }
-    if (item.mediaType !== undefined && typeof item.mediaType !== 'string') problems.push({ pointer: `${at}/mediaType`, detail: 'must be a string' });
+    if (item.mediaType !== undefined && typeof item.mediaType !== 'string')
+      problems.push({ pointer: `${at}/mediaType`, key: 'field.type', params: { type: 'string' } });
   });
   return problems;
 }
@@ -212,7 +212,7 @@ export function credentialShapeProblems(credential: unknown, pointer = '/credent
     if (error instanceof SkillcredError) {
       const listed = error.errors;
       if (Array.isArray(listed) && listed.length) return listed;
-      return [{ pointer, detail: error.message }];
+      return [{ pointer, detail: error.message }]; // (every shape error names its field: not reached)
     }
     throw error;
   }

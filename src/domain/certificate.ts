@@ -81,7 +81,8 @@ export function checkCertificate(request: CertificateRequest, issuer: Pick<Issue
   else {
     errors.push({
       pointer: `${base}/occupation/name`,
-      detail: `is required: occupation ${request.occupation.code} (${version} edition) is not one this service knows by name`,
+      code: 'occupation-name-required',
+      params: { code: request.occupation.code, version },
     });
   }
 
@@ -93,12 +94,14 @@ export function checkCertificate(request: CertificateRequest, issuer: Pick<Issue
     if (byRank && !byRank.grade) {
       errors.push({
         pointer: `${base}/level/rank`,
-        detail: `rank ${rank} (${byRank.names['zh-Hans']}) has no printed grade: skill level certificates cover ranks 2-6 (五级-一级)`,
+        code: 'rank-without-grade',
+        params: { rank: rank! },
       });
     } else if (byRank && byGrade && byRank.rank !== byGrade.rank) {
       errors.push({
         pointer: `${base}/level/grade`,
-        detail: `grade ${grade} is rank ${byGrade.rank}, but level.rank says ${rank} (${byRank.grade})`,
+        code: 'grade-rank-mismatch',
+        params: { grade: grade!, gradeRank: byGrade.rank, rank: rank!, rankGrade: byRank.grade ?? '' },
       });
     } else {
       rung = byRank ?? byGrade ?? null;
@@ -106,38 +109,41 @@ export function checkCertificate(request: CertificateRequest, issuer: Pick<Issue
     if (rung && known?.minRank && rung.rank < known.minRank) {
       errors.push({
         pointer: `${base}/level`,
-        detail: `${known.names['zh-Hans']} starts at ${rungOf(known.minRank)!.grade}; ${rung.grade} is not certified for it`,
+        code: 'grade-below-start',
+        params: { occupation: known.code, start: rungOf(known.minRank)!.rank, rank: rung.rank },
       });
     }
     const parts = parseCertificateNumber(request.certificateNumber);
     if (!parts) {
       errors.push({
         pointer: `${base}/certificateNumber`,
-        detail: 'must be a skill level certificate number: Y or S followed by 21 digits',
+        code: 'certificate-number',
       });
     } else {
       if (parts.orgKind !== issuer.orgKind) {
         errors.push({
           pointer: `${base}/certificateNumber`,
-          detail: `starts with ${parts.orgKind}, but the issuer is filed as ${issuer.orgKind} (${issuer.orgKind === 'Y' ? 'employer' : 'social evaluation organisation'})`,
+          code: 'org-kind-mismatch',
+          params: { letter: parts.orgKind, orgKind: issuer.orgKind },
         });
       }
       if (rung?.gradeDigit && parts.gradeDigit !== rung.gradeDigit) {
         errors.push({
           pointer: `${base}/certificateNumber`,
-          detail: `grade digit (16th character) is ${parts.gradeDigit}, but the grade is ${rung.grade} (${rung.gradeDigit})`,
+          code: 'grade-digit-mismatch',
+          params: { digit: parts.gradeDigit, rank: rung.rank, gradeDigit: rung.gradeDigit },
         });
       }
     }
   } else if (request.level !== undefined) {
-    errors.push({ pointer: `${base}/level`, detail: `only skill-level certificates carry a level; use ${request.kind === 'enterprise' ? 'enterprise' : 'specialty'}` });
+    errors.push({ pointer: `${base}/level`, code: 'level-only-skill', params: { use: request.kind === 'enterprise' ? 'enterprise' : 'specialty' } });
   }
   if (request.kind === 'enterprise' && request.enterprise?.rank !== undefined) rung = rungOf(request.enterprise.rank) ?? null;
   if (request.kind !== 'specialized-ability' && request.specialty !== undefined) {
-    errors.push({ pointer: `${base}/specialty`, detail: 'only specialized-ability certificates carry a specialty' });
+    errors.push({ pointer: `${base}/specialty`, code: 'specialty-only-specialized' });
   }
   if (request.kind !== 'enterprise' && request.enterprise !== undefined) {
-    errors.push({ pointer: `${base}/enterprise`, detail: 'only enterprise certifications carry an enterprise level' });
+    errors.push({ pointer: `${base}/enterprise`, code: 'enterprise-only-enterprise' });
   }
   if (errors.length > 0) return { ok: false, faults: errors };
   return { ok: true, checked: { request, occupationNames, classificationVersion: version, rung } };

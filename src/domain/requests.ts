@@ -10,21 +10,36 @@
 export type LocalizedText =
   | string
   | {
+      /**
+       * The text in Simplified Chinese.
+       */
       'zh-Hans': string;
+      /**
+       * The text in Traditional Chinese.
+       */
       'zh-Hant'?: string;
+      /**
+       * The text in English.
+       */
       en?: string;
     };
 /**
+ * The certificate number: for skill level certificates 22 characters, Y or S then 21 digits (org kind, org code, province, sequence, year, grade digit, serial).
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "CertificateNumber".
  */
 export type CertificateNumber = string;
 /**
+ * When the certificate becomes valid (default: now). The issue date printed is the signing time, not this.
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "ValidFrom".
  */
 export type ValidFrom = string;
 /**
+ * The Data Integrity cryptosuite to sign with (eddsa-rdfc-2022 by default).
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "Cryptosuite".
  */
@@ -54,6 +69,9 @@ export interface ApiRequests {
  * via the `definition` "CertificateRequest".
  */
 export interface CertificateRequest {
+  /**
+   * The kind of certificate: 职业技能等级证书 (skill-level), 专项职业能力证书 (specialized-ability) or 企业认证 (enterprise).
+   */
   kind: 'skill-level' | 'specialized-ability' | 'enterprise';
   holder: Holder;
   occupation: Occupation;
@@ -61,7 +79,13 @@ export interface CertificateRequest {
    * Skill level certificates: the ladder rank (2-6) and/or the printed grade; they must agree.
    */
   level?: {
+    /**
+     * The rank of the eight-level worker ladder: 2 junior worker (五级) … 6 senior technician (一级).
+     */
     rank?: number;
+    /**
+     * The grade printed on the certificate; 一级 is the highest.
+     */
     grade?: '五级' | '四级' | '三级' | '二级' | '一级';
   };
   specialty?: Specialty;
@@ -76,12 +100,14 @@ export interface CertificateRequest {
   cryptosuite?: Cryptosuite;
 }
 /**
+ * The holder: name as printed, identity document type and number (the number is only ever stored and signed as a salted hash).
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "Holder".
  */
 export interface Holder {
   /**
-   * The holder's name as printed.
+   * The holder's name as printed on the certificate.
    */
   name: string;
   /**
@@ -97,27 +123,34 @@ export interface Holder {
     | 'foreign-permanent-residence'
     | 'other';
   /**
-   * Never stored or signed in clear: hashed with a per-credential salt.
+   * The ID number on that document. Never stored or signed in clear: hashed with a per-credential salt (OB 3.0 IdentityObject, hashed: true).
    */
   idNumber: string;
 }
 /**
+ * The occupation of the national occupational classification the certificate is for.
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "Occupation".
  */
 export interface Occupation {
   /**
-   * National occupational classification code, D-DD-DD-DD.
+   * National occupational classification code, D-DD-DD-DD (2022 edition unless classificationVersion says 2015).
    */
   code: string;
   name?: LocalizedText;
   /**
-   * Work type or direction; "--" when none.
+   * Work type or direction within the occupation, when it has one; leave it out when there is none (certificates print nothing for it).
    */
   workType?: string;
+  /**
+   * The edition of the classification the code is from.
+   */
   classificationVersion?: '2015' | '2022';
 }
 /**
+ * Specialized ability certificates: the filed specification the holder was assessed against.
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "Specialty".
  */
@@ -129,26 +162,36 @@ export interface Specialty {
   code?: string;
 }
 /**
+ * Enterprise certifications: the enterprise's own title and level, and the ladder rank it corresponds to.
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "Enterprise".
  */
 export interface Enterprise {
   title: LocalizedText;
   /**
-   * The enterprise's own level name.
+   * The enterprise's own level name, as it writes it.
    */
   level: string;
   /**
-   * The ladder rank the enterprise level corresponds to, if any.
+   * The rank of the eight-level worker ladder (1 apprentice … 8 chief technician) the enterprise level corresponds to, if any.
    */
   rank?: number;
 }
 /**
+ * The skill assessment the certificate records.
+ *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "Assessment".
  */
 export interface Assessment {
+  /**
+   * The assessment's id in the issuer's records; both certificates of one assessment (一试双证) share it.
+   */
   id: string;
+  /**
+   * The day the assessment took place (YYYY-MM-DD).
+   */
   date: string;
 }
 /**
@@ -163,11 +206,17 @@ export interface AssessmentRequest {
   occupation: Occupation;
   specialty: Specialty;
   enterprise: Enterprise;
+  /**
+   * The number of each of the two certificates.
+   */
   certificateNumbers: {
     specializedAbility: CertificateNumber;
     enterprise: CertificateNumber;
   };
   validFrom?: ValidFrom;
+  /**
+   * Add a suspension status entry to both certificates, so they can be suspended and reinstated (revocation is always possible).
+   */
   suspension?: boolean;
   cryptosuite?: Cryptosuite;
 }
@@ -178,18 +227,42 @@ export interface AssessmentRequest {
  * via the `definition` "IssuerRequest".
  */
 export interface IssuerRequest {
+  /**
+   * The issuer’s short name in URLs and its did:web DID (lower case letters, digits and hyphens).
+   */
   slug: string;
+  /**
+   * The organisation’s name exactly as filed, in Simplified Chinese and optionally Traditional Chinese and English.
+   */
   names: {
+    /**
+     * The name in Simplified Chinese, as filed.
+     */
     'zh-Hans': string;
+    /**
+     * The name in Traditional Chinese.
+     */
     'zh-Hant'?: string;
+    /**
+     * The name in English.
+     */
     en?: string;
   };
   /**
    * Y: employer; S: social training-evaluation organisation.
    */
   orgKind: 'Y' | 'S';
+  /**
+   * The filing (备案) code with the human-resources authority.
+   */
   filingCode: string;
+  /**
+   * did:web (hosted here, keys can rotate) or did:key (the DID is the key).
+   */
   didMethod?: 'web' | 'key';
+  /**
+   * Give every certificate of this issuer a suspension status entry as well.
+   */
   suspensionByDefault?: boolean;
   /**
    * VC API issuance adds a revocation status entry when the request's options.credentialStatus does not ask; false: only when asked. Certificates (/v1/*) always get one.
@@ -215,13 +288,25 @@ export interface IssueCredentialRequest {
    * A VC 2.0 or 1.1 credential without a proof.
    */
   credential: {};
+  /**
+   * How to secure the credential and which status entries to add.
+   */
   options?: {
+    /**
+     * The Data Integrity cryptosuite for ldp_vc.
+     */
     cryptosuite?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
     /**
      * ldp_vc (default): a Data Integrity proof. vc+jwt: an EnvelopedVerifiableCredential (VC-JOSE-COSE, EdDSA) of a VC 2.0 credential. jwt_vc_json: a VC 1.1 credential in the VC Data Model 1.1 JWT encoding (the `vc` claim), returned as the JWT string.
      */
     format?: 'ldp_vc' | 'vc+jwt' | 'jwt_vc_json';
+    /**
+     * Status entries to add: a revocation entry always, a suspension entry on request.
+     */
     credentialStatus?: {
+      /**
+       * The status entry type.
+       */
       type: 'BitstringStatusListEntry';
       /**
        * Add `suspension` to get a suspension entry beside the revocation entry every credential carries.
@@ -253,31 +338,66 @@ export interface StatusChangeRequest {
  * via the `definition` "UpdateCredentialStatusRequest".
  */
 export interface UpdateCredentialStatusRequest {
+  /**
+   * The id of the credential to change (urn:uuid:…).
+   */
   credentialId: string;
   /**
+   * The bits to set: one entry per status purpose.
+   *
    * @minItems 1
    * @maxItems 2
    */
   credentialStatus:
     | [
         {
+          /**
+           * The entry type.
+           */
           type: 'BitstringStatusListEntry' | 'BitstringStatusListCredential';
+          /**
+           * Which list, when status is a boolean.
+           */
           statusPurpose?: 'revocation' | 'suspension';
+          /**
+           * revoked, suspended or active (lifts a suspension); or a boolean bit with its statusPurpose.
+           */
           status: ('revoked' | 'suspended' | 'active') | boolean;
         }
       ]
     | [
         {
+          /**
+           * The entry type.
+           */
           type: 'BitstringStatusListEntry' | 'BitstringStatusListCredential';
+          /**
+           * Which list, when status is a boolean.
+           */
           statusPurpose?: 'revocation' | 'suspension';
+          /**
+           * revoked, suspended or active (lifts a suspension); or a boolean bit with its statusPurpose.
+           */
           status: ('revoked' | 'suspended' | 'active') | boolean;
         },
         {
+          /**
+           * The entry type.
+           */
           type: 'BitstringStatusListEntry' | 'BitstringStatusListCredential';
+          /**
+           * Which list, when status is a boolean.
+           */
           statusPurpose?: 'revocation' | 'suspension';
+          /**
+           * revoked, suspended or active (lifts a suspension); or a boolean bit with its statusPurpose.
+           */
           status: ('revoked' | 'suspended' | 'active') | boolean;
         }
       ];
+  /**
+   * Why; kept in the audit log.
+   */
   reason?: string;
 }
 /**
@@ -287,18 +407,36 @@ export interface UpdateCredentialStatusRequest {
  * via the `definition` "BulkStatusRequest".
  */
 export interface BulkStatusRequest {
+  /**
+   * What to do to every selected credential.
+   */
   action: 'revoke' | 'suspend' | 'reinstate';
+  /**
+   * Why; kept in the audit log of every credential changed.
+   */
   reason: string;
   /**
    * Issuer slug; admin only (an issuer key acts on its own issuer).
    */
   issuer?: string;
+  /**
+   * Which credentials: those of one assessment, or those the issuer signed in a time range (issuance time, not the assessment date).
+   */
   select:
     | {
+        /**
+         * Every credential of this assessment.
+         */
         assessmentId: string;
       }
     | {
+        /**
+         * Credentials the issuer signed from this time (issuance time, not the assessment date).
+         */
         issuedFrom: string;
+        /**
+         * …until this time (exclusive).
+         */
         issuedUntil: string;
       };
 }
@@ -322,6 +460,8 @@ export interface KeyRotationRequest {
  */
 export interface AccreditationRequest {
   /**
+   * The kinds of certificate the issuer may issue (other: credentials without a certificate kind).
+   *
    * @minItems 1
    */
   kinds: ['skill-level' | 'specialized-ability' | 'enterprise' | 'other', ...('skill-level' | 'specialized-ability' | 'enterprise' | 'other')[]];
@@ -336,7 +476,13 @@ export interface AccreditationRequest {
    * Ladder ranks covered; omitted or empty: any rank.
    */
   ranks?: number[];
+  /**
+   * When the accreditation starts.
+   */
   validFrom: string;
+  /**
+   * When it ends (exclusive); omitted: open-ended until an exit.
+   */
   validUntil?: string;
   /**
    * The industry–education–evaluation chain.
@@ -354,8 +500,17 @@ export interface AccreditationRequest {
  * via the `definition` "ExitRequest".
  */
 export interface ExitRequest {
+  /**
+   * When the issuer left its chain: what it signs from then on is not trusted.
+   */
   exitedAt: string;
+  /**
+   * Why it left (proposed set of exit reasons).
+   */
   reason: 'voluntary-withdrawal' | 'failed-review' | 'misconduct' | 'dissolution-or-merger' | 'filing-revoked' | 'term-expired';
+  /**
+   * A free-text note for the registry.
+   */
   note?: string;
   /**
    * Required when exitedAt is in the past: the exit then makes certificates the issuer signed since untrusted (the answer says how many).
@@ -373,6 +528,9 @@ export interface KeyCompromiseRequest {
    * The verification method id, or its fragment (key-1).
    */
   keyId: string;
+  /**
+   * From when the key counts as compromised: its proofs created at or after this fail the issuer step.
+   */
   at: string;
   /**
    * Required when `at` is in the past: proofs made since then fail (the answer says how many certificates the key signed since).
@@ -386,16 +544,34 @@ export interface KeyCompromiseRequest {
  * via the `definition` "PartnerRequest".
  */
 export interface PartnerRequest {
+  /**
+   * The partner’s short name.
+   */
   slug: string;
+  /**
+   * The partner’s name; English required, Chinese optional.
+   */
   names: {
+    /**
+     * The name in Simplified Chinese.
+     */
     'zh-Hans'?: string;
+    /**
+     * The name in Traditional Chinese.
+     */
     'zh-Hant'?: string;
+    /**
+     * The name in English.
+     */
     en: string;
   };
   /**
    * ISO 3166 code: HK, MO, CN, …
    */
   region: string;
+  /**
+   * Verifications a minute the partner may ask for (batch items count one each).
+   */
   rateLimitPerMinute?: number;
 }
 /**
@@ -405,17 +581,29 @@ export interface PartnerRequest {
  * via the `definition` "RecognitionStatementRequest".
  */
 export interface RecognitionStatementRequest {
+  /**
+   * The kind of certificate the statement is about.
+   */
   certificateKind: 'skill-level' | 'specialized-ability' | 'enterprise';
+  /**
+   * The ladder rank it is about (4: senior worker, 三级).
+   */
   ladderRank?: number;
+  /**
+   * Only this occupation (national classification code), if the statement is narrower.
+   */
   occupationCode?: string;
   /**
-   * e.g. HKQF
+   * The partner’s qualifications framework, e.g. HKQF.
    */
   framework: string;
   /**
-   * e.g. Level 3
+   * The level the partner recognises it at, as the partner names it, e.g. Level 3.
    */
   level: string;
+  /**
+   * A free-text note.
+   */
   note?: string;
 }
 /**
@@ -426,6 +614,8 @@ export interface RecognitionStatementRequest {
  */
 export interface BatchVerifyRequest {
   /**
+   * The credentials, JWTs or scanned QR texts to verify, at most 1,000.
+   *
    * @minItems 1
    * @maxItems 1000
    *

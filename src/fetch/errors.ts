@@ -1,8 +1,8 @@
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 
 /** A request the policy refused before (or instead of) sending it: `not fetched: <reason>`. */
 export function notFetched(reason: string): SkillcredError {
-  return new SkillcredError('FETCH_FAILED', `not fetched: ${reason}`);
+  return new SkillcredError('FETCH_FAILED', message('fetch.refused', { reason }));
 }
 
 /**
@@ -10,7 +10,7 @@ export function notFetched(reason: string): SkillcredError {
  * a body, an underlying error message or an address, so an answer is no probe of what is inside.
  */
 export function fetchFailed(url: URL | string, what: string): SkillcredError {
-  return new SkillcredError('FETCH_FAILED', `GET ${String(url)}: ${what}`);
+  return new SkillcredError('FETCH_FAILED', message('fetch.failed', { url: String(url), reason: what }));
 }
 
 /** Why a transport failed, in the fixed phrases fetchFailed accepts. */

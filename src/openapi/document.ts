@@ -1,4 +1,6 @@
+import { REQUEST_EXAMPLES } from './examples.js';
 import { API_SCHEMAS } from './schemas.js';
+import { VERIFY_CREDENTIAL_BODY, VERIFY_PRESENTATION_BODY } from './verify-bodies.js';
 
 type Json = Record<string, unknown>;
 type Auth = 'public' | 'issuer' | 'admin' | 'partner' | 'issuer-or-admin' | 'partner-or-admin';
@@ -22,9 +24,10 @@ const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 's
 
 /** Every route of the API, described once; a test fails when the app has a route missing here. */
 export const OPERATIONS: readonly Operation[] = [
+  { method: 'get', path: '/', summary: 'What this service is, with links to the verify page, these docs and the trust list (in the Accept-Language, or ?lang=)', tag: 'service', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'get', path: '/health', summary: 'Liveness', tag: 'service', auth: 'public', ok: { status: 200, description: 'Up.' } },
   { method: 'get', path: '/openapi.json', summary: 'This OpenAPI document', tag: 'service', auth: 'public', ok: { status: 200, description: 'OpenAPI 3.1.' } },
-  { method: 'get', path: '/docs', summary: 'Readable API documentation', tag: 'service', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
+  { method: 'get', path: '/docs', summary: 'This API reference, rendered from /openapi.json in the browser (served from this origin)', tag: 'service', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'get', path: '/.well-known/did.json', summary: "The service's own DID document (it signs the trust list)", tag: 'identity', auth: 'public', ok: { status: 200, description: 'DID document.', type: 'application/did+json' } },
   { method: 'get', path: '/issuers/{slug}/did.json', summary: 'A hosted issuer’s did:web document; retired keys stay listed', tag: 'identity', auth: 'public', ok: { status: 200, description: 'DID document.', type: 'application/did+json' }, errors: [404] },
   { method: 'get', path: '/skillcred/v1', summary: 'Our JSON-LD context (https://w3id.org/skillcred/v1)', tag: 'identity', auth: 'public', ok: { status: 200, description: 'JSON-LD context.', type: 'application/ld+json' } },
@@ -46,8 +49,8 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/v1/status/bulk', summary: 'Revoke/suspend/reinstate every credential of an assessment or a time range, atomically', tag: 'status', auth: 'issuer-or-admin', body: 'BulkStatusRequest', ok: { status: 200, description: 'Counts.' }, errors: [401, 403, 422] },
   { method: 'get', path: '/v', summary: 'The verify page: scan, upload or paste a certificate’s QR code; one verdict in three languages', tag: 'verification', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'get', path: '/V', summary: 'The verify page (QR codes spell the link in upper case)', tag: 'verification', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
-  { method: 'post', path: '/credentials/verify', summary: 'VC API: verify a credential, enveloped VC-JWT, JWT or scanned QR text', tag: 'verification', auth: 'public', body: { type: 'object', properties: { verifiableCredential: {}, options: { type: 'object', properties: { holderIdNumber: { type: 'string' } } } } }, ok: { status: 200, description: 'Verified (400/422 with the same body when not).', schema: verificationResult }, errors: [400, 422] },
-  { method: 'post', path: '/presentations/verify', summary: 'VC API: verify a presentation (challenge, domain) and its credentials', tag: 'verification', auth: 'public', body: { type: 'object', properties: { verifiablePresentation: { type: 'object' }, options: { type: 'object', properties: { challenge: { type: 'string' }, domain: { type: 'string' } } } } }, ok: { status: 200, description: 'Verified.' }, errors: [400, 422] },
+  { method: 'post', path: '/credentials/verify', summary: 'VC API: verify a credential, enveloped VC-JWT, JWT or scanned QR text', tag: 'verification', auth: 'public', body: VERIFY_CREDENTIAL_BODY, ok: { status: 200, description: 'Verified (400/422 with the same body when not).', schema: verificationResult }, errors: [400, 422] },
+  { method: 'post', path: '/presentations/verify', summary: 'VC API: verify a presentation (challenge, domain) and its credentials', tag: 'verification', auth: 'public', body: VERIFY_PRESENTATION_BODY, ok: { status: 200, description: 'Verified.' }, errors: [400, 422] },
   { method: 'post', path: '/v1/verify/batch', summary: 'Verify up to 1,000 items, results in order', tag: 'partners', auth: 'partner-or-admin', body: 'BatchVerifyRequest', ok: { status: 200, description: 'One result per item.', schema: { type: 'object', properties: { count: { type: 'integer' }, counts: { type: 'object' }, results: { type: 'array', items: verificationResult } } } }, errors: [401, 403, 413, 422, 429] },
   { method: 'post', path: '/v1/recognitions', summary: 'Record the partner’s own recognition statement (signed)', tag: 'partners', auth: 'partner', body: 'RecognitionStatementRequest', ok: { status: 201, description: 'The signed statement.' }, errors: [401, 403, 422, 429] },
   { method: 'get', path: '/v1/recognitions', summary: 'Every recorded recognition statement', tag: 'partners', auth: 'public', ok: { status: 200, description: 'Signed statements.' } },
@@ -106,13 +109,19 @@ export function openApiDocument(publicUrl: string): Json {
     description: 'RFC 9457 problem details.',
     required: ['type', 'title', 'status', 'detail', 'code'],
     properties: {
-      type: { type: 'string', format: 'uri' },
-      title: { type: 'string' },
-      status: { type: 'integer' },
-      detail: { type: 'string' },
-      code: { type: 'string' },
-      instance: { type: 'string' },
-      errors: { type: 'array', items: { type: 'object', properties: { pointer: { type: 'string' }, detail: { type: 'string' } } } },
+      type: { type: 'string', format: 'uri', description: 'The problem type.' },
+      title: { type: 'string', description: 'The problem type in words, in the Accept-Language of the request.', examples: ['找不到'] },
+      status: { type: 'integer', description: 'The HTTP status.', examples: [404] },
+      detail: { type: 'string', description: 'What went wrong this time, in the Accept-Language of the request (zh-Hans, zh-Hant, en).', examples: ['沒有由您簽發的證書 urn:uuid:…'] },
+      code: { type: 'string', description: 'A stable machine code (NOT_FOUND, MALFORMED_VALUE, NOT_ACCREDITED, …): match on this, never on words.', examples: ['NOT_FOUND'] },
+      detailCode: { type: 'string', description: 'The stable key the detail is worded from (src/errors-catalogue.ts).', examples: ['not-found.own-credential'] },
+      params: { type: 'object', description: 'The values the detail shows, language-independent (ids, ISO dates, codes).', examples: [{ id: 'urn:uuid:6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f' }] },
+      instance: { type: 'string', description: 'The request path.' },
+      errors: {
+        type: 'array',
+        description: 'For bad fields: each JSON pointer and what is wrong there (worded in the request language).',
+        items: { type: 'object', properties: { pointer: { type: 'string', examples: ['/holder/name'] }, detail: { type: 'string', examples: ['不能超過 64 個字元'] } } },
+      },
     },
   };
   schemas.VerificationResult = {
@@ -145,7 +154,13 @@ export function openApiDocument(publicUrl: string): Json {
   schemas.StepProblem = {
     type: 'object',
     required: ['type', 'title', 'detail', 'code'],
-    properties: { type: { type: 'string' }, title: { type: 'string' }, detail: { type: 'string' }, code: { type: 'string' } },
+    properties: {
+      type: { type: 'string', description: 'A W3C problem type URI where one fits, else ours.' },
+      title: { type: 'string', description: 'In the Accept-Language of the request.', examples: ['已被發證機構撤銷'] },
+      detail: { type: 'string', description: 'In the Accept-Language of the request, with its values (dates in China Standard Time).', examples: ['發證機構的撤銷列表標記了此證書（索引 42）。'] },
+      code: { type: 'string', description: 'A stable reason code (revoked, expired, untrusted-exited, bad-signature, …).', examples: ['revoked'] },
+      params: { type: 'object', description: 'The values title and detail are worded with (ISO dates, ids, indexes, codes).', examples: [{ purpose: 'revocation', index: 42 }] },
+    },
   };
   const paths: Json = {};
   for (const op of OPERATIONS) {
@@ -173,7 +188,17 @@ export function openApiDocument(publicUrl: string): Json {
       security: SECURITY[op.auth],
       ...(params.length ? { parameters: params } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: typeof op.body === 'string' ? { $ref: `#/components/schemas/${op.body}` } : op.body } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: typeof op.body === 'string' ? { $ref: `#/components/schemas/${op.body}` } : op.body,
+                  ...(REQUEST_EXAMPLES[`${op.method} ${op.path}`] ? { examples: REQUEST_EXAMPLES[`${op.method} ${op.path}`] } : {}),
+                },
+              },
+            },
+          }
         : {}),
       responses,
     };
@@ -184,7 +209,8 @@ export function openApiDocument(publicUrl: string): Json {
     info: {
       title: 'skillcred',
       version: '1.0.0',
-      description: 'Vocational skill certificates as W3C Verifiable Credentials: issue (VC API and domain endpoints), publish Bitstring Status Lists, verify (single, batch, presentations), and the trust registry. Errors are RFC 9457 problem+json.',
+      description:
+        'Vocational skill certificates as W3C Verifiable Credentials: issue (VC API and domain endpoints), publish Bitstring Status Lists, verify (single, batch, presentations), and the trust registry. Errors are RFC 9457 problem+json with a stable `code`; verification results and problem details are worded in the request’s Accept-Language (zh-CN → Simplified Chinese, zh-HK/MO/TW → Traditional Chinese, else English), with their machine values in `params`.',
     },
     servers: [{ url: publicUrl }],
     tags: ['issuance', 'certificates', 'status', 'verification', 'trust', 'partners', 'identity', 'admin', 'service'].map((name) => ({ name })),

@@ -9,7 +9,7 @@ import { issuerIdOf } from '../credentials/vc-model.js';
 import { streamCompression } from '../status/bitstring.js';
 import { createOfflineVerifier } from '../verify/offline.js';
 import { createQrDecoder } from '../verify/qr-decoder.js';
-import type { VerificationResult } from '../verify/result.js';
+import type { Localized, VerificationResult } from '../verify/result.js';
 import type { StatusChecker } from '../verify/status-check.js';
 import { Verifier } from '../verify/verifier.js';
 import { browserCrypto, type Ed25519Impl } from './browser-crypto.js';
@@ -145,6 +145,23 @@ export async function verifyInBrowser(text: string): Promise<BrowserOutcome> {
     compression: streamCompression,
   });
   const result = await verifier.verifyCredential(input.verify);
+  nameFromTrustList(result, trustList);
   return { kind: 'checked', result, ed25519: crypto.ed25519, trustList: trustListUrl };
 }
 
+/**
+ * A credential that names its issuer by DID alone (the VC API allows it) is shown by the name
+ * the signed trust list gives that DID, as filed, rather than by the DID.
+ */
+function nameFromTrustList(result: VerificationResult, trustList: Json): void {
+  const issuer = result.summary.issuer;
+  if (!issuer?.id || issuer.name) return;
+  const entries = ((trustList.credentialSubject as Json | undefined)?.issuers ?? []) as Json[];
+  const listed = entries.find((e) => e.id === issuer.id);
+  if (!listed) return;
+  const names = (listed.localizedName ?? {}) as Record<string, unknown>;
+  const name: Localized = {};
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) if (typeof names[lang] === 'string') name[lang] = names[lang];
+  if (Object.keys(name).length) issuer.name = name;
+  if (typeof listed.filingCode === 'string' && !issuer.filingCode) issuer.filingCode = listed.filingCode;
+}

@@ -4,6 +4,7 @@
 import type { VerificationResult } from '../verify/result.js';
 import { cameraPanel } from './camera-panel.js';
 import { LANG_NAMES, LANGS, pickLang, t, type Lang, type TextKey } from './i18n.js';
+import { detailsUnvouched, explainKey } from './explain.js';
 import { renderDetails, renderHow, renderVerdict, type How } from './render.js';
 import { verifyOnServer } from './server.js';
 
@@ -71,11 +72,11 @@ function showMessage(el: HTMLElement, message: Message | null): void {
 function renderShown(shown: Shown, announce: boolean): void {
   const { lang } = state;
   const verdictEl = $('verdict');
-  renderVerdict(verdictEl, shown.result.verdict, lang);
+  renderVerdict(verdictEl, shown.result, lang);
   renderDetails($('details'), shown.result.summary, lang);
   $('details-section').hidden = $('details').childElementCount === 0;
   // A forged or wrongly signed certificate says what it likes: its details must not look vouched for.
-  const untrusted = shown.result.verdict === 'tampered' || shown.result.verdict === 'untrusted-issuer';
+  const untrusted = detailsUnvouched(shown.result);
   $('details-warning').hidden = !untrusted;
   $('details').classList.toggle('unverified', untrusted);
   renderHow($('how-text'), $('steps'), shown.how, shown.result.steps, lang);
@@ -87,7 +88,8 @@ function renderShown(shown: Shown, announce: boolean): void {
   $('result').hidden = false;
   $('input-heading').textContent = t(lang, 'checkAnother');
   if (announce) {
-    $('announce').textContent = `${t(lang, `verdict.${shown.result.verdict}` as TextKey)}. ${t(lang, `explain.${shown.result.verdict}` as TextKey)}`;
+    const reason = verdictEl.querySelector('.reason')!.textContent;
+    $('announce').textContent = [t(lang, `verdict.${shown.result.verdict}` as TextKey), t(lang, explainKey(shown.result)), reason].filter(Boolean).join(lang === 'en' ? '. ' : '。');
     verdictEl.focus();
   }
 }

@@ -2,7 +2,10 @@
 // Data from a credential only ever goes into textContent, never into markup.
 import { GRADE_NAMES, rungOf, type PrintedGrade } from '../domain/ladder.js';
 import { findOccupation, type ClassificationVersion } from '../domain/occupations.js';
-import type { Localized, StepResult, Summary, Verdict } from '../verify/result.js';
+import { formatDate } from '../i18n/format.js';
+import { problemText } from '../verify/messages.js';
+import type { Localized, StepProblem, StepResult, Summary, VerificationResult, Verdict } from '../verify/result.js';
+import { explainKey, reasonProblem } from './explain.js';
 import { t, type Lang, type TextKey } from './i18n.js';
 
 /** How the shown result was obtained (the "how this was checked" disclosure). */
@@ -43,64 +46,88 @@ function pick(text: Localized | undefined, lang: Lang): string | undefined {
   return text?.[lang] ?? text?.['zh-Hans'] ?? text?.en ?? text?.['zh-Hant'];
 }
 
-function formatDate(iso: string | undefined, lang: Lang): string | undefined {
-  if (!iso) return undefined;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  // Certificates are dated in China Standard Time, as printed.
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(ms);
+/** A detail row: its label, its text, and an id or code that must never break across lines. */
+interface DetailRow {
+  key: TextKey;
+  text: string;
+  token?: string;
 }
 
+const day = (iso: string | undefined, lang: Lang): string | undefined => (iso && !Number.isNaN(Date.parse(iso)) ? formatDate(iso, lang) : undefined);
+
 /** The detail rows shown under the verdict, in display order; empty values are left out. */
-export function detailRows(summary: Summary, lang: Lang): [TextKey, string][] {
-  const rows: [TextKey, string | undefined][] = [];
+function detailRows(summary: Summary, lang: Lang): DetailRow[] {
+  const rows: (DetailRow | { key: TextKey; text: string | undefined; token?: string })[] = [];
   const kind = summary.certificateKind;
   const kindKey = `kind.${kind}` as TextKey;
-  rows.push(['field.holder', summary.holderName]);
-  rows.push(['field.certificate', pick(summary.certificateName, lang) ?? (kind && ['skill-level', 'specialized-ability', 'enterprise'].includes(kind) ? t(lang, kindKey) : kind)]);
+  rows.push({ key: 'field.holder', text: summary.holderName });
+  rows.push({ key: 'field.certificate', text: pick(summary.certificateName, lang) ?? (kind && ['skill-level', 'specialized-ability', 'enterprise'].includes(kind) ? t(lang, kindKey) : kind) });
   const occ = summary.occupation;
   if (occ) {
     const known = occ.code ? findOccupation(occ.code, (occ.classificationVersion ?? '2022') as ClassificationVersion) : undefined;
     const name = known ? known.names[lang] : occ.name;
-    rows.push(['field.occupation', [name, occ.code ? `(${occ.code})` : undefined].filter(Boolean).join(' ') || undefined]);
-    rows.push(['field.workType', occ.workType]);
+    rows.push({ key: 'field.occupation', text: name ?? '', ...(occ.code ? { token: `(${occ.code})` } : {}) });
+    rows.push({ key: 'field.workType', text: occ.workType });
   }
   if (kind === 'skill-level' && summary.level) {
-    const grade = summary.level.grade ? GRADE_NAMES[summary.level.grade as PrintedGrade]?.[lang] ?? summary.level.grade : undefined;
+    const grade = summary.level.grade ? (GRADE_NAMES[summary.level.grade as PrintedGrade]?.[lang] ?? summary.level.grade) : undefined;
     const rank = summary.level.rank !== undefined ? rungOf(summary.level.rank)?.names[lang] : undefined;
-    rows.push(['field.level', [grade, rank].filter(Boolean).join(' · ') || undefined]);
+    rows.push({ key: 'field.level', text: [grade, rank].filter(Boolean).join(' · ') || undefined });
   } else {
-    rows.push(['field.qualification', pick(summary.achievementName, lang)]);
+    rows.push({ key: 'field.qualification', text: pick(summary.achievementName, lang) });
   }
-  rows.push(['field.number', summary.certificateNumber]);
+  if (summary.certificateNumber) rows.push({ key: 'field.number', text: '', token: summary.certificateNumber });
   const issuer = summary.issuer;
-  rows.push(['field.issuer', [pick(issuer?.name, lang), issuer?.filingCode ? `(${issuer.filingCode})` : undefined].filter(Boolean).join(' ') || issuer?.id]);
-  rows.push(['field.validFrom', formatDate(summary.validFrom, lang)]);
-  if (summary.validFrom) rows.push(['field.validUntil', formatDate(summary.validUntil, lang) ?? t(lang, 'field.noExpiry')]);
-  return rows.filter((r): r is [TextKey, string] => typeof r[1] === 'string' && r[1].length > 0);
+  const issuerName = pick(issuer?.name, lang);
+  rows.push({ key: 'field.issuer', text: issuerName ?? issuer?.id, ...(issuerName && issuer?.filingCode ? { token: `(${issuer.filingCode})` } : {}) });
+  // The issue date is when it was signed; the validity period is shown only where it says more.
+  const issued = day(summary.issuedAt, lang);
+  const from = day(summary.validFrom, lang);
+  rows.push({ key: 'field.issuedOn', text: issued });
+  if (from && from !== issued) rows.push({ key: 'field.validFrom', text: from });
+  if (issued || from) rows.push({ key: 'field.validUntil', text: day(summary.validUntil, lang) ?? t(lang, 'field.noExpiry') });
+  return rows.filter((r): r is DetailRow => (typeof r.text === 'string' && r.text.length > 0) || r.token !== undefined);
 }
 
-/** Fills the verdict card. */
-export function renderVerdict(el: HTMLElement, verdict: Verdict, lang: Lang): void {
+/** A problem's title and detail in `lang`, from its code and values (as sent, for a code of another service). */
+function problemWords(problem: StepProblem, lang: Lang): { title: string; detail: string } {
+  return problemText(problem.code, problem.params ?? {}, lang) ?? (/^http-\d+$/.test(problem.code) ? { title: '', detail: t(lang, 'serverProblem', { status: problem.code.slice(5) }) } : problem);
+}
+
+/** Fills the verdict card: the word, what it means, and the reason behind it (with its values). */
+export function renderVerdict(el: HTMLElement, result: VerificationResult, lang: Lang): void {
+  const { verdict } = result;
   const style = VERDICT_STYLE[verdict];
   el.dataset.verdict = verdict;
   el.dataset.tone = style.tone;
   el.querySelector('.icon')!.innerHTML = icon(style.icon);
   el.querySelector('.word')!.textContent = t(lang, `verdict.${verdict}` as TextKey);
-  el.querySelector('.explain')!.textContent = t(lang, `explain.${verdict}` as TextKey);
+  el.querySelector('.explain')!.textContent = t(lang, explainKey(result));
+  const problem = reasonProblem(result);
+  const reason = el.querySelector<HTMLElement>('.reason')!;
+  reason.textContent = problem ? problemWords(problem, lang).detail : '';
+  reason.hidden = !problem;
+  if (problem) reason.dataset.code = problem.code;
 }
 
 /** Fills the details list. */
 export function renderDetails(dl: HTMLElement, summary: Summary, lang: Lang): void {
   dl.replaceChildren();
-  for (const [key, value] of detailRows(summary, lang)) {
+  for (const { key, text, token } of detailRows(summary, lang)) {
     const row = document.createElement('div');
     const dt = document.createElement('dt');
     const dd = document.createElement('dd');
     dt.textContent = t(lang, key);
-    dd.textContent = value;
+    dd.textContent = token && text ? `${text} ` : text;
+    // Certificate numbers and codes are read and typed character by character: never split them.
+    if (token) {
+      const span = document.createElement('span');
+      span.className = key === 'field.number' ? 'token mono' : 'token';
+      span.textContent = token;
+      dd.append(span);
+    }
     if (key === 'field.holder') dd.className = 'holder-name';
-    if (key === 'field.number') dd.className = 'mono';
+    row.dataset.field = key.slice('field.'.length);
     row.append(dt, dd);
     dl.append(row);
   }
@@ -129,8 +156,11 @@ export function renderHow(text: HTMLElement, list: HTMLElement, how: How, steps:
     name.textContent = `${t(lang, `step.${step.id}` as TextKey)}: ${t(lang, `stepState.${state}` as TextKey)}`;
     li.append(mark, name);
     if (step.problem && !step.skipped) {
-      const detail = document.createElement('code');
-      detail.textContent = `${step.problem.title}: ${step.problem.detail}`;
+      const words = problemWords(step.problem, lang);
+      const detail = document.createElement('p');
+      detail.className = 'step-detail';
+      detail.dataset.code = step.problem.code;
+      detail.textContent = words.title ? `${words.title}${lang === 'en' ? ': ' : '：'}${words.detail}` : words.detail;
       li.append(detail);
     }
     list.append(li);

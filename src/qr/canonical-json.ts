@@ -1,4 +1,4 @@
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 
 /**
  * Serializes a JSON value with object keys sorted by UTF-16 code units (the order JCS uses), so
@@ -41,7 +41,7 @@ function escapePointer(key: string): string {
 }
 
 function inexact(pointer: string, detail: string): SkillcredError {
-  return new SkillcredError('MALFORMED_VALUE', `cannot put the credential in a QR payload: ${pointer || '/'}: ${detail}`, {
-    errors: [{ pointer, detail }],
+  return new SkillcredError('MALFORMED_VALUE', message('qr.not-exact', { pointer: pointer || '/', detail }), {
+    errors: [{ pointer, key: 'field.not-json', params: { reason: detail } }],
   });
 }

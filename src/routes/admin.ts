@@ -32,7 +32,7 @@ export function adminRoutes(): Hono<AppEnv> {
   app.post('/admin/issuers/:slug/api-keys', async (c) => {
     const body = (await optionalJsonBody(c)) as { label?: unknown } | null | undefined;
     const label = body !== null && typeof body === 'object' ? body.label : undefined;
-    if (label !== undefined && (typeof label !== 'string' || label.length > 80)) throw malformed('/label', 'must be a string of at most 80 characters');
+    if (label !== undefined && (typeof label !== 'string' || label.length > 80)) throw malformed('/label', 'field.label');
     return json(c, await s(c).issuers.addApiKey(c.var.principal, c.req.param('slug'), label), 201);
   });
   app.delete('/admin/api-keys/:id', async (c) => {

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -15,13 +15,13 @@ export function authenticate(mode: 'required' | 'optional' = 'required'): Middle
     if (header === undefined && mode === 'optional') return next();
     const m = BEARER.exec(header ?? '');
     if (!m) {
-      throw new SkillcredError('UNAUTHENTICATED', 'send an API key or the admin token as "Authorization: Bearer <token>"', {
+      throw new SkillcredError('UNAUTHENTICATED', message('auth.missing'), {
         headers: { 'www-authenticate': 'Bearer realm="skillcred"' },
       });
     }
     const principal = await c.var.services.auth.authenticate(m[1]!, c.var.clientAddress);
     if (!principal) {
-      throw new SkillcredError('UNAUTHENTICATED', 'the bearer token is not a valid API key or admin token', {
+      throw new SkillcredError('UNAUTHENTICATED', message('auth.invalid'), {
         headers: { 'www-authenticate': 'Bearer realm="skillcred", error="invalid_token"' },
       });
     }

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { SkillcredError } from '../errors.js';
+import { malformed, type SkillcredError } from '../errors.js';
+import type { FieldKey } from '../errors-fields.js';
 import type { CredentialFile } from '../services/credentials.js';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
 import { pathId } from './http.js';
 
-function bad(pointer: string, detail: string): SkillcredError {
-  return new SkillcredError('MALFORMED_VALUE', `${pointer}: ${detail}`, { status: 400, errors: [{ pointer, detail }] });
+function bad(pointer: string, key: FieldKey): SkillcredError {
+  return malformed(pointer, key, undefined, 400);
 }
 
 /** Public ids are cacheable by anyone (`maxAge` seconds); others are the issuer's business only. */
@@ -30,13 +31,13 @@ export function credentialFileRoutes(): Hono<AppEnv> {
 
   app.get('/credentials/:id/qr.png', async (c) => {
     const raw = c.req.query('scale');
-    if (raw !== undefined && !/^([1-9]|[12]\d|3[0-2])$/.test(raw)) throw bad('query:scale', 'must be a whole number of pixels per module, 1-32');
+    if (raw !== undefined && !/^([1-9]|[12]\d|3[0-2])$/.test(raw)) throw bad('query:scale', 'field.scale');
     return send(c, await c.var.services.credentials.qr(c.var.principal, pathId(c, 2), 'png', raw === undefined ? 8 : Number(raw)), 86_400);
   });
 
   app.get('/credentials/:id/certificate', async (c) => {
     const lang = c.req.query('lang') ?? 'zh-Hans';
-    if (lang !== 'zh-Hans' && lang !== 'zh-Hant') throw bad('query:lang', 'must be zh-Hans or zh-Hant (English is always printed beside it)');
+    if (lang !== 'zh-Hans' && lang !== 'zh-Hant') throw bad('query:lang', 'field.print-script');
     const page = await c.var.services.credentials.certificatePage(c.var.principal, pathId(c, 2), lang);
     // Status can change at any time: the withdrawn banner must not be cached away.
     return send(c, page, 0, {

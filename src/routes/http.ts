@@ -1,13 +1,21 @@
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
-import { SkillcredError, type Problem } from '../errors.js';
+import { preferredLanguage } from '../domain/localized.js';
+import { message, SkillcredError, type Problem } from '../errors.js';
+import { problemIn } from '../errors-words.js';
 import { readCapped } from '../util/read-capped.js';
 import type { AppEnv, BodyCap } from './env.js';
 
-/** Answers with an RFC 9457 problem document. */
+/** Answers with an RFC 9457 problem document, worded in the request's language (Accept-Language). */
 export function problem(c: Context, error: SkillcredError): Response {
-  const body: Problem = error.toProblem(c.req.path);
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...(error.headers ?? {}) };
+  const lang = preferredLanguage(c.req.header('accept-language'));
+  const body: Problem = problemIn(error, c.req.path, lang);
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json',
+    'content-language': lang,
+    vary: 'Accept-Language',
+    ...(error.headers ?? {}),
+  };
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }
 
@@ -21,11 +29,11 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export async function jsonBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (!/^application\/([a-z.+-]*\+)?json\b/.test(type)) {
-    throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', `send the body as application/json (got ${type ? JSON.stringify(type) : 'no Content-Type'})`);
+    throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', type ? message('body.media-type', { got: JSON.stringify(type) }) : message('body.no-media-type'));
   }
   const max = c.var.bodyCaps[cap];
   const tooLarge = (): never => {
-    throw new SkillcredError('PAYLOAD_TOO_LARGE', `the request body exceeds ${max} bytes`);
+    throw new SkillcredError('PAYLOAD_TOO_LARGE', message('body.too-large', { max }));
   };
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > max) tooLarge();
@@ -35,13 +43,13 @@ export async function jsonBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Pr
   try {
     text = UTF8.decode(bytes);
   } catch {
-    throw new SkillcredError('MALFORMED_JSON', 'the request body is not UTF-8 text');
+    throw new SkillcredError('MALFORMED_JSON', message('body.not-utf8'));
   }
-  if (text.trim() === '') throw new SkillcredError('MALFORMED_JSON', 'the request body is empty');
+  if (text.trim() === '') throw new SkillcredError('MALFORMED_JSON', message('body.empty'));
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new SkillcredError('MALFORMED_JSON', `the request body is not valid JSON: ${(error as Error).message}`);
+    throw new SkillcredError('MALFORMED_JSON', message('body.not-json', { reason: (error as Error).message }));
   }
 }
 
@@ -55,9 +63,9 @@ export function idempotencyKey(c: Context<AppEnv>): string | undefined {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new SkillcredError('MALFORMED_VALUE', 'Idempotency-Key must be 1-255 visible ASCII characters', {
+    throw new SkillcredError('MALFORMED_VALUE', message('header.idempotency-key'), {
       status: 400,
-      errors: [{ pointer: 'header:Idempotency-Key', detail: 'must be 1-255 visible ASCII characters' }],
+      errors: [{ pointer: 'header:Idempotency-Key', key: 'field.idempotency-key' }],
     });
   }
   return key;
@@ -83,10 +91,7 @@ export function pathId(c: Context<AppEnv>, index: number): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new SkillcredError('MALFORMED_VALUE', 'path:id: is not a valid percent-encoded credential id', {
-      status: 400,
-      errors: [{ pointer: 'path:id', detail: 'is not a valid percent-encoded credential id' }],
-    });
+    throw new SkillcredError('MALFORMED_VALUE', { fields: ': ' }, { status: 400, errors: [{ pointer: 'path:id', key: 'field.percent-encoded-id' }] });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { StatusPurpose } from '../domain/status.js';
-import { SkillcredError, malformed } from '../errors.js';
+import { SkillcredError, malformed, message } from '../errors.js';
 import { checkBody } from '../schemas/check.js';
 import { validateBulkStatusRequest, validateStatusChangeRequest } from '../schemas/validators.js';
 import type { StatusAction } from '../services/status.js';
@@ -16,7 +16,7 @@ export function statusListRoutes(): Hono<AppEnv> {
   app.get('/status/:slug/:purpose/:seq', async (c) => {
     const { slug, purpose, seq } = c.req.param();
     if (!PURPOSES.has(purpose) || !/^[1-9]\d{0,8}$/.test(seq)) {
-      throw new SkillcredError('NOT_FOUND', `no status list at ${c.req.path}: purpose is revocation or suspension, list a positive number`);
+      throw new SkillcredError('NOT_FOUND', message('not-found.status-path', { path: c.req.path }));
     }
     const list = await c.var.services.status.published(slug, purpose as StatusPurpose, Number(seq));
     const type = negotiate(c, ['application/vc', 'application/ld+json', 'application/json']);
@@ -47,7 +47,7 @@ export function statusChangeRoutes(): Hono<AppEnv> {
 
   app.get('/v1/audit', async (c) => {
     const raw = c.req.query('limit');
-    if (raw !== undefined && !/^[1-9]\d{0,4}$/.test(raw)) throw malformed('query:limit', 'must be a whole number from 1 to 10000');
+    if (raw !== undefined && !/^[1-9]\d{0,4}$/.test(raw)) throw malformed('query:limit', 'field.limit');
     const limit = raw === undefined ? undefined : Math.min(Number(raw), 10_000);
     const issuer = c.req.query('issuer');
     return json(c, await c.var.services.status.issuerAudit(c.var.principal, { ...(issuer !== undefined ? { issuer } : {}), ...(limit !== undefined ? { limit } : {}) }));

@@ -14,7 +14,7 @@ function verifyOptions(body: unknown): VerifyOptions {
   const raw = (body as Json | null)?.options;
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new SkillcredError('MALFORMED_VALUE', '/options must be an object', { status: 400, errors: [{ pointer: '/options', detail: 'must be an object' }] });
+    throw new SkillcredError('MALFORMED_VALUE', { fields: ' ' }, { status: 400, errors: [{ pointer: '/options', key: 'field.options-object' }] });
   }
   const o = raw as Json;
   const out: VerifyOptions = {};
@@ -22,13 +22,13 @@ function verifyOptions(body: unknown): VerifyOptions {
     const v = o[key];
     if (v === undefined) continue;
     if (typeof v !== 'string' || v.length > 256) {
-      throw new SkillcredError('MALFORMED_VALUE', `/options/${key} must be a string`, { status: 400, errors: [{ pointer: `/options/${key}`, detail: 'must be a string of at most 256 characters' }] });
+      throw new SkillcredError('MALFORMED_VALUE', { fields: ' ' }, { status: 400, errors: [{ pointer: `/options/${key}`, key: 'field.option-string' }] });
     }
     out[key] = v;
   }
   if (o.checks !== undefined) {
     const read = readChecks(o.checks);
-    if ('problem' in read) throw new SkillcredError('MALFORMED_VALUE', `${read.problem.pointer} ${read.problem.detail}`, { status: 400, errors: [read.problem] });
+    if ('problem' in read) throw new SkillcredError('MALFORMED_VALUE', { fields: ' ' }, { status: 400, errors: [read.problem] });
     out.checks = read.checks;
   }
   return out;
@@ -70,7 +70,10 @@ export function vcApiRoutes(): Hono<AppEnv> {
 
   app.post('/presentations/verify', limitAnonymous(), async (c) => {
     const body = await jsonBody(c, 'anonymous');
-    const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body), c.var.clientAddress);
+    const lang = preferredLanguage(c.req.header('accept-language'));
+    const result = await c.var.services.verification.verifyPresentation(field(body, 'verifiablePresentation'), verifyOptions(body), lang, c.var.clientAddress);
+    c.header('content-language', lang);
+    c.header('vary', 'Accept-Language');
     const parseFailed = result.presentation.steps.some((s) => s.id === 'parse' && !s.valid);
     return json(c, result, result.verified ? 200 : parseFailed ? 400 : 422);
   });

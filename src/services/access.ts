@@ -2,12 +2,12 @@
 // rules live in one place whatever calls the service (HTTP routes, the CLI, tests).
 import type { Principal } from '../domain/principal.js';
 import { readInstant } from '../domain/instant.js';
-import { SkillcredError, malformed } from '../errors.js';
+import { malformed, message, SkillcredError } from '../errors.js';
 
 type Kind = Principal['kind'];
 
 function unauthenticated(): SkillcredError {
-  return new SkillcredError('UNAUTHENTICATED', 'send an API key or the admin token as "Authorization: Bearer <token>"', {
+  return new SkillcredError('UNAUTHENTICATED', message('auth.missing'), {
     headers: { 'www-authenticate': 'Bearer realm="skillcred"' },
   });
 }
@@ -16,7 +16,7 @@ function unauthenticated(): SkillcredError {
 export function allow<K extends Kind>(principal: Principal | undefined, kinds: readonly K[], what: string): Extract<Principal, { kind: K }> {
   if (!principal) throw unauthenticated();
   if (!(kinds as readonly Kind[]).includes(principal.kind)) {
-    throw new SkillcredError('FORBIDDEN', `${what} needs ${kinds.map((k) => (k === 'admin' ? 'the admin token' : `an ${k} key`)).join(' or ')}, not ${principal.kind === 'admin' ? 'the admin token' : `a ${principal.kind} key`}`);
+    throw new SkillcredError('FORBIDDEN', message('auth.wrong-kind', { action: what, needs: kinds.join(','), have: principal.kind }));
   }
   return principal as Extract<Principal, { kind: K }>;
 }
@@ -39,6 +39,6 @@ export function owns(principal: Principal, issuerId: string): boolean {
 /** A request's date-time field as a Date, or a 422 naming it (leap seconds, unreadable dates). */
 export function instant(value: string, pointer: string): Date {
   const read = readInstant(value);
-  if (!read.ok) throw malformed(pointer, read.detail);
+  if (!read.ok) throw malformed(pointer, `field.${read.code}`);
   return read.date;
 }

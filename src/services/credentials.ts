@@ -11,7 +11,7 @@ import type { JsonObject } from '../credentials/data-integrity.js';
 import { parseVcJwt, unwrapEnvelope } from '../credentials/jwt.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { Principal } from '../domain/principal.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Config } from '../config.js';
 import { renderQrPng, renderQrSvg } from '../qr/index.js';
 import type { Store } from '../store/store.js';
@@ -36,10 +36,14 @@ export function isPublicCredentialId(id: string): boolean {
  */
 export function credentialId(raw: string): string {
   if (raw.length === 0 || raw.length > MAX_ID_CHARS || /[\u0000-\u001f\u007f\s]/.test(raw)) {
-    throw new SkillcredError('MALFORMED_VALUE', `path:id: must be a credential id of 1-${MAX_ID_CHARS} visible characters`, {
-      status: 400,
-      errors: [{ pointer: 'path:id', detail: `must be a credential id of 1-${MAX_ID_CHARS} visible characters` }],
-    });
+    throw new SkillcredError(
+      'MALFORMED_VALUE',
+      { fields: ': ' },
+      {
+        status: 400,
+        errors: [{ pointer: 'path:id', key: 'field.credential-id', params: { max: MAX_ID_CHARS } }],
+      },
+    );
   }
   return BARE_UUID.test(raw) ? `urn:uuid:${raw.toLowerCase()}` : raw;
 }
@@ -66,7 +70,7 @@ export class CredentialService {
     const caller = allow(principal, ['issuer', 'admin'], 'reading a credential');
     const id = credentialId(rawId);
     const record = await this.deps.store.getCredential(id);
-    if (!record || !owns(caller, record.issuerId)) throw new SkillcredError('NOT_FOUND', `no credential ${id} issued by you`);
+    if (!record || !owns(caller, record.issuerId)) throw new SkillcredError('NOT_FOUND', message('not-found.own-credential', { id }));
     return { verifiableCredential: JSON.parse(record.document) as unknown };
   }
 
@@ -83,8 +87,8 @@ export class CredentialService {
   /** The printable A4 certificate (HTML) in the given Chinese script, stamped when withdrawn. */
   async certificatePage(principal: Principal | undefined, rawId: string, script: ChineseScript): Promise<CredentialFile> {
     const { record, credential, isPublic } = await this.viewable(principal, rawId);
-    const view = certificateView(credential, script);
-    if (!view) throw new SkillcredError('NOT_FOUND', `credential ${record.id} is not a skill certificate: it has no certificate page`);
+    const view = certificateView(credential, script, record.issuedAt);
+    if (!view) throw new SkillcredError('NOT_FOUND', message('not-found.certificate-page', { id: record.id }));
     const bits = await this.deps.store.getStatusEntries(record.id);
     const set = (purpose: string) => bits.some((b) => b.purpose === purpose && b.value);
     const html = certificateHtml({
@@ -104,7 +108,7 @@ export class CredentialService {
     const caller = isPublic ? undefined : allow(principal, ['issuer', 'admin'], `reading credential ${id} (not a random urn:uuid id)`);
     const record = await this.deps.store.getCredential(id);
     if (!record || (caller && !owns(caller, record.issuerId))) {
-      throw new SkillcredError('NOT_FOUND', `no credential ${id}${isPublic ? '' : ' issued by you'}`);
+      throw new SkillcredError('NOT_FOUND', message(isPublic ? 'not-found.credential' : 'not-found.own-credential', { id }));
     }
     const stored = JSON.parse(record.document) as SignedCredential;
     // vc+jwt is stored as its envelope, jwt_vc_json as the JWT itself; the fields to print are inside.

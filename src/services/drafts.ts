@@ -7,7 +7,8 @@ import { checkCredentialShape, issuerIdOf } from '../credentials/vc-model.js';
 import { buildCertificateCredential } from '../credentials/certificate-credential.js';
 import { checkCertificate, type CertificateRequest } from '../domain/certificate.js';
 import type { Fault } from '../domain/fault.js';
-import { SkillcredError, malformed } from '../errors.js';
+import { isFieldKey, type FieldMessage } from '../errors-fields.js';
+import { SkillcredError, malformed, message } from '../errors.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusPurpose } from '../domain/status.js';
 import { instant } from './access.js';
@@ -38,7 +39,14 @@ export interface IssueSettings {
 
 /** A 422 naming every fault. */
 export function rejected(faults: Fault[]): SkillcredError {
-  return new SkillcredError('MALFORMED_VALUE', faults.map((e) => `${e.pointer} ${e.detail}`).join('; '), { errors: faults });
+  const errors = faults.map((f): FieldMessage => {
+    const key = `field.${f.code}`;
+    // a domain code the catalogue lacks is a bug, not a reason to answer 500: say it plainly
+    return isFieldKey(key)
+      ? { pointer: f.pointer, key, ...(f.params ? { params: f.params } : {}) }
+      : { pointer: f.pointer, key: 'field.invalid', params: { keyword: f.code, reason: f.code } };
+  });
+  return new SkillcredError('MALFORMED_VALUE', { fields: ' ' }, { errors });
 }
 
 /** Turns a VC API credential into a draft: checks the data model, contexts and terms. */
@@ -49,20 +57,20 @@ export async function draftFromVcApi(
   // The CPU budget first: before cloning (a 10,000-deep credential overflowed structuredClone)
   // and before any JSON-LD work (inline contexts cost seconds).
   const over = checkBudget(credential, ISSUE_BUDGET);
-  if (over) throw malformed(`/credential${over.pointer}`, over.detail);
+  if (over) throw malformed(`/credential${over.pointer}`, `field.budget-${over.rule}`, over.params);
   const vcVersion = checkCredentialShape(credential);
   const source = structuredClone(credential) as JsonObject;
   if (opts.format === 'vc+jwt' && vcVersion === 1) {
-    throw malformed('/options/format', 'vc+jwt (VC-JOSE-COSE) secures VC 2.0 credentials only; send a VC 2.0 credential, or use jwt_vc_json for VC 1.1');
+    throw malformed('/options/format', 'field.vc-jwt-v2');
   }
   if (opts.format === 'jwt_vc_json' && vcVersion === 2) {
-    throw malformed('/options/format', 'jwt_vc_json is the VC Data Model 1.1 JWT encoding; a VC 2.0 credential is secured as vc+jwt');
+    throw malformed('/options/format', 'field.jwt-vc-json-v1');
   }
   const contexts = Array.isArray(source['@context']) ? source['@context'] : [source['@context']];
   contexts.forEach((c, i) => {
     if (typeof c === 'string' && !bundledContexts.has(c)) {
-      throw new SkillcredError('UNKNOWN_CONTEXT', `/credential/@context/${i}: ${c} is not a context this service knows`, {
-        errors: [{ pointer: `/credential/@context/${i}`, detail: 'unknown context (contexts are never fetched)' }],
+      throw new SkillcredError('UNKNOWN_CONTEXT', message('context.unknown-at', { pointer: `/credential/@context/${i}`, url: c }), {
+        errors: [{ pointer: `/credential/@context/${i}`, key: 'field.unknown-context' }],
       });
     }
   });

@@ -4,7 +4,7 @@ import type { JsonObject } from '../credentials/data-integrity.js';
 import { bindingInput, keyedBinding, legacyBindingInput, readHolderBinding, sameHex, type HolderCheckResult, type PepperRecord } from '../domain/holder.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { Principal } from '../domain/principal.js';
-import { SkillcredError } from '../errors.js';
+import { malformed, message, SkillcredError } from '../errors.js';
 import type { Clock, KeyStore, Logger } from '../ports.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
@@ -71,7 +71,7 @@ export class HolderService {
       await store.recordHolderCheck({ credentialKey: key, issuerId: issuer?.id ?? null, result, clientHash, at: clock.now().toISOString() });
     };
     if (!issuer || bound.length === 0) {
-      return { result: 'unavailable', detail: 'only certificates issued by this service can have their holder checked here' };
+      return { result: 'unavailable', why: 'not-ours' };
     }
     try {
       await limiter.take(`holder-client:${client}`, config.holderChecksPerMinute, 1, 60, 'holder checks');
@@ -88,7 +88,7 @@ export class HolderService {
 
   private async compare(issuer: IssuerRecord, bound: JsonObject[], idNumber: string): Promise<HolderOutcome> {
     const peppers = await this.deps.store.listPeppers(issuer.id);
-    let unavailable: string | null = null;
+    let unavailable = false;
     for (const id of bound) {
       const value = String(id.identityHash);
       const salt = typeof id.salt === 'string' ? id.salt : '';
@@ -97,7 +97,7 @@ export class HolderService {
         const pepper = peppers.find((p) => p.id === binding.pepperId);
         const secret = pepper ? await this.secret(pepper).catch(() => null) : null;
         if (!secret) {
-          unavailable = `the issuer's key ${binding.pepperId} for holder numbers is not available on this deployment`;
+          unavailable = true;
           continue;
         }
         if (sameHex(hex(await this.deps.crypto.hmacSha256(secret, bindingInput(salt, idNumber))), binding.mac)) return { result: 'match' };
@@ -106,7 +106,7 @@ export class HolderService {
       }
     }
     // A lost pepper makes the check impossible, never wrong.
-    return unavailable ? { result: 'unavailable', detail: unavailable } : { result: 'no-match' };
+    return unavailable ? { result: 'unavailable', why: 'pepper-missing' } : { result: 'no-match' };
   }
 
   /** A new current pepper for an issuer (generated, or adopted from the KeyStore); old ones stay for older certificates. */
@@ -169,15 +169,13 @@ export class HolderService {
   private async provisioned(ref: string): Promise<void> {
     const jwk = await this.deps.keys.get(ref).catch(() => null);
     if (!jwk || jwk.kty !== 'oct' || typeof jwk.k !== 'string' || b64url.decode(jwk.k).length < 32) {
-      throw new SkillcredError('MALFORMED_VALUE', `pepperRef ${JSON.stringify(ref)}: no 32-byte secret (an oct JWK) is provisioned under this reference`, {
-        errors: [{ pointer: '/pepperRef', detail: 'no 32-byte oct JWK provisioned under this reference' }],
-      });
+      throw malformed('/pepperRef', 'field.pepper-not-provisioned', { ref });
     }
   }
 
   private async issuer(slug: string): Promise<IssuerRecord> {
     const issuer = await this.deps.store.getIssuer({ slug });
-    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    if (!issuer) throw new SkillcredError('NOT_FOUND', message('not-found.issuer', { slug }));
     return issuer;
   }
 
@@ -185,7 +183,7 @@ export class HolderService {
     const cached = this.secrets.get(pepper.id);
     if (cached) return cached;
     const jwk = await this.deps.keys.get(pepper.keyRef);
-    if (!jwk || typeof jwk.k !== 'string') throw new SkillcredError('UNAVAILABLE', `the holder pepper ${pepper.id} is not available on this deployment`);
+    if (!jwk || typeof jwk.k !== 'string') throw new SkillcredError('UNAVAILABLE', message('pepper.unavailable', { id: pepper.id }));
     const bytes = b64url.decode(jwk.k);
     this.secrets.set(pepper.id, bytes);
     return bytes;

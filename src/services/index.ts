@@ -3,7 +3,7 @@ import { createDocumentLoader } from '../credentials/document-loader.js';
 import { KeyResolver } from '../credentials/key-resolver.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
 import type { StatusPurpose } from '../domain/status.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Ports } from '../ports.js';
 import { listProofCheck } from '../verify/list-proof.js';
 import { createQrDecoder } from '../verify/qr-decoder.js';
@@ -60,7 +60,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
       const hit = localLists.get(url);
       if (hit && hit.until > Date.now()) return hit;
       const m = /^([a-z0-9-]+)\/(revocation|suspension)\/([1-9]\d{0,8})$/.exec(url.slice(listPrefix.length));
-      if (!m) throw new SkillcredError('NOT_FOUND', `${url} is not a status list of this service`);
+      if (!m) throw new SkillcredError('NOT_FOUND', message('not-found.status-list-url', { url }));
       const list = await status.published(m[1]!, m[2] as StatusPurpose, Number(m[3]));
       const entry = { until: Date.now() + LOCAL_LIST_TTL_MS, json: list.json, version: list.etag };
       if (localLists.size >= 256) localLists.delete(localLists.keys().next().value!);

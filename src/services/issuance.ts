@@ -7,7 +7,7 @@ import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusPurpose } from '../domain/status.js';
 import type { Principal } from '../domain/principal.js';
 import type { IssueRequest } from '../domain/requests.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
 import { qrTextOf } from './qr-text.js';
@@ -89,7 +89,7 @@ export class IssuanceService {
     const { draft, issuerId } = await draftFromVcApi(request.credential, { cryptosuite, format, now: this.deps.clock.now(), documentLoader: this.deps.documentLoader });
     if (issuerId !== own.did) {
       const named = await this.deps.store.getIssuer({ did: issuerId });
-      throw new SkillcredError('FORBIDDEN', `this API key signs only as ${own.did}; ${issuerId} is ${named ? 'another issuer' : 'not hosted here'}`);
+      throw new SkillcredError('FORBIDDEN', message(named ? 'forbidden.sign-as-other' : 'forbidden.sign-as-foreign', { own: own.did, issuer: issuerId }));
     }
     return this.issue(own, [draft], {
       cryptosuite,
@@ -121,7 +121,7 @@ export class IssuanceService {
   private async callerIssuer(principal: Principal | undefined): Promise<IssuerRecord> {
     const issuerId = issuerOf(principal, 'issuing');
     const issuer = await this.deps.store.getIssuer({ id: issuerId });
-    if (!issuer) throw new SkillcredError('FORBIDDEN', 'the issuer of this API key no longer exists');
+    if (!issuer) throw new SkillcredError('FORBIDDEN', message('forbidden.issuer-gone'));
     return issuer;
   }
 

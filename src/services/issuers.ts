@@ -3,7 +3,7 @@ import type { ApiKeyRecord, IssuerKeyRecord, IssuerRecord, OrgKind } from '../do
 import type { LocalizedNames } from '../domain/localized.js';
 import type { Principal } from '../domain/principal.js';
 import type { IssuerRequest } from '../domain/requests.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
@@ -74,7 +74,7 @@ export class IssuerService {
   /** Creation without a caller check, for first-start setup. */
   async createRecord(input: IssuerRequest): Promise<{ record: { issuer: IssuerRecord; apiKey: IssuedApiKey; key: IssuerKeyRecord } }> {
     const { store, clock, config, keyring } = this.deps;
-    if (await store.getIssuer({ slug: input.slug })) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} already exists`);
+    if (await store.getIssuer({ slug: input.slug })) throw new SkillcredError('CONFLICT', message('conflict.issuer-exists', { slug: input.slug }));
     if (input.pepperRef) await this.deps.holder.assertPepperRef(input.pepperRef);
     const id = crypto.randomUUID();
     const method = input.didMethod ?? 'web';
@@ -97,7 +97,7 @@ export class IssuerService {
     try {
       await store.createIssuer(issuer, key, apiKeyRecord);
     } catch (error) {
-      if (/UNIQUE|duplicate key/i.test(String(error))) throw new SkillcredError('CONFLICT', `an issuer with slug ${JSON.stringify(input.slug)} or its DID already exists`);
+      if (/UNIQUE|duplicate key/i.test(String(error))) throw new SkillcredError('CONFLICT', message('conflict.issuer-or-did-exists', { slug: input.slug }));
       throw error;
     }
     if (input.pepperRef) await this.deps.holder.adoptPepper(issuer, input.pepperRef);
@@ -131,7 +131,7 @@ export class IssuerService {
   async revokeApiKey(principal: Principal | undefined, id: string): Promise<void> {
     adminOnly(principal, 'revoking an API key');
     const ok = await this.deps.store.revokeApiKey(id, this.deps.clock.now().toISOString());
-    if (!ok) throw new SkillcredError('NOT_FOUND', `no active API key ${JSON.stringify(id)}`);
+    if (!ok) throw new SkillcredError('NOT_FOUND', message('not-found.api-key', { id }));
   }
 
   /**
@@ -141,10 +141,10 @@ export class IssuerService {
   async rotateKey(principal: Principal | undefined, slug: string, opts: { keyRef?: string } = {}): Promise<{ key: KeyView; retired: KeyView[] }> {
     adminOnly(principal, 'rotating a key');
     const issuer = await this.bySlug(slug);
-    if (issuer.didMethod === 'key') throw new SkillcredError('CONFLICT', 'a did:key issuer is its key and cannot rotate it; create a new issuer instead');
+    if (issuer.didMethod === 'key') throw new SkillcredError('CONFLICT', message('conflict.did-key-rotation'));
     const before = await this.deps.store.listIssuerKeys(issuer.id);
     if (opts.keyRef && before.some((k) => k.privateKeyRef === opts.keyRef)) {
-      throw new SkillcredError('CONFLICT', `key ${JSON.stringify(opts.keyRef)} was already used by this issuer; rotate to a newly provisioned key`);
+      throw new SkillcredError('CONFLICT', message('conflict.key-ref-used', { ref: String(opts.keyRef) }));
     }
     const { record } = opts.keyRef
       ? await this.deps.keyring.adopt(issuer.id, issuer.did, opts.keyRef, before.length + 1)
@@ -161,7 +161,7 @@ export class IssuerService {
   /** The did:web document of a hosted issuer (public). */
   async didDocument(slug: string): Promise<Record<string, unknown>> {
     const issuer = await this.deps.store.getIssuer({ slug });
-    if (!issuer || issuer.didMethod !== 'web') throw new SkillcredError('NOT_FOUND', `no did:web issuer ${slug}`);
+    if (!issuer || issuer.didMethod !== 'web') throw new SkillcredError('NOT_FOUND', message('not-found.did-web-issuer', { slug }));
     return didDocument(issuer.did, await this.deps.store.listIssuerKeys(issuer.id));
   }
 
@@ -173,7 +173,7 @@ export class IssuerService {
   /** The issuer with this slug, or 404. */
   async bySlug(slug: string): Promise<IssuerRecord> {
     const issuer = await this.deps.store.getIssuer({ slug });
-    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    if (!issuer) throw new SkillcredError('NOT_FOUND', message('not-found.issuer', { slug }));
     return issuer;
   }
 

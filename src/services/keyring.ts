@@ -1,7 +1,8 @@
 import type { PrivateKeyHandle } from '../credentials/crypto.js';
 import { toPublicKeyMultibase } from '../credentials/multikey.js';
 import { verificationMethodId } from '../credentials/did.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
+import type { FieldKey } from '../errors-fields.js';
 import type { Ports } from '../ports.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { randomHex } from './secrets.js';
@@ -57,24 +58,24 @@ export class Keyring {
     // A provisioned key is adopted by one principal, once: never a key another issuer (or the
     // service) already signs with, which would let an admin sign as them.
     if (await this.refInUse(ref)) {
-      throw new SkillcredError('CONFLICT', `keyRef ${JSON.stringify(ref)} already belongs to a key of this deployment; provision a new key for this one`, {
-        errors: [{ pointer: '/keyRef', detail: 'already belongs to another key' }],
+      throw new SkillcredError('CONFLICT', message('conflict.key-ref-taken', { ref }), {
+        errors: [{ pointer: '/keyRef', key: 'field.keyref-taken' }],
       });
     }
     const jwk = await this.ports.keys.get(ref);
-    const bad = (detail: string) => new SkillcredError('MALFORMED_VALUE', `keyRef ${JSON.stringify(ref)}: ${detail}`, { errors: [{ pointer: '/keyRef', detail }] });
-    if (!jwk) throw bad('no private key with this reference is provisioned on this deployment');
+    const bad = (key: FieldKey) => new SkillcredError('MALFORMED_VALUE', message('keys.bad-ref', { ref, field: key }), { errors: [{ pointer: '/keyRef', key }] });
+    if (!jwk) throw bad('field.keyref-missing');
     let handle: PrivateKeyHandle;
     try {
       handle = await this.ports.crypto.importPrivateKey(jwk);
     } catch {
-      throw bad('the provisioned key is not a private Ed25519 JWK');
+      throw bad('field.keyref-not-jwk');
     }
     // The public key comes from the JWK's x: prove the private half d belongs to it.
     const probe = crypto.getRandomValues(new Uint8Array(32));
     const signature = await this.ports.crypto.sign(handle, probe);
     if (!(await this.ports.crypto.verify(await this.ports.crypto.importPublicKey(handle.publicKey), signature, probe))) {
-      throw bad('the private key d does not belong to the public key x');
+      throw bad('field.keyref-mismatch');
     }
     return this.recordFor(issuerId, did, handle.publicKey, ref, n);
   }
@@ -83,12 +84,7 @@ export class Keyring {
   async current(issuer: Pick<IssuerRecord, 'id' | 'slug'>): Promise<SigningKey> {
     const keys = await this.ports.store.listIssuerKeys(issuer.id);
     const record = keys.find((k) => k.retiredAt === null);
-    if (!record) {
-      throw new SkillcredError(
-        'CONFLICT',
-        `issuer ${issuer.slug} has no usable signing key (its key was marked compromised or retired): rotate it with POST /admin/issuers/${issuer.slug}/keys/rotate (npm run admin -- keys rotate ${issuer.slug})`,
-      );
-    }
+    if (!record) throw new SkillcredError('CONFLICT', message('conflict.no-usable-key', { slug: issuer.slug }));
     return { record, handle: await this.handle(record) };
   }
 
@@ -109,11 +105,11 @@ export class Keyring {
     if (cached) return cached;
     const jwk = await this.ports.keys.get(record.privateKeyRef);
     if (!jwk) {
-      throw new SkillcredError('CONFLICT', `the private key of ${record.id} is not available on this deployment`);
+      throw new SkillcredError('CONFLICT', message('conflict.key-unavailable', { key: record.id }));
     }
     const handle = await this.ports.crypto.importPrivateKey(jwk);
     if (toPublicKeyMultibase(handle.publicKey) !== record.publicKeyMultibase) {
-      throw new SkillcredError('CONFLICT', `the stored private key of ${record.id} does not match its public key`);
+      throw new SkillcredError('CONFLICT', message('conflict.key-mismatch', { key: record.id }));
     }
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(record.privateKeyRef, handle);

@@ -4,7 +4,7 @@ import type { ProofEngine } from '../credentials/proof-engine.js';
 import { scopeOf } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
 import type { PartnerRequest, RecognitionRequest } from '../domain/requests.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
@@ -61,7 +61,7 @@ export class PartnerService {
   async create(principal: Principal | undefined, input: PartnerRequest): Promise<{ partner: PartnerRecord; apiKey: IssuedApiKey }> {
     adminOnly(principal, 'creating a partner');
     const now = this.ports.clock.now().toISOString();
-    if (await this.ports.store.getPartner({ slug: input.slug })) throw new SkillcredError('CONFLICT', `a partner ${JSON.stringify(input.slug)} already exists`);
+    if (await this.ports.store.getPartner({ slug: input.slug })) throw new SkillcredError('CONFLICT', message('conflict.partner-exists', { slug: input.slug }));
     const partner: PartnerRecord = {
       id: crypto.randomUUID(),
       slug: input.slug,
@@ -111,7 +111,7 @@ export class PartnerService {
 
   private async partner(id: string): Promise<PartnerRecord> {
     const partner = await this.ports.store.getPartner({ id });
-    if (!partner) throw new SkillcredError('FORBIDDEN', 'the partner of this API key no longer exists');
+    if (!partner) throw new SkillcredError('FORBIDDEN', message('forbidden.partner-gone'));
     return partner;
   }
 

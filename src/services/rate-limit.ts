@@ -1,4 +1,4 @@
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Counters } from '../ports.js';
 
 /** Rate limits over the Counters port: 429 with Retry-After once a key passes its limit in a window. */
@@ -25,6 +25,5 @@ export class RateLimiter {
 
 function limited(limit: number, windowSec: number, resetMs: number, what: string): SkillcredError {
   const retry = Math.max(1, Math.ceil(resetMs / 1000));
-  const per = windowSec === 60 ? 'a minute' : windowSec === 3600 ? 'an hour' : `per ${windowSec} s`;
-  return new SkillcredError('RATE_LIMITED', `limit of ${limit} ${what} ${per} reached; retry in ${retry} s`, { headers: { 'retry-after': String(retry) } });
+  return new SkillcredError('RATE_LIMITED', message('rate-limited', { limit, what, window: windowSec, retry }), { headers: { 'retry-after': String(retry) } });
 }

@@ -6,7 +6,7 @@ import { envelope, signJwtVcJson, signVcJwt } from '../credentials/jwt.js';
 import type { CredentialRecord } from '../domain/credential-record.js';
 import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusSlot } from '../domain/status.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Config } from '../config.js';
 import { statusEntry, withStatus } from '../status/entries.js';
@@ -74,21 +74,21 @@ export class IssuanceRecorder {
       const result = await store.recordIssued(entries, idempotency);
       if (result.outcome === 'recorded') return { credentials: out, records: entries.map((e) => e.record), replayed: false };
       if (result.outcome === 'replay') return this.replay(result, settings.idempotency!.requestHash);
-      if (result.outcome === 'duplicate') throw new SkillcredError('CONFLICT', result.detail);
+      if (result.outcome === 'duplicate') throw new SkillcredError('CONFLICT', message('conflict.duplicate', { reason: result.detail }));
       this.deps.log.info('status_slot_retry', { issuer: issuer.slug, attempt });
     }
-    throw new SkillcredError('CONFLICT', 'could not claim free status-list indexes; retry the request');
+    throw new SkillcredError('CONFLICT', message('conflict.no-free-index'));
   }
 
   private async replay(prior: { requestHash: string; response: string }, requestHash: string): Promise<Recorded> {
     if (prior.requestHash !== requestHash) {
-      throw new SkillcredError('IDEMPOTENCY_MISMATCH', 'this Idempotency-Key was already used for a different request body');
+      throw new SkillcredError('IDEMPOTENCY_MISMATCH', message('conflict.idempotency'));
     }
     const ids = JSON.parse(prior.response) as string[];
     const records: CredentialRecord[] = [];
     for (const id of ids) {
       const record = await this.deps.store.getCredential(id);
-      if (!record) throw new SkillcredError('INTERNAL', `idempotent replay lost credential ${id}`);
+      if (!record) throw new SkillcredError('INTERNAL', message('internal.replay-lost', { id }));
       records.push(record);
     }
     return { credentials: records.map((r) => JSON.parse(r.document) as SignedCredential), records, replayed: true };

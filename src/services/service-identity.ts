@@ -1,6 +1,6 @@
 import { serviceDid } from '../credentials/did.js';
 import type { IssuerKeyRecord } from '../domain/issuer.js';
-import { SkillcredError } from '../errors.js';
+import { message, SkillcredError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { SERVICE_KEYS_SETTING, type Keyring, type SigningKey } from './keyring.js';
@@ -23,7 +23,7 @@ export class ServiceIdentity {
   /** The current service key, ready to sign. */
   async signingKey(): Promise<SigningKey> {
     const current = (await this.keys()).filter((k) => k.retiredAt === null).at(-1);
-    if (!current) throw new SkillcredError('CONFLICT', 'the service has no signing key yet (first-start setup has not run)');
+    if (!current) throw new SkillcredError('CONFLICT', message('conflict.no-service-key'));
     return this.deps.keyring.signingKey(current);
   }
 

@@ -6,7 +6,7 @@ import type { IssuerRecord } from '../domain/issuer.js';
 import type { Principal } from '../domain/principal.js';
 import type { BulkStatusRequest, VcStatusRequest } from '../domain/requests.js';
 import type { AuditEntry, StatusChange, StatusPurpose } from '../domain/status.js';
-import { SkillcredError, malformed } from '../errors.js';
+import { SkillcredError, malformed, message } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Config } from '../config.js';
 import { bitsWithSet, encodeList, type Compression } from '../status/bitstring.js';
@@ -79,7 +79,7 @@ export class StatusService {
     const { store, clock, config } = this.ports;
     const issuer = await store.getIssuer({ slug });
     const list = issuer ? await store.getStatusList(issuer.id, purpose, seq) : null;
-    if (!issuer || !list) throw new SkillcredError('NOT_FOUND', `no ${purpose} status list ${seq} of issuer ${slug}`);
+    if (!issuer || !list) throw new SkillcredError('NOT_FOUND', message('not-found.status-list', { purpose, seq, slug }));
     const now = clock.now();
     if (
       list.signedJson &&
@@ -115,7 +115,7 @@ export class StatusService {
       // No usable key (compromised, not yet rotated): verifiers must see the list as unavailable,
       // never a stale copy as current.
       if (error instanceof SkillcredError && error.code === 'CONFLICT') {
-        throw new SkillcredError('UNAVAILABLE', `the ${list.purpose} list ${list.seq} of ${issuer.slug} cannot be signed until the issuer's key is rotated`, { headers: { 'retry-after': '300' } });
+        throw new SkillcredError('UNAVAILABLE', message('unavailable.list-unsignable', { purpose: list.purpose, seq: list.seq, slug: issuer.slug }), { headers: { 'retry-after': '300' } });
       }
       throw error;
     }
@@ -148,7 +148,7 @@ export class StatusService {
     const caller = allow(principal, ['issuer', 'admin'], what);
     const id = credentialId(rawId);
     const record = await this.ports.store.getCredential(id);
-    if (!record || !owns(caller, record.issuerId)) throw new SkillcredError('NOT_FOUND', `no credential ${id} issued by you`);
+    if (!record || !owns(caller, record.issuerId)) throw new SkillcredError('NOT_FOUND', message('not-found.own-credential', { id }));
     return { caller, record };
   }
 
@@ -163,7 +163,7 @@ export class StatusService {
     const { caller, record } = await this.credentialFor(principal, rawId, 'changing a status');
     let targets = [record];
     if (request.scope === 'assessment') {
-      if (!record.assessmentId) throw new SkillcredError('CONFLICT', `credential ${record.id} belongs to no assessment; use scope "credential"`);
+      if (!record.assessmentId) throw new SkillcredError('CONFLICT', message('conflict.no-assessment', { id: record.id }));
       targets = await this.ports.store.listCredentials({ by: 'assessment', issuerId: record.issuerId, assessmentId: record.assessmentId });
     }
     const change = ACTION_CHANGE[action];
@@ -174,7 +174,7 @@ export class StatusService {
   async setBits(principal: Principal | undefined, request: VcStatusRequest, ctx: ChangeContext): Promise<ChangeReport & { credentialId: string }> {
     const bits = request.credentialStatus.map((s, i) => {
       if (typeof s.status === 'boolean') {
-        if (!s.statusPurpose) throw malformed(`/credentialStatus/${i}/statusPurpose`, 'is required with a boolean status');
+        if (!s.statusPurpose) throw malformed(`/credentialStatus/${i}/statusPurpose`, 'field.purpose-with-boolean');
         return { purpose: s.statusPurpose, value: s.status };
       }
       return s.status === 'revoked' ? { purpose: 'revocation' as const, value: true } : { purpose: 'suspension' as const, value: s.status === 'suspended' };
@@ -197,7 +197,7 @@ export class StatusService {
     else {
       const from = instant(request.select.issuedFrom, '/select/issuedFrom');
       const to = instant(request.select.issuedUntil, '/select/issuedUntil');
-      if (from >= to) throw malformed('/select/issuedUntil', 'must be after issuedFrom');
+      if (from >= to) throw malformed('/select/issuedUntil', 'field.after', { other: 'issuedFrom' });
       selector = { by: 'issued-between', issuerId, from: from.toISOString(), to: to.toISOString() };
     }
     const targets = await this.ports.store.listCredentials(selector);
@@ -229,13 +229,13 @@ export class StatusService {
     if (caller.kind === 'issuer') {
       if (slug !== undefined) {
         const named = await this.ports.store.getIssuer({ slug });
-        if (named?.id !== caller.issuerId) throw new SkillcredError('FORBIDDEN', 'an issuer key acts only on its own issuer');
+        if (named?.id !== caller.issuerId) throw new SkillcredError('FORBIDDEN', message('forbidden.own-issuer-only'));
       }
       return caller.issuerId;
     }
-    if (!slug) throw malformed('/issuer', 'is required for the admin token: name the issuer (its slug)');
+    if (!slug) throw malformed('/issuer', 'field.issuer-for-admin');
     const issuer = await this.ports.store.getIssuer({ slug });
-    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    if (!issuer) throw new SkillcredError('NOT_FOUND', message('not-found.issuer', { slug }));
     return issuer.id;
   }
 
@@ -259,8 +259,11 @@ export class StatusService {
       throw new SkillcredError(
         'CONFLICT',
         result.reason === 'revoked-final'
-          ? `credential ${result.credentialId} is revoked, and revocation is final`
-          : `credential ${result.credentialId} was issued without a ${changes.find((c) => c.credentialId === result.credentialId)?.purpose ?? 'matching'} status entry`,
+          ? message('conflict.revoked-final', { id: result.credentialId })
+          : message('conflict.no-status-entry', {
+              id: result.credentialId,
+              purpose: changes.find((c) => c.credentialId === result.credentialId)?.purpose ?? 'matching',
+            }),
       );
     }
     if (result.changed > 0) this.ports.onStatusChanged?.();

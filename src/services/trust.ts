@@ -5,7 +5,8 @@ import { issuerIdOf } from '../credentials/vc-model.js';
 import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
 import type { AccreditationRequest, CompromiseRequest, ExitRequest } from '../domain/requests.js';
-import { SkillcredError, malformed } from '../errors.js';
+import { SkillcredError, malformed, message } from '../errors.js';
+import { trustParams } from '../i18n/trust.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Config } from '../config.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
@@ -15,6 +16,7 @@ import type { ServiceIdentity } from './service-identity.js';
 import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord } from '../domain/accreditation.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { stepProblem, type StepProblem } from '../verify/result.js';
+import { notInRegistry, trustProblem } from '../verify/trust-problem.js';
 
 /** The signed trust list as served. */
 export interface PublishedTrustList {
@@ -55,7 +57,7 @@ export class TrustService {
 
   private async issuer(slug: string): Promise<IssuerRecord> {
     const issuer = await this.ports.store.getIssuer({ slug });
-    if (!issuer) throw new SkillcredError('NOT_FOUND', `no issuer ${JSON.stringify(slug)}`);
+    if (!issuer) throw new SkillcredError('NOT_FOUND', message('not-found.issuer', { slug }));
     return issuer;
   }
 
@@ -70,7 +72,7 @@ export class TrustService {
     const issuer = await this.issuer(slug);
     const from = instant(input.validFrom, '/validFrom');
     const until = input.validUntil === undefined ? null : instant(input.validUntil, '/validUntil');
-    if (until && until <= from) throw malformed('/validUntil', 'must be after validFrom');
+    if (until && until <= from) throw malformed('/validUntil', 'field.after', { other: 'validFrom' });
     const record: AccreditationRecord = {
       id: crypto.randomUUID(),
       issuerId: issuer.id,
@@ -94,7 +96,7 @@ export class TrustService {
     adminOnly(principal, 'recording an exit');
     const issuer = await this.issuer(slug);
     const exitedAt = toDateTimeStamp(instant(input.exitedAt, '/exitedAt'));
-    const affected = await this.retroactiveGuard(issuer, exitedAt, issuer.createdAt, input.retroactive, '/exitedAt', 'the issuer was created');
+    const affected = await this.retroactiveGuard(issuer, exitedAt, issuer.createdAt, input.retroactive, '/exitedAt', 'issuer');
     const record: ExitRecord = {
       id: crypto.randomUUID(),
       issuerId: issuer.id,
@@ -112,19 +114,17 @@ export class TrustService {
    * thing it is about existed (422), and in the past only when the admin says `retroactive: true`
    * (409 otherwise) — then the answer says how many of the issuer's certificates it now affects.
    */
-  private async retroactiveGuard(issuer: IssuerRecord, at: string, existedFrom: string, retroactive: boolean | undefined, pointer: string, existed: string): Promise<number> {
+  private async retroactiveGuard(issuer: IssuerRecord, at: string, existedFrom: string, retroactive: boolean | undefined, pointer: string, existed: 'issuer' | 'key'): Promise<number> {
     // Whole seconds: dates here are stamped to the second, creation times to the millisecond.
-    if (Date.parse(at) < Math.floor(Date.parse(existedFrom) / 1000) * 1000) throw malformed(pointer, `is before ${existed} (${existedFrom})`);
+    if (Date.parse(at) < Math.floor(Date.parse(existedFrom) / 1000) * 1000) throw malformed(pointer, `field.before-${existed}-existed`, { at: existedFrom });
     const now = this.ports.clock.now();
     // A minute of grace: "now" typed by an operator is a little in the past by the time it arrives.
     if (Date.parse(at) >= now.getTime() - 60_000) return 0;
     const affected = await this.ports.store.countCredentials(issuer.id, { from: new Date(at).toISOString(), to: now.toISOString() });
     if (!retroactive) {
-      throw new SkillcredError(
-        'CONFLICT',
-        `${pointer.slice(1)} ${at} is in the past: ${affected} certificate(s) ${issuer.slug} issued since would stop verifying as trusted. Send "retroactive": true to mean it.`,
-        { errors: [{ pointer: '/retroactive', detail: `must be true for a date in the past (${affected} certificate(s) affected)` }] },
-      );
+      throw new SkillcredError('CONFLICT', message('conflict.retroactive', { field: pointer.slice(1), at, affected, slug: issuer.slug }), {
+        errors: [{ pointer: '/retroactive', key: 'field.retroactive', params: { affected } }],
+      });
     }
     return affected;
   }
@@ -141,9 +141,9 @@ export class TrustService {
     const { keyId } = input;
     const id = keyId.includes('#') ? keyId : `${issuer.did}#${keyId}`;
     const key = (await this.ports.store.listIssuerKeys(issuer.id)).find((k) => k.id === id);
-    if (!key) throw new SkillcredError('NOT_FOUND', `issuer ${slug} has no key ${id}`);
+    if (!key) throw new SkillcredError('NOT_FOUND', message('not-found.issuer-key', { slug, key: id }));
     const at = instant(input.at, '/at').toISOString();
-    const affected = await this.retroactiveGuard(issuer, at, key.createdAt, input.retroactive, '/at', 'the key was created');
+    const affected = await this.retroactiveGuard(issuer, at, key.createdAt, input.retroactive, '/at', 'key');
     const retiredAt = key.retiredAt ?? this.ports.clock.now().toISOString();
     await this.ports.store.compromiseKey(id, at, retiredAt);
     this.ports.onKeysChanged?.();
@@ -160,8 +160,9 @@ export class TrustService {
 
   /** Refuses (403) issuance outside the issuer's accreditation, naming what is missing. */
   async assertMayIssue(issuer: IssuerRecord, credential: JsonObject, at: Date): Promise<void> {
-    const decision = decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scopeOf(credential), at);
-    if (!decision.trusted) throw new SkillcredError('NOT_ACCREDITED', `${issuer.slug} may not issue this: ${decision.reason}`);
+    const scope = scopeOf(credential);
+    const decision = decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scope, at);
+    if (!decision.trusted) throw new SkillcredError('NOT_ACCREDITED', message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scope, at) }));
   }
 
   /**
@@ -173,12 +174,12 @@ export class TrustService {
     const issuerId = issuerIdOf(credential);
     const issuer = issuerId ? await this.ports.store.getIssuer({ did: issuerId }) : null;
     if (!issuer) {
-      return stepProblem('ours', 'not-in-registry', 'Issuer not in the trust registry', `${issuerId ?? 'the issuer'} is not an accredited issuer of this registry`);
+      return notInRegistry(issuerId);
     }
     let at = claimedAt;
     const recorded = typeof credential.id === 'string' ? await this.recordedAt(credential.id, issuer.id) : null;
     if (recorded) at = new Date(recorded);
-    else warnings.push(stepProblem('ours', 'signing-time-claimed', 'Signing time asserted by the signer', `no issuance record here for this credential: its trust is judged at the time its proof claims (${at.toISOString()})`));
+    else warnings.push(stepProblem('ours', 'signing-time-claimed', { at: at.toISOString() }));
     return this.decide(issuer, scopeOf(credential), at);
   }
 
@@ -195,7 +196,7 @@ export class TrustService {
 
   private async decide(issuer: IssuerRecord, scope: Scope, at: Date): Promise<StepProblem | null> {
     const decision = decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scope, at);
-    return decision.trusted ? null : stepProblem('ours', `untrusted-${decision.code}`, 'Issuer not accredited for this', decision.reason);
+    return decision.trusted ? null : trustProblem(decision, scope, at);
   }
 
   /** The unsigned content of the trust list (everything but the dates and proof). */

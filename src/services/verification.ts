@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Language } from '../domain/localized.js';
-import { PROBLEM_TITLES, VERDICT_LABELS } from '../verify/messages.js';
+import { problemText, VERDICT_LABELS } from '../verify/messages.js';
 import type { StepProblem, VerificationResult } from '../verify/result.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
 import { SkillcredError } from '../errors.js';
@@ -11,23 +11,39 @@ import type { RateLimiter } from './rate-limit.js';
 export type { VerifyOptions } from '../verify/verifier.js';
 export { readChecks } from '../verify/result.js';
 
-/** A verification result with its verdict label and problem titles in the caller's language. */
+/** A verification result with its verdict label and every problem's title and detail in the caller's language. */
 export type LocalizedResult = VerificationResult & { language: Language; verdictLabel: string };
 
-function title(p: StepProblem, lang: Language): StepProblem {
-  const t = PROBLEM_TITLES[p.code]?.[lang];
-  return t ? { ...p, title: t } : p;
+/** A problem worded in `lang` from its code and params (as it is, for a code the catalogue lacks). */
+function localize(p: StepProblem, lang: Language): StepProblem {
+  const text = problemText(p.code, p.params ?? {}, lang);
+  return text ? { ...p, ...text } : p;
 }
 
-/** Localizes a verification result's labels and titles. */
+/** Words a verification result in `lang`: verdict label, problem titles and details. */
 export function localizeResult(result: VerificationResult, lang: Language): LocalizedResult {
   return {
     ...result,
     language: lang,
     verdictLabel: VERDICT_LABELS[result.verdict][lang],
-    errors: result.errors.map((p) => title(p, lang)),
-    warnings: result.warnings.map((p) => title(p, lang)),
-    steps: result.steps.map((s) => (s.problem ? { ...s, problem: title(s.problem, lang) } : s)),
+    errors: result.errors.map((p) => localize(p, lang)),
+    warnings: result.warnings.map((p) => localize(p, lang)),
+    steps: result.steps.map((s) => (s.problem ? { ...s, problem: localize(s.problem, lang) } : s)),
+  };
+}
+
+/** A presentation's verification, worded in `lang` (its own steps and every credential's). */
+export function localizePresentation(
+  result: Awaited<ReturnType<Verifier['verifyPresentation']>>,
+  lang: Language,
+): Omit<Awaited<ReturnType<Verifier['verifyPresentation']>>, 'credentials'> & { credentials: LocalizedResult[] } {
+  return {
+    ...result,
+    presentation: {
+      steps: result.presentation.steps.map((s) => (s.problem ? { ...s, problem: localize(s.problem, lang) } : s)),
+      errors: result.presentation.errors.map((p) => localize(p, lang)),
+    },
+    credentials: result.credentials.map((c) => localizeResult(c, lang)),
   };
 }
 
@@ -61,7 +77,7 @@ export class VerificationService {
       } catch (error) {
         if (!(error instanceof SkillcredError && error.code === 'RATE_LIMITED')) throw error;
         limited = error;
-        return { result: 'unavailable', detail: error.message };
+        return { result: 'unavailable', why: 'limited' };
       }
     };
     return {
@@ -72,11 +88,11 @@ export class VerificationService {
     };
   }
 
-  /** Verifies a presentation's proof and every credential in it. */
-  async verifyPresentation(input: unknown, options: VerifyOptions, client = 'unknown'): ReturnType<Verifier['verifyPresentation']> {
+  /** Verifies a presentation's proof and every credential in it, in the caller's language. */
+  async verifyPresentation(input: unknown, options: VerifyOptions, lang: Language = 'en', client = 'unknown'): Promise<ReturnType<typeof localizePresentation>> {
     const { holderCheck, rethrow } = this.holderCheck(options.holderIdNumber, client);
     const result = await this.deps.verifier.verifyPresentation(input, { ...options, ...(holderCheck ? { holderCheck } : {}) });
     rethrow();
-    return result;
+    return localizePresentation(result, lang);
   }
 }

@@ -9,7 +9,7 @@ import { decideTrust, scopeOf } from '../domain/accreditation.js';
 import type { Clock, Fetcher } from '../ports.js';
 import { streamCompression, type Compression } from '../status/bitstring.js';
 import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
-import { stepProblem } from './result.js';
+import { notInRegistry, trustProblem } from './trust-problem.js';
 import { listProofCheck } from './list-proof.js';
 import { StatusChecker } from './status-check.js';
 import { Verifier } from './verifier.js';
@@ -115,9 +115,10 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
     status,
     async trust(credential, at) {
       const issuer = byDid.get(issuerIdOf(credential) ?? '');
-      if (!issuer) return stepProblem('ours', 'not-in-registry', 'Issuer not in the trust registry', `${issuerIdOf(credential) ?? 'the issuer'} is not in the cached trust list`);
-      const decision = decideTrust(accreditationsOf(issuer), exitsOf(issuer), scopeOf(credential), at);
-      return decision.trusted ? null : stepProblem('ours', `untrusted-${decision.code}`, 'Issuer not accredited for this', decision.reason);
+      if (!issuer) return notInRegistry(issuerIdOf(credential));
+      const scope = scopeOf(credential);
+      const decision = decideTrust(accreditationsOf(issuer), exitsOf(issuer), scope, at);
+      return decision.trusted ? null : trustProblem(decision, scope, at);
     },
   });
 }

@@ -1,3 +1,7 @@
+import type { Params } from '../i18n/format.js';
+import type { FieldMessage } from '../errors-fields.js';
+import { problemText, type ProblemCode } from './messages.js';
+
 /** The named steps a verification runs, in order. */
 export const STEP_IDS = ['parse', 'proof', 'issuer', 'trust', 'validity', 'status', 'holder'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -9,6 +13,11 @@ export interface StepProblem {
   detail: string;
   /** A stable, language-independent reason code (for the page's messages and for tests). */
   code: string;
+  /**
+   * The values the title and detail show (ISO dates, ids, indexes, codes): with `code`, what
+   * every language's text is rendered from (src/verify/messages.ts). Absent when there are none.
+   */
+  params?: Params;
 }
 
 /** The outcome of one step. `skipped` steps did not run (an earlier step made them moot). */
@@ -51,6 +60,8 @@ export interface Summary {
   level?: { rank?: number; grade?: string };
   certificateNumber?: string;
   issuer?: { id?: string; name?: Localized; filingCode?: string; orgKind?: string };
+  /** When it was issued (signed): its Data Integrity proof's `created`, or the JWT's `iat`. */
+  issuedAt?: string;
   validFrom?: string;
   validUntil?: string;
   assessmentId?: string;
@@ -86,12 +97,19 @@ const CHECK_ALIASES: Record<string, CheckName> = {
  * `credentialStatus` and `expiration` accepted). Returns the selected checks, or the field problem
  * to answer 400 with.
  */
-export function readChecks(value: unknown, pointer = '/options/checks'): { checks: CheckName[] } | { problem: { pointer: string; detail: string } } {
-  if (!Array.isArray(value) || value.length > 16) return { problem: { pointer, detail: 'must be an array of check names' } };
+export function readChecks(value: unknown, pointer = '/options/checks'): { checks: CheckName[] } | { problem: FieldMessage } {
+  if (!Array.isArray(value) || value.length > 16) return { problem: { pointer, key: 'field.check-names' } };
   const out = new Set<CheckName>();
   for (const [i, name] of value.entries()) {
     const check = typeof name === 'string' ? CHECK_ALIASES[name] : undefined;
-    if (!check) return { problem: { pointer: `${pointer}/${i}`, detail: `unknown check ${JSON.stringify(name)}; known: ${Object.keys(CHECK_ALIASES).join(', ')}` } };
+    if (!check)
+      return {
+        problem: {
+          pointer: `${pointer}/${i}`,
+          key: 'field.unknown-check',
+          params: { name: JSON.stringify(name), known: Object.keys(CHECK_ALIASES).join(', ') },
+        },
+      };
     out.add(check);
   }
   return { checks: [...out] };
@@ -132,9 +150,14 @@ const W3C = {
   ours: 'https://w3id.org/skillcred/problems#',
 };
 
-/** Builds a step problem; `kind` picks the W3C type URI. */
-export function stepProblem(kind: keyof typeof W3C, code: string, title: string, detail: string): StepProblem {
-  return { type: kind === 'ours' ? W3C.ours + code : W3C[kind], title, detail, code };
+/**
+ * Builds a step problem from its code and values; `kind` picks the W3C type URI. Title and
+ * detail are the catalogue's English (localizeResult and the verify page render the others).
+ */
+export function stepProblem(kind: keyof typeof W3C, code: ProblemCode, params: Params = {}): StepProblem {
+  const text = problemText(code, params, 'en')!;
+  const values = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''));
+  return { type: kind === 'ours' ? W3C.ours + code : W3C[kind], ...text, code, ...(Object.keys(values).length ? { params: values } : {}) };
 }
 
 /** Problem codes of the proof step that mean "cannot be checked here", not "forged". */

@@ -55,7 +55,7 @@ export class StatusChecker {
     const out: EntryStatus[] = [];
     const warnings: StepProblem[] = [];
     if (entries.length === 0) {
-      warnings.push(stepProblem('ours', 'no-status', 'No status entry', 'the credential carries no credentialStatus: it cannot be revoked, so its status cannot be checked'));
+      warnings.push(stepProblem('ours', 'no-status'));
       return { ok: true, entries: out, warnings };
     }
     for (const [i, entry] of entries.entries()) {
@@ -78,16 +78,20 @@ export class StatusChecker {
         list = await this.list(url, issuerId);
       } catch (error) {
         const p = error as StatusFailure;
-        return { ok: false, entries: out, problem: p.problem ?? stepProblem('statusRetrieval', 'status-unavailable', 'Status list unavailable', String((error as Error).message)) };
+        return {
+          ok: false,
+          entries: out,
+          problem: p.problem ?? stepProblem('statusRetrieval', 'status-unavailable', { url, reason: String((error as Error).message) }),
+        };
       }
       if (list.purpose !== purpose) {
         return fail('statusVerification', `the list at ${url} is for ${list.purpose}, the entry says ${purpose}`);
       }
       if (index >= list.bits.length * 8) {
-        return { ok: false, entries: out, problem: stepProblem('statusLength', 'status-index-out-of-range', 'Status index outside the list', `index ${index} is outside the ${list.bits.length * 8}-entry list at ${url}`) };
+        return { ok: false, entries: out, problem: stepProblem('statusLength', 'status-index-out-of-range', { index, size: list.bits.length * 8, url }) };
       }
       if (list.bits.length * 8 < MIN_LIST_BITS) {
-        warnings.push(stepProblem('ours', 'short-status-list', 'Short status list', `the list at ${url} has fewer than ${MIN_LIST_BITS} entries, which weakens holder privacy`));
+        warnings.push(stepProblem('ours', 'short-status-list', { url, min: MIN_LIST_BITS }));
       }
       out.push({ purpose, index, set: bitAt(list.bits, index) });
     }
@@ -97,13 +101,13 @@ export class StatusChecker {
       return {
         ok: false,
         entries: out,
-        problem: stepProblem('ours', code, code === 'revoked' ? 'Revoked' : code === 'suspended' ? 'Suspended' : 'Status flag set', `the issuer's ${set.purpose} list marks this credential (index ${set.index})`),
+        problem: stepProblem('ours', code, { purpose: set.purpose, index: set.index }),
       };
     }
     return { ok: true, entries: out, warnings };
 
     function fail(kind: 'malformed' | 'statusVerification', detail: string): StatusOutcome {
-      return { ok: false, entries: out, problem: stepProblem(kind, 'status-malformed', 'Status entry or list malformed', detail) };
+      return { ok: false, entries: out, problem: stepProblem(kind, 'status-malformed', { reason: detail }) };
     }
   }
 
@@ -116,7 +120,7 @@ export class StatusChecker {
       key = local.version;
     } else {
       const res = await this.source.fetcher.get(url, { accept: 'application/vc, application/vc+ld+json, application/json' }).catch((error: Error) => {
-        throw new StatusFailure(stepProblem('statusRetrieval', 'status-unavailable', 'Status list unavailable', error.message));
+        throw new StatusFailure(stepProblem('statusRetrieval', 'status-unavailable', { url, reason: error.message }));
       });
       key = res.body; // the fetcher hands back the same bytes while its cached copy is fresh
       text = '';
@@ -134,13 +138,13 @@ export class StatusChecker {
 
   private fresh(list: DecodedList, url: string): DecodedList {
     if (list.validUntil !== null && list.validUntil + this.deps.skewMs < this.deps.clock.now().getTime()) {
-      throw new StatusFailure(stepProblem('statusVerification', 'status-list-expired', 'Status list expired', `the list at ${url} expired at ${new Date(list.validUntil).toISOString()}`));
+      throw new StatusFailure(stepProblem('statusVerification', 'status-list-expired', { url, at: new Date(list.validUntil).toISOString() }));
     }
     return list;
   }
 
   private async parseAndVerify(text: string, url: string, expectedIssuer: string): Promise<DecodedList> {
-    const bad = (detail: string) => new StatusFailure(stepProblem('statusVerification', 'status-list-invalid', 'Status list invalid', `${url}: ${detail}`));
+    const bad = (detail: string) => new StatusFailure(stepProblem('statusVerification', 'status-list-invalid', { url, reason: detail }));
     let list: JsonObject;
     try {
       list = JSON.parse(text) as JsonObject;

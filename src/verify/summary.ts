@@ -35,7 +35,9 @@ export function summarize(credential: JsonObject): Summary {
     if (str(alignment?.targetCode)) occupation.code = str(alignment?.targetCode)!;
     if (str(alignment?.targetName)) occupation.name = str(alignment?.targetName)!;
     if (str(achievement.classificationVersion)) occupation.classificationVersion = str(achievement.classificationVersion)!;
-    if (str(achievement.workType)) occupation.workType = str(achievement.workType)!;
+    // Open Badges certificates write "--" for "no work type": that is no value to show.
+    const workType = str(achievement.workType)?.trim();
+    if (workType && !/^[-–—]+$/.test(workType)) occupation.workType = workType;
     summary.occupation = occupation;
   }
   if (typeof achievement.ladderRank === 'number' || typeof achievement.printedGrade === 'string') {
@@ -53,6 +55,13 @@ export function summarize(credential: JsonObject): Summary {
   if (str(issuer?.filingCode)) issuerSummary.filingCode = str(issuer?.filingCode)!;
   if (str(issuer?.orgKind)) issuerSummary.orgKind = str(issuer?.orgKind)!;
   if (Object.keys(issuerSummary).length) summary.issuer = issuerSummary;
+  // The issue date is when it was signed, never validFrom: a certificate may be valid from later.
+  // (A JWT's iat is outside the credential: the verifier adds it.)
+  const proofs = Array.isArray(credential.proof) ? credential.proof : [credential.proof];
+  set(
+    'issuedAt',
+    proofs.map((p) => str(obj(p)?.created)).find((c) => c !== undefined && !Number.isNaN(Date.parse(c))),
+  );
   set('validFrom', str(credential.validFrom) ?? str(credential.issuanceDate));
   set('validUntil', str(credential.validUntil) ?? str(credential.expirationDate));
   return summary;

@@ -18,6 +18,8 @@ import { legacyIdentityHash as identityHash } from '../domain/certificate.js';
 import { readHolderBinding } from '../domain/holder.js';
 import type { Clock } from '../ports.js';
 import { CHECK_NAMES, resultOf, STEP_IDS, stepProblem, UNSUPPORTED_CODES, type CheckName, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
+import { isProblemCode, type ProblemCode } from './messages.js';
+import type { Params } from '../i18n/format.js';
 import type { StatusChecker } from './status-check.js';
 import { summarize } from './summary.js';
 
@@ -27,7 +29,10 @@ export interface QrDecoder {
 }
 
 /** What an online holder check found (the service's; the number never leaves it). */
-export type HolderOutcome = { result: 'match' } | { result: 'no-match' } | { result: 'unavailable'; detail: string };
+/** Why a holder could not be checked: a `holderWhy` term (src/i18n/terms.ts). */
+export type HolderUnavailable = 'not-ours' | 'pepper-missing' | 'keyed-offline' | 'no-hash' | 'limited' | 'error';
+
+export type HolderOutcome = { result: 'match' } | { result: 'no-match' } | { result: 'unavailable'; why: HolderUnavailable; reason?: string };
 
 export interface VerifyOptions {
   /** The ID number the candidate shows, to compare with the certificate's holder binding. */
@@ -113,13 +118,15 @@ export class Verifier {
     try {
       ctx.summary = summarize(credential);
       ctx.summary.format = input.kind === 'jwt' ? input.jwt.format : formatOf(credential);
+      const iat = input.kind === 'jwt' ? jwtIssuedAt(input.jwt) : null;
+      if (iat) ctx.summary.issuedAt = iat;
     } catch {
       /* a summary is a courtesy; the steps decide */
     }
     await this.step(ctx, 'parse', async () => this.parse(credential, input.kind, input.kind === 'jwt' ? input.jwt : undefined));
     if (!ctx.steps.get('parse')!.valid) return this.finish(ctx, options);
     if (holderIdentifiers(credential).some((i) => readHolderBinding(String(i.identityHash)).kind === 'legacy-sha256')) {
-      ctx.warnings.push(stepProblem('ours', 'legacy-holder-binding', 'Holder number exposed', "this certificate carries an unkeyed hash of its holder's ID number, which can be guessed offline: ask the issuer to reissue it"));
+      ctx.warnings.push(stepProblem('ours', 'legacy-holder-binding'));
     }
     const keys: { key: ResolvedKey; created: string | null }[] = [];
     await this.step(ctx, 'proof', async () => (await (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys, ctx.warnings))) ?? this.relatedResources(credential));
@@ -170,30 +177,30 @@ export class Verifier {
         vpJwt = parseVcJwt(vpJwtText);
         vp = vpJwt.payload;
       } catch (error) {
-        fail('parse', stepProblem('parse', 'bad-jwt', 'Unreadable presentation', `the enveloped VP-JWT does not parse: ${(error as Error).message}`));
+        fail('parse', stepProblem('parse', 'bad-jwt', { reason: (error as Error).message }));
         return { verified: false, presentation: { steps, errors: steps.map((s) => s.problem!) }, credentials };
       }
     }
-    const overBudget = checkBudget(vp, PRESENTATION_BUDGET, 'the presentation');
+    const overBudget = checkBudget(vp, PRESENTATION_BUDGET, 'presentation');
     if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
-      fail('parse', stepProblem('parse', 'not-an-object', 'Not a presentation', 'verifiablePresentation must be a JSON object'));
+      fail('parse', stepProblem('parse', 'not-a-presentation'));
     } else if (overBudget) {
-      fail('parse', stepProblem('parse', overBudget.rule, 'Unreadable presentation', overBudget.detail));
+      fail('parse', stepProblem('parse', overBudget.rule, overBudget.params));
     } else {
       const types = Array.isArray(vp.type) ? vp.type : [vp.type];
       if (!types.includes('VerifiablePresentation') || !vcVersionOf(vp)) {
-        fail('parse', stepProblem('malformed', 'not-a-presentation', 'Not a presentation', 'type must include VerifiablePresentation and the first @context must be a VC base context'));
+        fail('parse', stepProblem('malformed', 'not-a-presentation'));
       } else {
         steps.push({ id: 'parse', valid: true });
         const proofs = proofsOf(vp);
         if (vpJwt) {
-          const problem = await this.vpJwtProof(vpJwt, vp, options).catch((e: Error) => stepProblem('proof', 'internal', 'Proof check failed', e.message));
+          const problem = await this.vpJwtProof(vpJwt, vp, options).catch((e: Error) => stepProblem('proof', 'internal', { step: 'proof', reason: e.message }));
           steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
         } else if (proofs.length === 0) {
-          if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof', 'No proof', 'a challenge was given but the presentation carries no proof'));
+          if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof'));
           else steps.push({ id: 'proof', valid: true });
         } else {
-          const problem = await this.presentationProof(vp, proofs, options).catch((e: Error) => stepProblem('proof', 'internal', 'Proof check failed', e.message));
+          const problem = await this.presentationProof(vp, proofs, options).catch((e: Error) => stepProblem('proof', 'internal', { step: 'proof', reason: e.message }));
           steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
         }
         const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
@@ -209,54 +216,54 @@ export class Verifier {
   /** A vp+jwt: typ, crit and signature as for vc+jwt; signed by a key of the holder; challenge = nonce, domain = aud. */
   private async vpJwtProof(jwt: ParsedVcJwt, vp: JsonObject, options: VerifyOptions): Promise<StepProblem | null> {
     const header = checkJwtHeader(jwt, 'vp+jwt');
-    if (header) return stepProblem('proof', header.code, jwtTitle(header.code), header.detail);
+    if (header) return jwtProblem('proof', header.code, header.detail);
     const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
     const kid = jwt.header.kid;
-    if (typeof kid !== 'string' || kid.length === 0) return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
+    if (typeof kid !== 'string' || kid.length === 0) return stepProblem('vm', 'unresolvable-key', { key: 'kid', reason: 'the JWT header has no kid' });
     let key: ResolvedKey;
     try {
       key = await this.deps.resolver.resolve(kid.startsWith('#') ? `${String(holder ?? '')}${kid}` : kid);
     } catch (error) {
-      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', (error as Error).message);
+      return stepProblem('vm', 'unresolvable-key', { key: kid, reason: (error as Error).message });
     }
     if (holder !== undefined && key.controller !== holder) {
-      return stepProblem('vm', 'holder-key-mismatch', 'Proof not by the holder', `the presentation is signed by ${key.id}, which is not a key of its holder ${String(holder)}`);
+      return stepProblem('vm', 'holder-key-mismatch', { key: key.id, holder: String(holder) });
     }
     const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.skewMs / 1000, issuerId: typeof holder === 'string' ? holder : key.controller, crypto: this.deps.crypto });
-    if (problem) return stepProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, jwtTitle(problem.code), problem.detail);
-    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', 'Challenge mismatch', `the JWT nonce ${JSON.stringify(jwt.payload.nonce)} is not the expected challenge`);
+    if (problem) return jwtProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, problem.detail, jwt);
+    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(jwt.payload.nonce) });
     const aud = Array.isArray(jwt.payload.aud) ? jwt.payload.aud : [jwt.payload.aud];
-    if (options.domain !== undefined && !aud.includes(options.domain)) return stepProblem('domain', 'domain-mismatch', 'Domain mismatch', `the JWT aud ${JSON.stringify(jwt.payload.aud)} does not name the expected domain`);
+    if (options.domain !== undefined && !aud.includes(options.domain)) return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(jwt.payload.aud) });
     return null;
   }
 
   private async presentationProof(vp: JsonObject, proofs: JsonObject[], options: VerifyOptions): Promise<StepProblem | null> {
     for (const proof of proofs) {
-      if (proof.proofPurpose !== 'authentication') return stepProblem('proof', 'wrong-purpose', 'Wrong proof purpose', `a presentation proof must have proofPurpose "authentication", not ${JSON.stringify(proof.proofPurpose)}`);
-      if (options.challenge !== undefined && proof.challenge !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', 'Challenge mismatch', `the proof's challenge ${JSON.stringify(proof.challenge)} is not the expected one`);
-      if (options.domain !== undefined && proof.domain !== options.domain) return stepProblem('domain', 'domain-mismatch', 'Domain mismatch', `the proof's domain ${JSON.stringify(proof.domain)} is not the expected one`);
+      if (proof.proofPurpose !== 'authentication') return stepProblem('proof', 'wrong-purpose', { expected: 'authentication', actual: JSON.stringify(proof.proofPurpose) });
+      if (options.challenge !== undefined && proof.challenge !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(proof.challenge) });
+      if (options.domain !== undefined && proof.domain !== options.domain) return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(proof.domain) });
       const problem = await this.oneProof(vp, proof, [], 'authentication');
       if (problem) return problem;
       const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
       const vm = String(proof.verificationMethod ?? '');
       if (holder !== undefined && !vm.startsWith(`${String(holder)}#`)) {
-        return stepProblem('vm', 'holder-key-mismatch', 'Proof not by the holder', `the presentation is proved by ${vm}, which is not a key of its holder ${String(holder)}`);
+        return stepProblem('vm', 'holder-key-mismatch', { key: vm, holder: String(holder) });
       }
     }
     return null;
   }
 
   private async normalize(raw: unknown): Promise<Input> {
-    const err = (code: string, detail: string): Input => ({ kind: 'error', problem: stepProblem('parse', code, 'Unreadable credential', detail) });
+    const err = (code: ProblemCode, params: Params = {}): Input => ({ kind: 'error', problem: stepProblem('parse', code, params) });
     let value = raw;
     if (typeof value === 'string') {
       const text = value.trim();
-      if (text.length === 0) return err('empty', 'the credential is empty');
+      if (text.length === 0) return err('empty');
       if (text.startsWith('{')) {
         try {
           value = JSON.parse(text) as unknown;
         } catch {
-          return err('not-json', 'the text starts like JSON but does not parse');
+          return err('not-json');
         }
       } else if (DATA_URL_JWT.test(text) || JWT.test(text)) {
         // A bare JWT: vc+jwt (VC 2.0) or jwt_vc_json (VC 1.1), told apart by its header and claims.
@@ -266,20 +273,20 @@ export class Verifier {
         try {
           decoded = await this.deps.qr.decode(text);
         } catch (error) {
-          return err('bad-qr', `the QR payload does not decode: ${(error as Error).message}`);
+          return err('bad-qr', { reason: (error as Error).message });
         }
-        if (!decoded) return err('unrecognised-text', 'the text is neither a credential, a JWT nor a skillcred QR code');
+        if (!decoded) return err('unrecognised-text');
         if ('credentialId' in decoded) {
           const found = this.deps.lookup ? await this.deps.lookup(decoded.credentialId) : null;
-          if (!found) return err('unknown-credential', `no credential ${decoded.credentialId} is known here`);
+          if (!found) return err('unknown-credential', { id: decoded.credentialId });
           value = found;
         } else value = decoded.credential;
       } else {
-        return err('unrecognised-text', 'the text is neither a credential nor a JWT');
+        return err('unrecognised-text');
       }
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return err('not-an-object', `a credential must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+      return err('not-an-object', { type: value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value });
     }
     const jwtText = unwrapEnvelope(value);
     if (jwtText !== undefined) return this.jwtInput(jwtText, 'the enveloped VC-JWT');
@@ -291,7 +298,7 @@ export class Verifier {
       const jwt = parseVcJwt(text);
       return { kind: 'jwt', credential: jwt.credential, jwt };
     } catch (error) {
-      return { kind: 'error', problem: stepProblem('parse', 'bad-jwt', 'Unreadable credential', `${what} does not parse: ${(error as Error).message}`) };
+      return { kind: 'error', problem: stepProblem('parse', 'bad-jwt', { form: what, reason: (error as Error).message }) };
     }
   }
 
@@ -299,16 +306,18 @@ export class Verifier {
     try {
       checkCredentialShape(credential, '', 'verify');
     } catch (error) {
-      return stepProblem('malformed', 'malformed', 'Malformed credential', (error as Error).message);
+      // Our shape checks name the field (errors[0].pointer): every language can point at it.
+      const field = (error as { errors?: { pointer?: string; detail?: string }[] }).errors?.[0];
+      return stepProblem('malformed', 'malformed', { pointer: field?.pointer || '/', reason: field?.detail ?? (error as Error).message });
     }
     const contexts = Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']];
     const unknown = contexts.find((c) => typeof c === 'string' && !bundledContexts.has(c));
-    if (unknown !== undefined) return stepProblem('malformed', 'unknown-context', 'Unknown context', `@context ${String(unknown)} is not one this verifier knows (contexts are never fetched)`);
-    if (jwt?.format === 'vc+jwt' && vcVersionOf(credential) !== 2) return stepProblem('malformed', 'jwt-not-vc2', 'Not VC 2.0', 'a vc+jwt credential must be VC 2.0');
-    if (jwt?.format === 'jwt_vc_json' && vcVersionOf(credential) !== 1) return stepProblem('malformed', 'jwt-not-vc1', 'Not VC 1.1', 'the vc claim of a VC 1.1 JWT (jwt_vc_json) must hold a VC 1.1 credential; VC 2.0 is secured as vc+jwt');
-    if (kind === 'di' && credential.proof === undefined) return stepProblem('malformed', 'no-proof', 'No proof', 'the credential carries no proof');
+    if (unknown !== undefined) return stepProblem('malformed', 'unknown-context', { context: String(unknown) });
+    if (jwt?.format === 'vc+jwt' && vcVersionOf(credential) !== 2) return stepProblem('malformed', 'jwt-not-vc2');
+    if (jwt?.format === 'jwt_vc_json' && vcVersionOf(credential) !== 1) return stepProblem('malformed', 'jwt-not-vc1');
+    if (kind === 'di' && credential.proof === undefined) return stepProblem('malformed', 'no-proof');
     if (kind === 'di' && (credential.proof === null || typeof credential.proof !== 'object')) {
-      return stepProblem('malformed', 'malformed-proof', 'Malformed proof', 'proof must be an object or an array of objects');
+      return stepProblem('malformed', 'malformed-proof');
     }
     return null;
   }
@@ -322,7 +331,7 @@ export class Verifier {
     const list = proofsOf(credential);
     const raw = credential.proof;
     if (list.length === 0 || (Array.isArray(raw) && list.length !== raw.length)) {
-      return stepProblem('proof', 'malformed-proof', 'Malformed proof', 'every proof must be an object');
+      return stepProblem('proof', 'malformed-proof');
     }
     const unsupported: StepProblem[] = [];
     let verified = 0;
@@ -333,42 +342,43 @@ export class Verifier {
       else return problem;
     }
     if (verified === 0) return unsupported[0]!;
-    warnings.push(...unsupported.map((p) => ({ ...p, detail: `${p.detail}; this proof was not checked, the other proofs verified` })));
+    warnings.push(...unsupported);
     return null;
   }
 
   /** relatedResource entries naming a bundled context must carry its digest (VC 2.0 §5.3). */
   private async relatedResources(credential: JsonObject): Promise<StepProblem | null> {
     const check = await checkRelatedResources(credential);
-    return check.ok ? null : stepProblem('proof', 'related-resource-mismatch', 'Related resource does not match', check.detail);
+    return check.ok ? null : stepProblem('proof', 'related-resource-mismatch', { id: check.id, reason: check.detail });
   }
 
   private async oneProof(doc: JsonObject, proof: JsonObject, keys: { key: ResolvedKey; created: string | null }[], purpose: string): Promise<StepProblem | null> {
     const unsupported = unsupportedProof(proof);
     if (unsupported) {
-      const code = proof.type === 'DataIntegrityProof' ? 'unsupported-cryptosuite' : 'unsupported-proof';
-      return stepProblem('proof', code, code === 'unsupported-proof' ? 'Unsupported proof' : 'Unsupported cryptosuite', unsupported.reason);
+      return proof.type === 'DataIntegrityProof'
+        ? stepProblem('proof', 'unsupported-cryptosuite', { cryptosuite: JSON.stringify(proof.cryptosuite), reason: unsupported.reason })
+        : stepProblem('proof', 'unsupported-proof', { type: JSON.stringify(proof.type), reason: unsupported.reason });
     }
-    if (proof.proofPurpose !== purpose) return stepProblem('proof', 'wrong-purpose', 'Wrong proof purpose', `proofPurpose must be ${purpose}, not ${JSON.stringify(proof.proofPurpose)}`);
-    if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return stepProblem('proof', 'bad-created', 'Bad proof date', 'proof.created is not an XML Schema dateTimeStamp');
+    if (proof.proofPurpose !== purpose) return stepProblem('proof', 'wrong-purpose', { expected: purpose, actual: JSON.stringify(proof.proofPurpose) });
+    if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return stepProblem('proof', 'bad-created');
     let key: ResolvedKey;
     try {
       key = await this.deps.resolver.resolve(String(proof.verificationMethod));
     } catch (error) {
       const reason = error instanceof ResolveError ? error.message : `cannot resolve the verification method: ${(error as Error).message}`;
-      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', reason);
+      return stepProblem('vm', 'unresolvable-key', { key: String(proof.verificationMethod), reason });
     }
     let secured: JsonObject;
     try {
       secured = securedDocumentFor(doc, proof);
     } catch (error) {
-      return stepProblem('proof', 'broken-chain', 'Broken proof chain', (error as Error).message);
+      return stepProblem('proof', 'broken-chain', { reason: (error as Error).message });
     }
     if (key.algorithm !== 'Ed25519') {
-      return stepProblem('proof', 'key-type-mismatch', 'Wrong kind of key', `${String(proof.cryptosuite ?? proof.type)} proofs are made with Ed25519 keys; ${key.id} is a ${key.algorithm} key`);
+      return stepProblem('proof', 'key-type-mismatch', { suite: String(proof.cryptosuite ?? proof.type), key: key.id, algorithm: key.algorithm });
     }
     const check = await this.proofEngine.verify(secured, proof, key.publicKey);
-    if (!check.valid) return stepProblem('proof', 'bad-signature', 'Signature does not verify', check.reason);
+    if (!check.valid) return stepProblem('proof', 'bad-signature', { reason: check.reason });
     keys.push({ key, created: typeof proof.created === 'string' ? proof.created : null });
     return null;
   }
@@ -376,24 +386,24 @@ export class Verifier {
   private async jwtProof(input: Extract<Input, { kind: 'jwt' }>, keys: { key: ResolvedKey; created: string | null }[]): Promise<StepProblem | null> {
     const { jwt, credential } = input;
     const headerProblem = checkJwtHeader(jwt, 'vc+jwt');
-    if (headerProblem) return stepProblem('proof', headerProblem.code, jwtTitle(headerProblem.code), headerProblem.detail);
+    if (headerProblem) return jwtProblem('proof', headerProblem.code, headerProblem.detail);
     const issuerId = issuerIdOf(credential);
     const kid = jwt.header.kid;
     let vmId: string;
     if (typeof kid === 'string' && kid.length > 0) vmId = kid.startsWith('#') ? `${issuerId ?? ''}${kid}` : kid;
     // No kid: a did:key or did:jwk issuer names its one key itself.
     else if (issuerId?.startsWith('did:key:') || issuerId?.startsWith('did:jwk:')) vmId = issuerId;
-    else return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', 'the JWT header has no kid');
+    else return stepProblem('vm', 'unresolvable-key', { key: 'kid', reason: 'the JWT header has no kid' });
     let key: ResolvedKey;
     try {
       key = await this.deps.resolver.resolve(vmId);
     } catch (error) {
-      return stepProblem('vm', 'unresolvable-key', 'Unknown signing key', (error as Error).message);
+      return stepProblem('vm', 'unresolvable-key', { key: vmId, reason: (error as Error).message });
     }
     const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.skewMs / 1000, issuerId, crypto: this.deps.crypto });
     if (problem) {
       const kind = problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof';
-      return stepProblem(kind, problem.code, jwtTitle(problem.code), problem.detail);
+      return jwtProblem(kind, problem.code, problem.detail, jwt);
     }
     keys.push({ key, created: jwtIssuedAt(jwt) });
     return null;
@@ -403,23 +413,23 @@ export class Verifier {
     const issuerId = issuerIdOf(credential)!;
     const own = keys.filter((k) => k.key.controller === issuerId);
     if (own.length === 0) {
-      return stepProblem('vm', 'not-issuer-key', 'Not signed by the issuer', `the credential names ${issuerId} as issuer but is signed by ${keys.map((k) => k.key.controller).join(', ')}`);
+      return stepProblem('vm', 'not-issuer-key', { issuer: issuerId, signers: keys.map((k) => k.key.controller).join(', ') });
     }
     for (const { key, created } of own) {
-      if (!key.assertion) return stepProblem('vm', 'not-assertion-key', 'Key may not sign credentials', `${key.id} is not listed under assertionMethod of ${issuerId}`);
+      if (!key.assertion) return stepProblem('vm', 'not-assertion-key', { key: key.id, issuer: issuerId });
       // Without a signing time (a JWT without iat) the check falls back to now: fail safe.
       const at = created ? Date.parse(created) : this.deps.clock.now().getTime();
       if (key.compromisedAt && at >= Date.parse(key.compromisedAt)) {
-        return stepProblem('vm', 'compromised-key', 'Signing key compromised', `${key.id} was marked compromised at ${key.compromisedAt}; this proof was created at ${new Date(at).toISOString()}`);
+        return stepProblem('vm', 'compromised-key', { key: key.id, compromisedAt: key.compromisedAt, at: new Date(at).toISOString() });
       }
       if (key.compromisedAt) {
-        warnings.push(stepProblem('ours', 'key-later-compromised', 'Key later compromised', `${key.id} was marked compromised at ${key.compromisedAt}, after this proof was created`));
+        warnings.push(stepProblem('ours', 'key-later-compromised', { key: key.id, compromisedAt: key.compromisedAt }));
       }
       if (key.retiredAt && at > Date.parse(key.retiredAt) + this.skewMs) {
-        return stepProblem('vm', 'retired-key', 'Key retired before signing', `${key.id} was rotated out at ${key.retiredAt}, before this proof was created (${new Date(at).toISOString()})`);
+        return stepProblem('vm', 'retired-key', { key: key.id, retiredAt: key.retiredAt, at: new Date(at).toISOString() });
       }
       if (created && key.createdAt && at < Date.parse(key.createdAt) - this.skewMs) {
-        return stepProblem('vm', 'key-not-yet-valid', 'Proof predates its key', `${key.id} was created at ${key.createdAt}, after the proof's claimed time ${new Date(at).toISOString()}`);
+        return stepProblem('vm', 'key-not-yet-valid', { key: key.id, createdAt: key.createdAt, at: new Date(at).toISOString() });
       }
     }
     return null;
@@ -431,10 +441,10 @@ export class Verifier {
     const from = credential[v2 ? 'validFrom' : 'issuanceDate'];
     const until = credential[v2 ? 'validUntil' : 'expirationDate'];
     if (typeof from === 'string' && Date.parse(from) - this.skewMs > now) {
-      return stepProblem('range', 'not-yet-valid', 'Not yet valid', `valid from ${from}`);
+      return stepProblem('range', 'not-yet-valid', { from });
     }
     if (typeof until === 'string' && Date.parse(until) + this.skewMs < now) {
-      return stepProblem('range', 'expired', 'Expired', `valid until ${until}`);
+      return stepProblem('range', 'expired', { until });
     }
     return null;
   }
@@ -445,13 +455,13 @@ export class Verifier {
     try {
       outcome = options.holderCheck ? await options.holderCheck(credential) : await this.offlineHolder(credential, options.holderIdNumber!);
     } catch (error) {
-      outcome = { result: 'unavailable', detail: `the holder check could not complete: ${(error as Error)?.message ?? String(error)}` };
+      outcome = { result: 'unavailable', why: 'error', reason: (error as Error)?.message ?? String(error) };
     }
     if (outcome.result === 'match') ctx.steps.set('holder', { id: 'holder', valid: true });
     else if (outcome.result === 'no-match') {
-      ctx.steps.set('holder', { id: 'holder', valid: false, problem: stepProblem('ours', 'holder-mismatch', 'Not this holder', 'the ID number shown does not match the one the certificate was issued to') });
+      ctx.steps.set('holder', { id: 'holder', valid: false, problem: stepProblem('ours', 'holder-mismatch') });
     } else {
-      const problem = stepProblem('ours', 'holder-unavailable', 'Holder not checked', outcome.detail);
+      const problem = stepProblem('ours', 'holder-unavailable', { why: outcome.why, ...(outcome.reason ? { reason: outcome.reason } : {}) });
       ctx.steps.set('holder', { id: 'holder', valid: false, skipped: true, problem });
       ctx.warnings.push(problem);
     }
@@ -463,7 +473,7 @@ export class Verifier {
    */
   private async offlineHolder(credential: JsonObject, idNumber: string): Promise<HolderOutcome> {
     const hashed = holderIdentifiers(credential);
-    if (hashed.length === 0) return { result: 'unavailable', detail: 'the credential carries no hashed identity to compare with' };
+    if (hashed.length === 0) return { result: 'unavailable', why: 'no-hash' };
     let compared = false;
     for (const id of hashed) {
       if (readHolderBinding(String(id.identityHash)).kind !== 'legacy-sha256') continue;
@@ -471,7 +481,7 @@ export class Verifier {
       const expected = await identityHash(idNumber, typeof id.salt === 'string' ? id.salt : '', (d) => this.deps.crypto.sha256(d));
       if (expected.toLowerCase() === String(id.identityHash).toLowerCase()) return { result: 'match' };
     }
-    return compared ? { result: 'no-match' } : { result: 'unavailable', detail: "the holder's ID number is bound with the issuer's secret key: only the issuing service can compare it, online" };
+    return compared ? { result: 'no-match' } : { result: 'unavailable', why: 'keyed-offline' };
   }
 
   private async step(ctx: Context, id: StepId, run: () => Promise<StepProblem | null>): Promise<void> {
@@ -479,7 +489,7 @@ export class Verifier {
     try {
       problem = await run();
     } catch (error) {
-      problem = stepProblem('ours', 'internal', 'Check failed', `the ${id} check could not complete: ${(error as Error)?.message ?? String(error)}`);
+      problem = stepProblem('ours', 'internal', { step: id, reason: (error as Error)?.message ?? String(error) });
     }
     ctx.steps.set(id, problem ? { id, valid: false, problem } : { id, valid: true });
   }
@@ -493,8 +503,8 @@ export class Verifier {
       const check = CHECK_OF_STEP[id];
       if (s) steps.push(s);
       else if ((id === 'trust' && !this.deps.trust) || (id === 'holder' && options.holderIdNumber === undefined)) continue;
-      else if (check && !selected.has(check)) steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-requested', 'Not requested', `the ${check} check was not among options.checks`) });
-      else steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-checked', 'Not checked', `not checked because the ${failed?.id ?? 'previous'} step failed`) });
+      else if (check && !selected.has(check)) steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-requested', { check }) });
+      else steps.push({ id, valid: false, skipped: true, problem: stepProblem('ours', 'not-checked', { step: failed?.id ?? 'previous' }) });
     }
     return resultOf(steps, ctx.warnings, ctx.summary);
   }
@@ -504,7 +514,7 @@ export class Verifier {
 function budgeted(input: Input): Input {
   if (input.kind === 'error') return input;
   const over = checkBudget(input.credential);
-  return over ? { kind: 'error', problem: stepProblem('parse', over.rule, 'Unreadable credential', over.detail) } : input;
+  return over ? { kind: 'error', problem: stepProblem('parse', over.rule, over.params) } : input;
 }
 
 /** The checks a call runs: those asked for (all by default), `proof` always. */
@@ -512,21 +522,11 @@ function selectedChecks(options: VerifyOptions): Set<CheckName> {
   return new Set<CheckName>(['proof', ...(options.checks ?? CHECK_NAMES)]);
 }
 
-const JWT_TITLES: Record<string, string> = {
-  'unsupported-alg': 'Unsupported algorithm',
-  'jwt-typ': 'Wrong JWT type',
-  'jwt-crit': 'Unknown critical header',
-  'alg-key-mismatch': 'Algorithm does not fit the key',
-  'bad-signature': 'Signature does not verify',
-  'jwt-vc-claim': 'vc claim in a VC 2.0 JWT',
-  'jwt-iss-mismatch': 'JWT issuer is not the credential issuer',
-  'jwt-claim-mismatch': 'JWT claims contradict the credential',
-  'jwt-claim-malformed': 'Malformed JWT claim',
-  'jwt-expired': 'JWT expired',
-  'jwt-not-yet-valid': 'JWT not yet valid',
-};
-function jwtTitle(code: string): string {
-  return JWT_TITLES[code] ?? 'JWT rejected';
+/** A JWT check's problem (jwt.ts names its codes as strings): its English reason, and the time for exp/nbf. */
+function jwtProblem(kind: 'proof' | 'range', code: string, reason: string, jwt?: ParsedVcJwt): StepProblem {
+  const claim = code === 'jwt-expired' ? jwt?.payload.exp : code === 'jwt-not-yet-valid' ? jwt?.payload.nbf : undefined;
+  const at = typeof claim === 'number' ? new Date(claim * 1000).toISOString() : undefined;
+  return stepProblem(kind, isProblemCode(code) ? code : 'jwt-rejected', { reason, ...(at ? { at } : {}) });
 }
 
 function formatOf(credential: JsonObject): string {

@@ -24,30 +24,35 @@ const TEXT: Record<string, Record<ChineseScript, string> & { en: string }> = {
   name: { 'zh-Hans': '姓名', 'zh-Hant': '姓名', en: 'Name' },
   idType: { 'zh-Hans': '证件类型', 'zh-Hant': '證件類型', en: 'ID document' },
   idNumber: { 'zh-Hans': '证件号码', 'zh-Hant': '證件號碼', en: 'ID number' },
-  idNumberValue: { 'zh-Hans': '不予打印，扫码核验', 'zh-Hant': '不予列印，掃碼核驗', en: 'Not printed: confirm it with the verify page' },
+  idNumberValue: { 'zh-Hans': '不予打印，扫码核验', 'zh-Hant': '不予打印，掃碼核實', en: 'Not printed: confirm it with the verify page' },
   occupation: { 'zh-Hans': '职业', 'zh-Hant': '職業', en: 'Occupation' },
   workType: { 'zh-Hans': '工种/方向', 'zh-Hant': '工種/方向', en: 'Work type' },
   number: { 'zh-Hans': '证书编号', 'zh-Hant': '證書編號', en: 'Certificate No.' },
   issuer: { 'zh-Hans': '评价机构', 'zh-Hant': '評價機構', en: 'Evaluation organisation' },
   date: { 'zh-Hans': '发证日期', 'zh-Hant': '發證日期', en: 'Date of issue' },
   photo: { 'zh-Hans': '照片', 'zh-Hant': '照片', en: 'Photo' },
-  scan: { 'zh-Hans': '扫码验证真伪', 'zh-Hant': '掃碼驗證真偽', en: 'Scan to verify' },
+  scan: { 'zh-Hans': '扫码验证真伪', 'zh-Hant': '掃碼核實真偽', en: 'Scan to verify' },
   query: { 'zh-Hans': '全国联网查询', 'zh-Hant': '全國聯網查詢', en: 'National query site' },
   revoked: { 'zh-Hans': '已撤销', 'zh-Hant': '已撤銷', en: 'REVOKED' },
   suspended: { 'zh-Hans': '已暂停', 'zh-Hant': '已暫停', en: 'SUSPENDED' },
-  withdrawnNote: {
-    'zh-Hans': '此证书已被发证机构撤销或暂停，不能作为有效证书使用。',
-    'zh-Hant': '此證書已被發證機構撤銷或暫停，不能作為有效證書使用。',
-    en: 'The issuer has withdrawn this certificate: it is not valid.',
+  revokedNote: {
+    'zh-Hans': '此证书已被发证机构撤销，不能作为有效证书使用。',
+    'zh-Hant': '此證書已被發證機構撤銷，不能作為有效證書使用。',
+    en: 'The issuer has revoked this certificate: it is not valid.',
+  },
+  suspendedNote: {
+    'zh-Hans': '此证书已被发证机构暂停，暂停期间不能作为有效证书使用。',
+    'zh-Hant': '此證書已被發證機構暫停，暫停期間不能作為有效證書使用。',
+    en: 'The issuer has suspended this certificate: it is not valid while suspended.',
   },
   printHint: {
     'zh-Hans': '打印或另存为 PDF：使用浏览器的“打印”（Ctrl+P / ⌘P），纸张 A4，边距“无”。',
-    'zh-Hant': '列印或另存為 PDF：使用瀏覽器的「列印」（Ctrl+P / ⌘P），紙張 A4，邊界「無」。',
+    'zh-Hant': '打印或另存為 PDF：使用瀏覽器的「打印」（Ctrl+P / ⌘P），紙張 A4，邊界「無」。',
     en: 'To print or save as PDF use your browser’s Print (Ctrl+P / ⌘P), paper A4, margins “none”.',
   },
   fingerprint: {
     'zh-Hans': '本证书为可验证的数字证书，证件号码以加盐哈希保存；扫描二维码可离线核验签名、在线查询撤销状态。',
-    'zh-Hant': '本證書為可驗證的數位證書，證件號碼以加鹽雜湊保存；掃描二維碼可離線核驗簽章、線上查詢撤銷狀態。',
+    'zh-Hant': '本證書為可核實的數碼證書，證件號碼以加鹽散列值保存；掃描二維碼可離線核實簽名、網上查詢撤銷狀態。',
     en: 'A verifiable digital certificate. The ID number is kept only as a salted hash; scan the QR code to check the signature and the revocation status.',
   },
 };
@@ -59,11 +64,12 @@ function label(key: string, script: ChineseScript): string {
 
 function value(v: Bilingual, extra = ''): string {
   const en = v.en && v.en !== v.zh ? `<span class="en">${esc(v.en)}</span>` : '';
-  return `<span class="zh">${esc(v.zh || '--')}${extra}</span>${en}`;
+  return `<span class="zh">${esc(v.zh)}${extra}</span>${en}`;
 }
 
-function row(key: string, script: ChineseScript, html: string, cls = ''): string {
-  return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${label(key, script)}</th><td>${html}</td></tr>`;
+/** A row of the fields table; none at all for an empty value (nothing is printed as "--"). */
+function row(key: string, script: ChineseScript, html: string, empty: boolean): string {
+  return empty ? '' : `<tr><th scope="row">${label(key, script)}</th><td>${html}</td></tr>`;
 }
 
 /** Renders the printable certificate page. Every value is escaped; nothing is fetched. */
@@ -73,18 +79,27 @@ export function certificateHtml(page: CertificatePage): string {
   const t = (key: string) => TEXT[key]![script];
   const code = v.occupationCode ? ` <span class="code">(${esc(v.occupationCode)})</span>` : '';
   const rows = [
-    row('name', script, `<span class="zh holder">${esc(v.holderName || '--')}</span>`),
-    row('idType', script, value(v.idDocumentType)),
+    row('name', script, `<span class="zh holder">${esc(v.holderName)}</span>`, !v.holderName),
+    row('idType', script, value(v.idDocumentType), !v.idDocumentType.zh),
     // The credential carries only a salted hash of the number: there is nothing to print or mask.
-    row('idNumber', script, `<span class="zh muted">${esc(t('idNumberValue'))}</span><span class="en muted">${esc(TEXT.idNumberValue!.en)}</span>`),
-    row('occupation', script, value(v.occupation, code)),
-    row('workType', script, `<span class="zh">${esc(v.workType)}</span>`),
-    `<tr><th scope="row"><span class="zh">${esc(v.levelLabel.zh)}</span><span class="en">${esc(v.levelLabel.en)}</span></th><td>${value(v.level)}</td></tr>`,
-    row('number', script, `<span class="zh mono">${esc(v.certificateNumber || '--')}</span>`),
-  ].join('\n');
+    row('idNumber', script, `<span class="zh muted">${esc(t('idNumberValue'))}</span><span class="en muted">${esc(TEXT.idNumberValue!.en)}</span>`, false),
+    row('occupation', script, value(v.occupation, code), !v.occupation.zh && !v.occupationCode),
+    row('workType', script, `<span class="zh">${esc(v.workType)}</span>`, !v.workType),
+    v.level.zh ? `<tr><th scope="row"><span class="zh">${esc(v.levelLabel.zh)}</span><span class="en">${esc(v.levelLabel.en)}</span></th><td>${value(v.level)}</td></tr>` : '',
+    row('number', script, `<span class="zh mono">${esc(v.certificateNumber)}</span>`, !v.certificateNumber),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const note = page.withdrawn === 'revoked' ? 'revokedNote' : 'suspendedNote';
   const banner = page.withdrawn
-    ? `<p class="withdrawn" role="alert"><strong>${esc(t(page.withdrawn))} · ${esc(TEXT[page.withdrawn]!.en)}</strong> ${esc(t('withdrawnNote'))} ${esc(TEXT.withdrawnNote!.en)}</p>`
+    ? `<p class="withdrawn" role="alert"><strong>${esc(t(page.withdrawn))} · ${esc(TEXT[page.withdrawn]!.en)}</strong> ${esc(t(note))} ${esc(TEXT[note]!.en)}</p>`
     : '';
+  // No empty photo box: a photo is printed only when the credential itself carries one.
+  const photo = v.photo ? `<div class="photo"><img src="${esc(v.photo)}" alt="${esc(t('photo'))} / ${esc(TEXT.photo!.en)}"></div>` : '';
+  const issueRows = [
+    `<div><dt>${label('issuer', script)}</dt><dd>${value(v.issuer)}${v.filingCode ? `<span class="en mono">${esc(v.filingCode)}</span>` : ''}</dd></div>`,
+    v.issueDate.zh ? `<div><dt>${label('date', script)}</dt><dd>${value(v.issueDate)}</dd></div>` : '',
+  ].join('\n      ');
   const stamp = page.withdrawn ? `<div class="stamp" aria-hidden="true">${esc(t(page.withdrawn))}<br>${esc(TEXT[page.withdrawn]!.en)}</div>` : '';
   return `<!doctype html>
 <html lang="${lang}">
@@ -106,15 +121,14 @@ ${stamp}
   </header>
   <p class="statement"><span class="zh">${esc(v.statement.zh)}</span><span class="en">${esc(v.statement.en)}</span></p>
   <section class="body">
-    <div class="photo" aria-label="${esc(t('photo'))} / ${esc(TEXT.photo!.en)}"><span>${esc(t('photo'))}<br>${esc(TEXT.photo!.en)}</span></div>
+    ${photo}
     <table class="fields">
 ${rows}
     </table>
   </section>
   <section class="issue">
     <dl>
-      <div><dt>${label('issuer', script)}</dt><dd>${value(v.issuer)}${v.filingCode ? `<span class="en">${esc(v.filingCode)}</span>` : ''}</dd></div>
-      <div><dt>${label('date', script)}</dt><dd>${value(v.issueDate)}</dd></div>
+      ${issueRows}
     </dl>
     <figure class="qr">
       ${page.qrSvg}
@@ -168,16 +182,16 @@ h1 .en { font-size: 12pt; letter-spacing: 0.18em; text-transform: uppercase; mar
 .statement { margin: 0 0 8mm; font-size: 11.5pt; line-height: 1.6; text-align: center; }
 .statement .en { margin-top: 1mm; }
 .body { display: flex; gap: 9mm; align-items: flex-start; }
-.photo {
-  flex: 0 0 33mm; height: 45mm; border: 0.3mm dashed #8d8a83; display: flex; align-items: center;
-  justify-content: center; text-align: center; color: #8d8a83; font-size: 9pt;
-}
+.photo { flex: 0 0 33mm; height: 45mm; border: 0.3mm solid #8d8a83; }
+.photo img { display: block; width: 100%; height: 100%; object-fit: cover; }
 .fields { flex: 1; border-collapse: collapse; font-size: 11.5pt; }
 .fields th, .fields td { text-align: left; vertical-align: top; padding: 2.2mm 0; border-bottom: 0.2mm solid #ddd6c6; }
 .fields th { width: 34mm; font-weight: 600; padding-right: 4mm; }
 .fields th .en { font-weight: 400; }
 .holder { font-size: 15pt; font-weight: 700; letter-spacing: 0.1em; }
 .code, .mono { font-variant-numeric: tabular-nums; letter-spacing: 0.04em; }
+/* Certificate numbers and codes are read character by character: whole, never broken mid-token. */
+.code, .mono { white-space: nowrap; overflow-wrap: normal; word-break: keep-all; }
 .muted { color: #5f5c55; }
 .issue { margin-top: auto; display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm; }
 .issue dl { margin: 0; font-size: 11.5pt; }
@@ -204,9 +218,13 @@ footer .note .en { display: block; margin-top: 0.5mm; }
   .sheet { width: auto; height: auto; min-height: 0; margin: 0 8px 16px; padding: 4mm; }
   .frame { padding: 6mm 5mm; }
   .body, .issue { flex-direction: column; align-items: stretch; }
-  .photo { display: none; }
-  .fields th { width: 6em; }
-  .mono { word-break: break-all; }
+  .photo { align-self: center; }
+  /* label above value: the value gets the whole width, so a 22-character number fits unbroken */
+  .fields, .fields tbody, .fields tr, .fields th, .fields td { display: block; width: auto; }
+  .fields th { padding: 2.2mm 0 0.5mm; border-bottom: 0; }
+  .fields th .zh, .fields th .en { display: inline; margin-right: 2mm; }
+  .fields td { padding-top: 0; }
+  .issue { margin-top: 6mm; }
   .qr { align-self: center; }
   h1 .zh { font-size: 22pt; letter-spacing: 0.15em; }
 }

@@ -8,6 +8,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/node-process.js';
 import { haveChromium, launchChromium, NO_CHROMIUM_REASON } from './chromium.js';
+import { TAIWAN_TERMS } from '../helpers/words.js';
+import { issueDate } from '../../src/views/certificate-view.js';
 import { act, issue, startService, type Service } from './fixtures.js';
 
 const SHOTS = join(ROOT, 'test-results', 'browser');
@@ -58,12 +60,50 @@ describe.skipIf(!haveChromium)(`the printable certificate in Chromium (${haveChr
     await page.close();
   });
 
+  it('prints the facts right: the issue date is the issuance, no "--", no photo box, numbers and codes whole on a phone, each language’s own words', async () => {
+    // valid from next year, no work type ("--" in the credential): printed with today's date and no work-type row
+    const later = new Date(Date.now() + 400 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const cert = await issue(service, { validFrom: later, occupation: { code: '4-04-05-05', workType: '--' } });
+    const today = issueDate(new Date().toISOString());
+    for (const script of ['zh-Hans', 'zh-Hant'] as const) {
+      const a4 = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+      await a4.goto(`${service.url}/credentials/${encodeURIComponent(cert.id)}/certificate?lang=${script}`);
+      const text = await a4.locator('.sheet').innerText();
+      expect(text).toContain(today.zh);
+      expect(text).toContain(today.en);
+      expect(text).not.toContain(issueDate(later).zh);
+      expect(text).not.toMatch(/(^|\s)--(\s|$)/);
+      expect(await a4.locator('.photo').count()).toBe(0);
+      if (script === 'zh-Hant') expect(text).not.toMatch(TAIWAN_TERMS);
+      await a4.emulateMedia({ media: 'print' });
+      await a4.screenshot({ path: join(SHOTS, `certificate-facts-print-${script}.png`), fullPage: true });
+      const pdf = await a4.pdf({ preferCSSPageSize: true, printBackground: true });
+      writeFileSync(join(SHOTS, `certificate-facts-${script}.pdf`), pdf);
+      expect(pdfPages(pdf)).toBe(1);
+      await a4.close();
+    }
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.goto(`${service.url}/credentials/${encodeURIComponent(cert.id)}/certificate`);
+    for (const selector of ['.fields .mono', '.fields .code']) {
+      const el = phone.locator(selector).first();
+      expect(await el.evaluate((e) => getComputedStyle(e).whiteSpace), selector).toBe('nowrap');
+      expect(await el.evaluate((e) => e.getClientRects().length), `${selector} on one line`).toBe(1);
+    }
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: join(SHOTS, 'certificate-facts-phone.png'), fullPage: true });
+    await phone.close();
+  });
+
   it('stamps a revoked certificate, stays readable on a phone and still prints on one page', async () => {
     const cert = await issue(service, { holder: { name: '欧阳晓明', idType: 'hk-macau-permit', idNumber: 'H12345678' } });
     await act(service, cert.id, 'revoke');
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await page.goto(`${service.url}/credentials/${encodeURIComponent(cert.id)}/certificate?lang=zh-Hant`);
     expect(await page.textContent('.withdrawn')).toContain('已撤銷');
+    // revoked, exactly: not "revoked or suspended"
+    expect(await page.textContent('.withdrawn')).toContain('此證書已被發證機構撤銷，不能作為有效證書使用。');
+    expect(await page.textContent('.withdrawn')).not.toContain('暫停');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'certificate-revoked-phone.png'), fullPage: true });

@@ -19,12 +19,15 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/** The admin token the browser tests' service runs with. */
+export const ADMIN_TOKEN = 'browser-admin-token-0123456789abcdef';
+
 /** Starts the real Node entry on a free port, with PUBLIC_URL = the address the browser uses. */
 export async function startService(): Promise<Service> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-browser-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const node = await startNodeService({ PORT: String(port), PUBLIC_URL: url, DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys') });
+  const node = await startNodeService({ PORT: String(port), PUBLIC_URL: url, DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys'), ADMIN_TOKEN });
   const apiKey = /dev issuer API key\s+(\S+)/.exec(node.stdout())?.[1];
   if (!apiKey) throw new Error(`no API key in the first-start output:\n${node.stdout()}`);
   return {
@@ -70,6 +73,39 @@ export async function issueVc(service: Service, overrides: Record<string, unknow
   });
   if (res.status !== 201) throw new Error(`VC API issuance failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { verifiableCredential: JsonObject }).verifiableCredential;
+}
+
+/** Calls the admin API. */
+async function admin(service: Service, path: string, body: unknown): Promise<Response> {
+  return fetch(`${service.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/**
+ * A certificate of an issuer that then left its chain with an exit dated just before the
+ * certificate was signed: the signature and key are genuine, the trust step fails on the exit.
+ */
+export async function exitedIssuerCertificate(service: Service): Promise<Issued> {
+  const slug = `left-${process.pid}-${n++}`;
+  const created = await admin(service, '/admin/issuers', {
+    slug,
+    names: { 'zh-Hans': '已退出评价机构', 'zh-Hant': '已退出評價機構', en: 'Exited Evaluation Centre' },
+    orgKind: 'S',
+    filingCode: `GD-S-${n}`,
+  });
+  if (created.status !== 201) throw new Error(`issuer: ${created.status} ${await created.text()}`);
+  const apiKey = ((await created.json()) as { apiKey: { token: string } }).apiKey.token;
+  const accredited = await admin(service, `/admin/issuers/${slug}/accreditations`, { kinds: ['skill-level'], occupations: ['*'], validFrom: '2020-01-01T00:00:00Z' });
+  if (accredited.status !== 201) throw new Error(`accreditation: ${accredited.status} ${await accredited.text()}`);
+  // proofs have whole seconds: leave one between the issuer's creation and the exit
+  await new Promise((r) => setTimeout(r, 1500));
+  const issued = await issue({ ...service, apiKey }, { certificateNumber: 'S000144000123253000001' });
+  const signed = String(([issued.credential.proof].flat() as JsonObject[])[0]?.created);
+  const exit = { exitedAt: new Date(Date.parse(signed) - 1000).toISOString(), reason: 'failed-review' };
+  let res = await admin(service, `/admin/issuers/${slug}/exit`, exit);
+  // an exit in the past may need saying so explicitly
+  if (res.status !== 201) res = await admin(service, `/admin/issuers/${slug}/exit`, { ...exit, retroactive: true });
+  if (res.status !== 201) throw new Error(`exit: ${res.status} ${await res.text()}`);
+  return issued;
 }
 
 /** Revokes or suspends a credential through the issuer API. */

@@ -46,6 +46,8 @@ describe('the Worker bundle (wrangler deploy --dry-run)', () => {
       const list = await fetch(body.verifiableCredential.credentialStatus.statusListCredential.replace(/^http:\/\/localhost:\d+/, worker.url));
       expect(list.status).toBe(200);
       expect(list.headers.get('etag')).toMatch(/^"/);
+      // offline and quiet: no Request.cf lookup, no stack trace of an unreachable host
+      expect(worker.output()).not.toMatch(/Request\.cf|ENOTFOUND|getaddrinfo|^\s+at /m);
     } finally {
       await worker.stop();
     }

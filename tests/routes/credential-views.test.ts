@@ -134,8 +134,6 @@ describe('GET /credentials/{id}/certificate', () => {
       '人工智能训练师',
       'AI trainer',
       '4-04-05-05',
-      '工种/方向',
-      '>--<',
       '三级 · 高级工',
       'Level 3 · Senior worker',
       'Y000144000123253000001',
@@ -151,6 +149,23 @@ describe('GET /credentials/{id}/certificate', () => {
     // nothing loads from elsewhere: no scripts, links, images or fonts by URL
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=/);
     expect(html).not.toContain('已撤销');
+    // no work type was given: no row for it, and never a literal "--"; no photo box for a photo it lacks
+    expect(html).not.toContain('工种/方向');
+    expect(html).not.toMatch(/>\s*-{2}\s*</);
+    expect(html).not.toContain('class="photo"');
+    // the issue date is the day it was issued (China Standard Time), not its validFrom
+    const today = issueDate(new Date().toISOString());
+    expect(html).toContain(`<span class="zh">${today.zh}</span><span class="en">${today.en}</span>`);
+  });
+
+  it('dates a certificate valid from next year by its issuance, and prints its work type when it has one', async () => {
+    const later = new Date(Date.now() + 400 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const cert = await issue({ validFrom: later, occupation: { code: '4-04-05-05', workType: '数据标注' } });
+    const html = await (await get(path(cert.id, 'certificate'))).text();
+    expect(html).toContain(issueDate(new Date().toISOString()).zh);
+    expect(html).not.toContain(issueDate(later).zh);
+    expect(html).toContain('工种/方向');
+    expect(html).toContain('数据标注');
   });
 
   it('prints Traditional Chinese on request, and refuses an unknown script with a 400 problem', async () => {
@@ -169,9 +184,15 @@ describe('GET /credentials/{id}/certificate', () => {
     const html = await (await get(path(revoked.id, 'certificate'))).text();
     expect(html).toContain('已撤销');
     expect(html).toContain('REVOKED');
+    // exactly what happened: revoked, not "revoked or suspended"
+    expect(html).toContain('此证书已被发证机构撤销，不能作为有效证书使用。');
+    expect(html).not.toContain('撤销或暂停');
     const suspended = await issue({ suspension: true });
     await t.call('POST', `/v1/credentials/${encodeURIComponent(suspended.id)}/suspend`, { reason: 'inquiry' }, bearer(t.devKey));
-    expect(await (await get(path(suspended.id, 'certificate'))).text()).toContain('SUSPENDED');
+    const paused = await (await get(path(suspended.id, 'certificate'))).text();
+    expect(paused).toContain('SUSPENDED');
+    expect(paused).toContain('此证书已被发证机构暂停，暂停期间不能作为有效证书使用。');
+    expect(paused).not.toContain('已撤销');
   });
 
   it('escapes every value: a holder name with markup stays text', async () => {
@@ -191,6 +212,10 @@ describe('GET /credentials/{id}/certificate', () => {
     expect(specialized).toContain('港澳居民来往内地通行证');
     expect(enterprise).toContain('企业技能等级认证');
     expect(enterprise).toContain('三星');
+    // the enterprise's own level has no English: no Chinese in the English lines, the ladder rank in English
+    const englishLines = [...enterprise.matchAll(/<span class="en[^"]*">([^<]*)<\/span>/g)].map((m) => m[1]!);
+    expect(englishLines.filter((line) => /[\u3400-\u9fff]/.test(line))).toEqual([]);
+    expect(englishLines).toContain('Intermediate worker');
   });
 
   it('dates the certificate in China Standard Time', () => {

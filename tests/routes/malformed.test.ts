@@ -89,7 +89,7 @@ const CASES: Case[] = [
   { name: 'rank without printed grade (apprentice)', path: '/v1/certificates', body: () => skillLevelRequest({ level: { rank: 1 } }), status: 422, says: 'no printed grade' },
   { name: 'rank out of range', path: '/v1/certificates', body: () => skillLevelRequest({ level: { rank: 9 } }), status: 422, says: '/level/rank must be <= 8' },
   { name: 'grade not on the ladder', path: '/v1/certificates', body: () => skillLevelRequest({ level: { grade: '六级' } }), status: 422, says: '/level/grade must be one of' },
-  { name: 'occupation starts above 五级', path: '/v1/certificates', body: () => skillLevelRequest({ occupation: { code: '6-31-07-03' }, level: { rank: 2 }, certificateNumber: 'Y000144000123255000001' }), status: 422, says: 'starts at 四级' },
+  { name: 'occupation starts above 五级', path: '/v1/certificates', body: () => skillLevelRequest({ occupation: { code: '6-31-07-03' }, level: { rank: 2 }, certificateNumber: 'Y000144000123255000001' }), status: 422, says: 'starts at Level 4 (四级)' },
   { name: 'certificate number too short', path: '/v1/certificates', body: () => skillLevelRequest({ certificateNumber: 'Y00014400012325300000' }), status: 422, says: 'Y or S followed by 21 digits' },
   { name: 'certificate number org kind mismatch', path: '/v1/certificates', body: () => skillLevelRequest({ certificateNumber: 'S000144000123253000001' }), status: 422, says: 'filed as Y' },
   { name: 'certificate number grade digit mismatch', path: '/v1/certificates', body: () => skillLevelRequest({ certificateNumber: 'Y000144000123252000001' }), status: 422, says: 'grade digit' },

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { SkillcredError, malformed } from '../../errors.js';
+import { SkillcredError, malformed, message } from '../../errors.js';
 import type { KeyStore } from '../../ports.js';
 
 /** Private keys as JWK files under a directory (keys/ by default), each with mode 0600. */
@@ -10,13 +10,13 @@ export class FileKeyStore implements KeyStore {
   }
 
   private path(ref: string): string {
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(ref)) throw malformed('/keyRef', 'must be 1-64 letters, digits, dots, dashes or underscores');
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(ref)) throw malformed('/keyRef', 'field.key-ref-shape');
     return join(this.dir, `${ref}.jwk.json`);
   }
 
   async put(ref: string, privateJwk: JsonWebKey): Promise<void> {
     const path = this.path(ref);
-    if (existsSync(path)) throw new SkillcredError('CONFLICT', `a private key ${JSON.stringify(ref)} already exists in KEYS_DIR`);
+    if (existsSync(path)) throw new SkillcredError('CONFLICT', message('conflict.key-file-exists', { ref }));
     const tmp = `${path}.tmp`;
     // Written to a temporary file with 0600 from the start, then renamed: never world-readable.
     writeFileSync(tmp, JSON.stringify(privateJwk) + '\n', { mode: 0o600, flag: 'wx' });
@@ -31,7 +31,7 @@ export class FileKeyStore implements KeyStore {
       return JSON.parse(readFileSync(path, 'utf8')) as JsonWebKey;
     } catch {
       // A damaged key file is the deployment's fault, not the caller's: say which, never its content.
-      throw new SkillcredError('UNAVAILABLE', `the private key file of ${JSON.stringify(ref)} in KEYS_DIR cannot be read; restore it from the backup`);
+      throw new SkillcredError('UNAVAILABLE', message('unavailable.key-file', { ref }));
     }
   }
 }

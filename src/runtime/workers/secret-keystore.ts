@@ -1,4 +1,4 @@
-import { SkillcredError } from '../../errors.js';
+import { message, SkillcredError } from '../../errors.js';
 import type { KeyStore } from '../../ports.js';
 
 /** How an operator gives a deployment without writable key storage a new private key. */
@@ -19,8 +19,9 @@ export class SecretKeyStore implements KeyStore {
   }
 
   async put(ref: string): Promise<void> {
-    throw new SkillcredError('UNSUPPORTED', `this deployment cannot generate or store private keys (key "${ref}"): ${PROVISION_HINT}`, {
-      errors: [{ pointer: '/keyRef', detail: 'required here: name a key provisioned in ISSUER_KEYS' }],
+    // the catalogue's wording repeats PROVISION_HINT in every language
+    throw new SkillcredError('UNSUPPORTED', message('keys.cannot-store', { ref }), {
+      errors: [{ pointer: '/keyRef', key: 'field.keyref-required' }],
     });
   }
 
