@@ -63,6 +63,13 @@ export const TEMPLATE_PATHS = [
   'assessment.date',
 ] as const;
 
+/** The template's headers per language (English: the field paths). */
+export const TEMPLATE_HEADERS: Record<'zh-Hans' | 'zh-Hant' | 'en', readonly string[]> = {
+  'zh-Hans': ['姓名', '证件类型', '证件号码', '职业编码', '工种', '等级', '证书编号', '考核批次', '考核日期'],
+  'zh-Hant': ['姓名', '證件類型', '證件號碼', '職業編碼', '工種', '等級', '證書編號', '考核批次', '考核日期'],
+  en: TEMPLATE_PATHS,
+};
+
 /**
  * A header as compared: Unicode-normalised (full-width brackets and letters as ASCII), without
  * spaces, ASCII in lower case, so `证件号码 `, `职业名称（繁体）` and `Holder.Name` all match.

@@ -26,6 +26,19 @@ export interface BatchFault {
 const tx = (hans: string, hant: string, en: string): Text => ({ 'zh-Hans': hans, 'zh-Hant': hant, en });
 
 export const BATCH_FAULT_MESSAGES: Record<string, Text> = {
+  // The upload as a whole.
+  'batch-rejected': tx(
+    '表格有 {faults} 处问题，涉及 {rows} 行：未签发任何证书',
+    '表格有 {faults} 處問題，涉及 {rows} 行：未簽發任何證書',
+    '{faults} problems in {rows} rows: nothing was issued',
+  ),
+  'not-a-batch': tx(
+    '请发送 {"items": [证书请求, …]}（JSON）或 CSV 表格（Content-Type: text/csv）',
+    '請傳送 {"items": [證書請求, …]}（JSON）或 CSV 表格（Content-Type: text/csv）',
+    'send {"items": [<certificate request>, …]} (JSON) or a CSV sheet (Content-Type: text/csv)',
+  ),
+  empty: tx('表格中没有任何数据行', '表格中沒有任何資料行', 'the batch has no rows'),
+  'too-many-rows': tx('一批最多 {max} 行，此批有 {rows} 行：请分批上传', '一批最多 {max} 行，此批有 {rows} 行：請分批上載', 'a batch holds at most {max} rows, this one has {rows}: split it'),
   // The sheet's shape.
   'unknown-column': tx('无法识别的列名', '無法識別的欄名', 'is not a column this service knows'),
   'duplicate-column': tx('与“{other}”是同一列，重复了', '與「{other}」是同一欄，重複了', 'repeats the column "{other}"'),
@@ -59,7 +72,7 @@ export const BATCH_FAULT_MESSAGES: Record<string, Text> = {
   ),
   'pattern.certificateNumber': tx('证书编号只能含字母、数字和连字符，最多 40 个字符', '證書編號只能含字母、數字和連字號，最多 40 個字元', 'a certificate number has up to 40 letters, digits or hyphens'),
   pattern: tx('格式不对', '格式不對', 'is not in the expected format'),
-  invalid: tx('不符合要求', '不符合要求', 'is not valid'),
+  invalid: tx('不符合要求（{detail}）', '不符合要求（{detail}）', 'is not valid ({detail})'),
   // The certificate rules (src/domain/certificate.ts), under the codes the API's field messages use.
   'occupation-name-required': tx(
     '本服务不认识职业编码 {code}：请填写职业名称',
@@ -162,6 +175,6 @@ export function schemaFault(e: SchemaError, language: Language): { pointer: stri
     case 'allOf':
       return null;
     default:
-      return { pointer: e.instancePath, code: 'invalid' };
+      return { pointer: e.instancePath, code: 'invalid', params: { detail: e.keyword } };
   }
 }
