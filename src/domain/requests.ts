@@ -46,6 +46,7 @@ export interface ApiRequests {
   RecognitionRequest?: RecognitionStatementRequest;
   BatchVerifyRequest?: BatchVerifyRequest;
   PepperRotationRequest?: PepperRotationRequest;
+  BatchRequest?: BatchRequest;
 }
 /**
  * POST /v1/certificates: one certificate from plain fields.
@@ -281,7 +282,7 @@ export interface UpdateCredentialStatusRequest {
   reason?: string;
 }
 /**
- * POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.
+ * POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, of an exam-session batch, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.
  *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "BulkStatusRequest".
@@ -296,6 +297,12 @@ export interface BulkStatusRequest {
   select:
     | {
         assessmentId: string;
+      }
+    | {
+        /**
+         * A batch of POST /v1/batches: every certificate it issued.
+         */
+        batchId: string;
       }
     | {
         issuedFrom: string;
@@ -451,6 +458,19 @@ export interface PepperRotationRequest {
    * Adopt this provisioned 32-byte secret (an oct JWK) instead of generating one (Workers).
    */
   pepperRef?: string;
+}
+/**
+ * POST /v1/batches (JSON): the certificates of one exam session, up to 5,000; every item is checked before any is signed. The same sheet may be sent as text/csv instead: one row per item, columns named by field path or Chinese name.
+ *
+ * This interface was referenced by `ApiRequests`'s JSON-Schema
+ * via the `definition` "BatchRequest".
+ */
+export interface BatchRequest {
+  /**
+   * @minItems 1
+   * @maxItems 5000
+   */
+  items: [CertificateRequest, ...CertificateRequest[]];
 }
 
 export type IssueRequest = IssueCredentialRequest;
