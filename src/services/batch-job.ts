@@ -79,6 +79,9 @@ export class BatchJob {
         if (opts.budgetMs !== undefined && clock.now().getTime() - started > opts.budgetMs) return 'paused';
         if (!(await lease())) return 'busy';
         await this.chunk(batchId, issuer, rows, progress, opts.onProgress);
+        // Signing and SQLite never wait on I/O: without a turn of the event loop between chunks,
+        // the process would answer no request until the whole batch is done.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } finally {
       await store.releaseBatch(batchId, owner);
