@@ -115,7 +115,15 @@ export class BatchService {
     };
     const created = await store.createBatch(
       record,
-      rows.map((r) => ({ rowNo: r.item, sheetRow: r.sheetRow, certificateNumber: r.certificateNumber, holderName: r.holderName, draft: JSON.stringify(r.draft), settings: JSON.stringify(r.settings) })),
+      rows.map((r) => ({
+        rowNo: r.item,
+        sheetRow: r.sheetRow,
+        certificateNumber: r.certificateNumber,
+        holderName: r.holderName,
+        credentialId: String(r.draft.credential.id),
+        draft: JSON.stringify(r.draft),
+        settings: JSON.stringify(r.settings),
+      })),
     );
     const stored = created ? record : ((await store.getBatch(id)) ?? record);
     return { kind: 'accepted', replayed: !created, batch: batchView(config.publicUrl, stored), job: this.startIfIdle(stored, opts) };

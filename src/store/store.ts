@@ -87,12 +87,13 @@ export interface BatchRecord {
   finishedAt: string | null;
 }
 
-/** One checked row of a new batch: its draft (JSON) and signing settings (JSON). */
+/** One checked row of a new batch: the id its credential will have, its draft (JSON) and signing settings (JSON). */
 export interface BatchRowInput {
   rowNo: number;
   sheetRow: number;
   certificateNumber: string;
   holderName: string;
+  credentialId: string;
   draft: string;
   settings: string;
 }
@@ -192,8 +193,9 @@ export interface Store {
   releaseBatch(id: string, owner: string): Promise<void>;
   pendingBatchRows(batchId: string, limit: number): Promise<PendingBatchRow[]>;
   /**
-   * Records a chunk of issued rows in one atomic step: per row the idempotency claim
-   * `batch:<id>:<row>`, the credential, its status entries, the row's credential id; and the count.
+   * Records a chunk of issued rows in one atomic step: per row its credential (under the id the
+   * row (batch, row) was given: its idempotency key) and status entries; the lists' and the
+   * batch's counts. `replay` when a row of the chunk was committed before.
    */
   commitBatchRows(batchId: string, rows: { rowNo: number; entry: IssuedEntry }[], now: string): Promise<CommitRowsResult>;
   /** Marks a pending row as not issued, with why. */

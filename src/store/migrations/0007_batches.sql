@@ -25,22 +25,29 @@ CREATE INDEX batches_unfinished ON batches(state) WHERE state <> 'completed';
 
 CREATE TABLE batch_rows (
   batch_id TEXT NOT NULL REFERENCES batches(id),
-  -- The item's position in the batch, from 0: with the batch id, the row's idempotency key.
+  -- The item's position in the batch, from 0.
   row_no INTEGER NOT NULL,
   -- Where a person finds it: the spreadsheet row (the header is row 1), or the item's position from 1.
   sheet_row INTEGER NOT NULL,
   certificate_number TEXT NOT NULL,
   holder_name TEXT NOT NULL,
-  -- The unsigned credential (JSON: the draft, holding the holder's ID number only as a salted
-  -- hash) and how to sign it; both emptied once the row is issued.
-  draft TEXT,
-  settings TEXT,
-  credential_id TEXT,
+  -- The id the row's credential gets, fixed when the batch is stored: the row (batch, row) can
+  -- only ever be issued as this one credential (credentials.id is unique), whoever signs it.
+  credential_id TEXT NOT NULL,
   -- Why a row that passed the checks was not issued (a race with another issuance, an exit).
   error TEXT,
   PRIMARY KEY (batch_id, row_no)
 );
-CREATE INDEX batch_rows_pending ON batch_rows(batch_id, row_no) WHERE credential_id IS NULL AND error IS NULL;
+
+-- What is still to sign: the unsigned credential (the draft, holding the holder's ID number only
+-- as a salted hash) and how to sign it. Deleted with the rest of the batch's drafts when it completes.
+CREATE TABLE batch_drafts (
+  batch_id TEXT NOT NULL REFERENCES batches(id),
+  row_no INTEGER NOT NULL,
+  draft TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  PRIMARY KEY (batch_id, row_no)
+);
 
 -- A batch refuses certificate numbers its issuer already used: answered by an index, not a scan.
 CREATE INDEX credentials_by_number ON credentials(issuer_id, certificate_number);

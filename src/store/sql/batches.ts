@@ -1,9 +1,9 @@
 // Exam-session batches: the checked rows of a sheet, the job's lease, and chunks of issued rows
-// committed with their credentials, status entries and per-row idempotency claims in one step.
+// committed with their credentials (under ids fixed per row) and status entries in one step.
 import { stmt, type Driver, type Row, type Statement } from '../driver.js';
 import type { BatchRecord, BatchRowRecord, Store } from '../store.js';
 import { flag, num, text, textOrNull } from './columns.js';
-import { idempotencyStatement, issuedStatements, REFUSAL_BY_CONSTRAINT } from './issuance.js';
+import { allocationStatement, issuedStatements, REFUSAL_BY_CONSTRAINT } from './issuance.js';
 import { chunks, SET_STATEMENTS } from './sets.js';
 
 const INSERT_BATCH = `INSERT INTO batches (id, issuer_id, source, headers, total, issued, failed, state, created_at, updated_at)
@@ -13,18 +13,21 @@ const LIST_UNFINISHED = "SELECT * FROM batches WHERE state <> 'completed' ORDER 
 const CLAIM = `UPDATE batches SET state = 'running', lease_owner = ?, lease_until = ?, updated_at = ?
   WHERE id = ? AND state <> 'completed' AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)`;
 const RELEASE = 'UPDATE batches SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?';
-const PENDING = `SELECT row_no, draft, settings FROM batch_rows WHERE batch_id = ? AND credential_id IS NULL AND error IS NULL
-  ORDER BY row_no LIMIT ?`;
-const MARK_ISSUED = 'UPDATE batch_rows SET credential_id = ?, draft = NULL, settings = NULL WHERE batch_id = ? AND row_no = ?';
+const ISSUED = 'EXISTS (SELECT 1 FROM credentials c WHERE c.id = br.credential_id)';
+const PENDING = `SELECT d.row_no, d.draft, d.settings FROM batch_drafts d
+  JOIN batch_rows br ON br.batch_id = d.batch_id AND br.row_no = d.row_no
+  WHERE d.batch_id = ? AND br.error IS NULL AND NOT ${ISSUED} ORDER BY d.row_no LIMIT ?`;
 const COUNT_ISSUED = 'UPDATE batches SET issued = issued + ?, updated_at = ? WHERE id = ?';
-const MARK_FAILED = 'UPDATE batch_rows SET error = ?, draft = NULL, settings = NULL WHERE batch_id = ? AND row_no = ? AND credential_id IS NULL AND error IS NULL';
+const MARK_FAILED = 'UPDATE batch_rows SET error = ? WHERE batch_id = ? AND row_no = ? AND error IS NULL AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.id = batch_rows.credential_id)';
 const COUNT_FAILED = 'UPDATE batches SET failed = (SELECT COUNT(*) FROM batch_rows WHERE batch_id = ? AND error IS NOT NULL), updated_at = ? WHERE id = ?';
 const FINISH = `UPDATE batches SET state = 'completed', finished_at = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL
-  WHERE id = ? AND state <> 'completed' AND NOT EXISTS (SELECT 1 FROM batch_rows WHERE batch_id = ? AND credential_id IS NULL AND error IS NULL)`;
+  WHERE id = ? AND state <> 'completed' AND NOT EXISTS (SELECT 1 FROM batch_rows br WHERE br.batch_id = ? AND br.error IS NULL AND NOT ${ISSUED})`;
+// Drafts are kept only while they may still be signed.
+const DROP_DRAFTS = "DELETE FROM batch_drafts WHERE batch_id = ? AND (SELECT state FROM batches WHERE id = ?) = 'completed'";
 // The status of each issued row rides along, so a print run or a results sheet reads its batch in one query.
-const LIST_ROWS = `SELECT br.row_no, br.sheet_row, br.certificate_number, br.holder_name, br.credential_id, br.error, c.document,
-    EXISTS (SELECT 1 FROM status_entries se WHERE se.credential_id = br.credential_id AND se.purpose = 'revocation' AND se.value = 1) AS revoked,
-    EXISTS (SELECT 1 FROM status_entries se WHERE se.credential_id = br.credential_id AND se.purpose = 'suspension' AND se.value = 1) AS suspended
+const LIST_ROWS = `SELECT br.row_no, br.sheet_row, br.certificate_number, br.holder_name, c.id AS credential_id, br.error, c.document,
+    EXISTS (SELECT 1 FROM status_entries se WHERE se.credential_id = c.id AND se.purpose = 'revocation' AND se.value = 1) AS revoked,
+    EXISTS (SELECT 1 FROM status_entries se WHERE se.credential_id = c.id AND se.purpose = 'suspension' AND se.value = 1) AS suspended
   FROM batch_rows br LEFT JOIN credentials c ON c.id = br.credential_id
   WHERE br.batch_id = ? ORDER BY br.row_no LIMIT ? OFFSET ?`;
 
@@ -87,8 +90,10 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
     async createBatch(b, rows) {
       const statements: Statement[] = [stmt(INSERT_BATCH, b.id, b.issuerId, b.source, JSON.stringify(b.headers), b.total, b.createdAt, b.updatedAt)];
       for (const part of chunks(rows, ROWS_PER_STATEMENT)) {
-        const values = part.map((r) => [r.rowNo, r.sheetRow, r.certificateNumber, r.holderName, r.draft, r.settings]);
-        statements.push(stmt(sets.insertBatchRows, b.id, JSON.stringify(values)));
+        statements.push(
+          stmt(sets.insertBatchRows, b.id, JSON.stringify(part.map((r) => [r.rowNo, r.sheetRow, r.certificateNumber, r.holderName, r.credentialId]))),
+          stmt(sets.insertBatchDrafts, b.id, JSON.stringify(part.map((r) => [r.rowNo, r.draft, r.settings]))),
+        );
       }
       try {
         await db.batch(statements);
@@ -113,14 +118,16 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
       return rows.map((r) => ({ rowNo: num(r.row_no), draft: text(r.draft), settings: text(r.settings) }));
     },
     async commitBatchRows(batchId, rows, now) {
-      // Each row's claim goes first: a chunk another worker committed (a lapsed lease) is refused
-      // whole as a replay, and nothing of it is written twice.
+      // A row's credential id was fixed when the batch was stored, and credential ids are unique:
+      // a chunk another worker committed (a lapsed lease) is refused whole as a replay, and
+      // nothing of it is written twice. Lists are counted once per chunk.
       const statements: Statement[] = [];
-      for (const { rowNo, entry } of rows) {
-        const { record } = entry;
-        const claim = { issuerId: record.issuerId, key: `batch:${batchId}:${rowNo}`, requestHash: batchId, response: JSON.stringify([record.id]) };
-        statements.push(idempotencyStatement(claim, now), ...issuedStatements(entry), stmt(MARK_ISSUED, record.id, batchId, rowNo));
+      const allocated = new Map<number, number>();
+      for (const { entry } of rows) {
+        statements.push(...issuedStatements(entry, false));
+        for (const slot of entry.slots) allocated.set(slot.listId, (allocated.get(slot.listId) ?? 0) + 1);
       }
+      for (const [listId, n] of allocated) statements.push(allocationStatement(listId, n));
       statements.push(stmt(COUNT_ISSUED, rows.length, now, batchId));
       try {
         await db.batch(statements);
@@ -128,8 +135,8 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
       } catch (error) {
         const violation = db.constraintOf(error);
         const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
-        if (refusal === undefined) throw error;
-        if (refusal === 'replay' || violation?.name === 'credentials(id)') return { outcome: 'replay' };
+        if (violation?.name === 'credentials(id)') return { outcome: 'replay' };
+        if (refusal === undefined || refusal === 'replay') throw error;
         return { ...refusal };
       }
     },
@@ -137,7 +144,7 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
       await db.batch([stmt(MARK_FAILED, error, batchId, rowNo), stmt(COUNT_FAILED, batchId, now, batchId)]);
     },
     async finishBatch(batchId, now) {
-      await db.run(FINISH, [now, now, batchId, batchId]);
+      await db.batch([stmt(FINISH, now, now, batchId, batchId), stmt(DROP_DRAFTS, batchId, batchId)]);
       return getBatch(batchId);
     },
     async listBatchRows(batchId, offset, limit) {

@@ -24,6 +24,8 @@ const INSERT_CREDENTIAL = `INSERT INTO credentials (id, issuer_id, kind, holder_
 const INSERT_STATUS_ENTRY = 'INSERT INTO status_entries (list_id, idx, credential_id, purpose, value) VALUES (?,?,?,?,0)';
 const COUNT_ALLOCATION = `UPDATE status_lists SET allocated = allocated + 1,
   state = CASE WHEN allocated + 1 >= close_at THEN 'closed' ELSE state END WHERE id = ?`;
+const COUNT_ALLOCATIONS = `UPDATE status_lists SET allocated = allocated + ?,
+  state = CASE WHEN allocated + ? >= close_at THEN 'closed' ELSE state END WHERE id = ?`;
 const SELECT_IDEMPOTENT = 'SELECT request_hash, response FROM idempotency_keys WHERE issuer_id = ? AND key = ?';
 
 const SELECT_CREDENTIAL = 'SELECT * FROM credentials WHERE id = ?';
@@ -76,15 +78,21 @@ export function credentialFromRow(r: Row): CredentialRecord {
 const insertCredential = (c: CredentialRecord): Statement =>
   stmt(INSERT_CREDENTIAL, c.id, c.issuerId, c.kind, c.holderHash, c.certificateNumber, c.assessmentId, c.issuedAt, c.validFrom, c.format, c.document);
 
-/** The statements that record one credential: its row, its status entries and their lists' counts. */
-export function issuedStatements({ record, slots }: IssuedEntry): Statement[] {
+/** The statements that record one credential: its row, its status entries and (unless the caller counts them) their lists' counts. */
+export function issuedStatements({ record, slots }: IssuedEntry, countAllocations = true): Statement[] {
   const out = [insertCredential(record)];
-  for (const slot of slots) out.push(stmt(INSERT_STATUS_ENTRY, slot.listId, slot.index, record.id, slot.purpose), stmt(COUNT_ALLOCATION, slot.listId));
+  for (const slot of slots) {
+    out.push(stmt(INSERT_STATUS_ENTRY, slot.listId, slot.index, record.id, slot.purpose));
+    if (countAllocations) out.push(stmt(COUNT_ALLOCATION, slot.listId));
+  }
   return out;
 }
 
+/** Counts `n` more indexes given on a list at once (closing it at its threshold): one statement for a chunk. */
+export const allocationStatement = (listId: number, n: number): Statement => stmt(COUNT_ALLOCATIONS, n, n, listId);
+
 /** The statement of an idempotency claim. */
-export const idempotencyStatement = (c: IdempotencyClaim, at: string): Statement => stmt(INSERT_IDEMPOTENCY, c.issuerId, c.key, c.requestHash, c.response, at);
+const idempotencyStatement = (c: IdempotencyClaim, at: string): Statement => stmt(INSERT_IDEMPOTENCY, c.issuerId, c.key, c.requestHash, c.response, at);
 
 type IssuanceMethods = 'pickStatusSlot' | 'pickStatusSlots' | 'recordIssued' | 'getIdempotent' | 'getCredential' | 'listCredentials' | 'countCredentials';
 
