@@ -76,9 +76,10 @@ export class BatchJob {
           if (done?.state === 'completed') return 'completed';
           continue;
         }
-        if (opts.budgetMs !== undefined && clock.now().getTime() - started > opts.budgetMs) return 'paused';
         if (!(await lease())) return 'busy';
         await this.chunk(batchId, issuer, rows, progress, opts.onProgress);
+        // At least one chunk a run, so every run moves the batch on however short its budget.
+        if (opts.budgetMs !== undefined && clock.now().getTime() - started >= opts.budgetMs) return 'paused';
         // Signing and SQLite never wait on I/O: without a turn of the event loop between chunks,
         // the process would answer no request until the whole batch is done.
         await new Promise((resolve) => setTimeout(resolve, 0));
