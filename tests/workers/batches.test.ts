@@ -58,7 +58,7 @@ describe('batches on Workers + D1', () => {
   it('a job that ran out of time is resumed by the next read of its batch', async () => {
     const config = parseConfig(stringVars(env as unknown as WorkerEnv));
     const services = createServices({ ...workerPorts(config, env as unknown as WorkerEnv), log: silentLogger });
-    const principal = await services.auth.authenticate(apiKey, 'test');
+    const principal = (await services.auth.authenticate(apiKey, 'test')) ?? undefined;
     const text = csvSheet(session(150, 'EDGE-PAUSE', 300).map((r) => [...r, 'eddsa-jcs-2022']), [...HEADERS, '签名套件']);
     // A budget of 0 ms: one chunk (100 rows), then the job stops as a Worker's would at its time limit.
     const submitted = await services.batches.submit(principal, { source: 'csv', text }, { language: 'en', budgetMs: 0, background: () => {} });

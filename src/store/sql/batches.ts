@@ -17,6 +17,7 @@ const ISSUED = 'EXISTS (SELECT 1 FROM credentials c WHERE c.id = br.credential_i
 const PENDING = `SELECT d.row_no, d.draft, d.settings FROM batch_drafts d
   JOIN batch_rows br ON br.batch_id = d.batch_id AND br.row_no = d.row_no
   WHERE d.batch_id = ? AND br.error IS NULL AND NOT ${ISSUED} ORDER BY d.row_no LIMIT ?`;
+const CREDENTIAL_EXISTS = 'SELECT 1 AS found FROM credentials WHERE id = ?';
 const COUNT_ISSUED = 'UPDATE batches SET issued = issued + ?, updated_at = ? WHERE id = ?';
 const MARK_FAILED = 'UPDATE batch_rows SET error = ? WHERE batch_id = ? AND row_no = ? AND error IS NULL AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.id = batch_rows.credential_id)';
 const COUNT_FAILED = 'UPDATE batches SET failed = (SELECT COUNT(*) FROM batch_rows WHERE batch_id = ? AND error IS NOT NULL), updated_at = ? WHERE id = ?';
@@ -135,8 +136,11 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
       } catch (error) {
         const violation = db.constraintOf(error);
         const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
-        if (violation?.name === 'credentials(id)') return { outcome: 'replay' };
         if (refusal === undefined || refusal === 'replay') throw error;
+        // SQLite names one broken constraint, not always the id's: a row already issued is a replay.
+        if (refusal.outcome === 'duplicate') {
+          for (const { entry } of rows) if (await db.one(CREDENTIAL_EXISTS, [entry.record.id])) return { outcome: 'replay' };
+        }
         return { ...refusal };
       }
     },
