@@ -97,7 +97,9 @@ export function sheetItems(records: readonly string[][]): BatchItems {
         return;
       }
       if (DIGIT_COLUMNS.has(spec.path) && isScientific(cell)) {
-        faults.push({ row: r + 1, item: index, column: headers[j]!, pointer: `/${spec.path.replace(/\./g, '/')}`, code: 'excel-scientific', value: cell });
+        // What is left of an ID number is still not echoed back.
+        const value = spec.path === 'holder.idNumber' ? {} : { value: cell };
+        faults.push({ row: r + 1, item: index, column: headers[j]!, pointer: `/${spec.path.replace(/\./g, '/')}`, code: 'excel-scientific', ...value });
         return;
       }
       const lang = LANGUAGE_SUFFIX.exec(spec.path);
