@@ -70,6 +70,8 @@ const BATCH_ID = /^b-[0-9a-f]{32}$/;
 /** Faults listed in one answer: a sheet of 5,000 bad rows still gets a readable answer. */
 const MAX_FAULTS = 2000;
 const PAGE = 1000;
+/** Rows a status read lists unless asked: each row's verify link is its QR code's text, worked out per read. */
+const STATUS_ROWS = 100;
 
 /** The exam-session batches of issuers. */
 export class BatchService {
@@ -134,7 +136,7 @@ export class BatchService {
     const batch = await this.batch(principal, id);
     void this.startIfIdle(batch, opts);
     const offset = opts.offset ?? 0;
-    const limit = Math.min(opts.limit ?? PAGE, PAGE);
+    const limit = Math.min(opts.limit ?? STATUS_ROWS, PAGE);
     const rows = await this.deps.store.listBatchRows(id, offset, limit);
     return {
       ...batchView(this.deps.config.publicUrl, batch),

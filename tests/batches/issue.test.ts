@@ -15,9 +15,9 @@ const csv = (key: string, extra: Record<string, string> = {}) => ({ ...bearer(ke
 async function completed(t: TestApp, id: string, key: string, timeoutMs = 60_000): Promise<Json> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const res = await t.call('GET', `/v1/batches/${id}?limit=1000`, undefined, bearer(key));
+    const res = await t.call('GET', `/v1/batches/${id}?limit=0`, undefined, bearer(key));
     const body = (await res.json()) as Json;
-    if (body.state === 'completed' || Date.now() > until) return body;
+    if (body.state === 'completed' || Date.now() > until) return (await t.call('GET', `/v1/batches/${id}?limit=1000`, undefined, bearer(key))).json() as Promise<Json>;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

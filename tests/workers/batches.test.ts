@@ -15,8 +15,8 @@ const csv = () => ({ ...bearer(apiKey), 'content-type': 'text/csv' });
 
 async function completed(id: string): Promise<Json> {
   for (let i = 0; i < 600; i++) {
-    const batch = await callJson('GET', `/v1/batches/${id}`, undefined, bearer(apiKey), 200);
-    if (batch.state === 'completed') return batch;
+    const batch = await callJson('GET', `/v1/batches/${id}?limit=0`, undefined, bearer(apiKey), 200);
+    if (batch.state === 'completed') return callJson('GET', `/v1/batches/${id}`, undefined, bearer(apiKey), 200);
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`batch ${id} did not complete`);
