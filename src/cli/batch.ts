@@ -6,7 +6,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Language } from '../domain/localized.js';
 import type { Principal } from '../domain/principal.js';
 import { SkillcredError } from '../errors.js';
-import type { BatchProgress } from '../services/batches.js';
+import type { BatchProgress, Submitted } from '../services/batches.js';
 import type { Services } from '../services/index.js';
 
 const WIDTH = 30;
@@ -30,7 +30,11 @@ const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - wid
 /** The faults of a refused sheet as a table a person reads: row, column, problem. */
 export function faultTable(errors: { row?: number | null; column?: string; detail: string; value?: string }[], language: Language): string {
   const head = language === 'en' ? ['row', 'column', 'problem'] : language === 'zh-Hant' ? ['行', '欄', '問題'] : ['行', '列', '问题'];
-  const rows = errors.map((e) => [e.row === null || e.row === undefined ? '-' : String(e.row), e.column || '-', e.value === undefined ? e.detail : `${e.detail} (${e.value})`]);
+  const rows = errors.map((e) => [
+    e.row === null || e.row === undefined ? '-' : String(e.row),
+    e.column || '-',
+    e.value === undefined ? e.detail : `${e.detail} (${e.value})`,
+  ]);
   const w0 = Math.max(width(head[0]!), ...rows.map((r) => width(r[0]!)));
   const w1 = Math.min(24, Math.max(width(head[1]!), ...rows.map((r) => width(r[1]!))));
   return [head, ...rows].map((r) => `${pad(r[0]!, w0)}  ${pad(r[1]!, w1)}  ${r[2]}`).join('\n');
@@ -45,16 +49,23 @@ export async function batchIssue(
   err: (text: string) => void,
 ): Promise<number> {
   const text = await readFile(args.file, 'utf8');
-  const upload = extname(args.file).toLowerCase() === '.json' ? { source: 'json' as const, body: JSON.parse(text) as unknown } : { source: 'csv' as const, text };
+  const upload =
+    extname(args.file).toLowerCase() === '.json' ? { source: 'json' as const, body: JSON.parse(text) as unknown } : { source: 'csv' as const, text };
   let last = '';
   const onProgress = (p: BatchProgress) => {
     const line = progressLine(p);
     if (line !== last) err(`\r${line}`);
     last = line;
   };
-  let submitted;
+  let submitted: Submitted;
   try {
-    submitted = await services.batches.submit(principal, upload, { dryRun: args.dryRun, language: args.language, issuer: args.issuer, background: () => {}, onProgress });
+    submitted = await services.batches.submit(principal, upload, {
+      dryRun: args.dryRun,
+      language: args.language,
+      issuer: args.issuer,
+      background: () => {},
+      onProgress,
+    });
   } catch (error) {
     if (error instanceof SkillcredError && error.errors) {
       err(`\n${error.message}\n\n${faultTable(error.errors, args.language)}\n`);
@@ -68,7 +79,11 @@ export async function batchIssue(
     return 0;
   }
   // A batch submitted before (the same sheet) may be finished, or worked by a running server.
-  const outcome = (await submitted.job) ?? (await services.batches.run(submitted.batch.id, { onProgress: (p) => onProgress({ ...p, validated: submitted.batch.counts.total, total: submitted.batch.counts.total }) }));
+  const outcome =
+    (await submitted.job) ??
+    (await services.batches.run(submitted.batch.id, {
+      onProgress: (p) => onProgress({ ...p, validated: submitted.batch.counts.total, total: submitted.batch.counts.total }),
+    }));
   err('\n');
   const results = join(dirname(args.file), `${basename(args.file, extname(args.file))}.results.csv`);
   await writeFile(results, await services.batches.results(principal, submitted.batch.id, args.language));

@@ -38,7 +38,11 @@ export const BATCH_FAULT_MESSAGES: Record<string, Text> = {
     'send {"items": [<certificate request>, …]} (JSON) or a CSV sheet (Content-Type: text/csv)',
   ),
   empty: tx('表格中没有任何数据行', '表格中沒有任何資料行', 'the batch has no rows'),
-  'too-many-rows': tx('一批最多 {max} 行，此批有 {rows} 行：请分批上传', '一批最多 {max} 行，此批有 {rows} 行：請分批上載', 'a batch holds at most {max} rows, this one has {rows}: split it'),
+  'too-many-rows': tx(
+    '一批最多 {max} 行，此批有 {rows} 行：请分批上传',
+    '一批最多 {max} 行，此批有 {rows} 行：請分批上載',
+    'a batch holds at most {max} rows, this one has {rows}: split it',
+  ),
   // The sheet's shape.
   'unknown-column': tx('无法识别的列名', '無法識別的欄名', 'is not a column this service knows'),
   'duplicate-column': tx('与“{other}”是同一列，重复了', '與「{other}」是同一欄，重複了', 'repeats the column "{other}"'),
@@ -64,13 +68,21 @@ export const BATCH_FAULT_MESSAGES: Record<string, Text> = {
     '證件號碼只能含字母、數字、括號、連字號和空格，4 至 32 個字元',
     'an ID number has 4-32 letters, digits, brackets, hyphens or spaces',
   ),
-  'pattern.occupation.code': tx('职业编码的格式是 D-DD-DD-DD，例如 4-04-05-05', '職業編碼的格式是 D-DD-DD-DD，例如 4-04-05-05', 'an occupation code looks like D-DD-DD-DD, e.g. 4-04-05-05'),
+  'pattern.occupation.code': tx(
+    '职业编码的格式是 D-DD-DD-DD，例如 4-04-05-05',
+    '職業編碼的格式是 D-DD-DD-DD，例如 4-04-05-05',
+    'an occupation code looks like D-DD-DD-DD, e.g. 4-04-05-05',
+  ),
   'pattern.assessment.id': tx(
     '考核批次只能含字母、数字和 . _ : -，最多 64 个字符',
     '考核批次只能含字母、數字和 . _ : -，最多 64 個字元',
     'an assessment id has up to 64 letters, digits or . _ : -',
   ),
-  'pattern.certificateNumber': tx('证书编号只能含字母、数字和连字符，最多 40 个字符', '證書編號只能含字母、數字和連字號，最多 40 個字元', 'a certificate number has up to 40 letters, digits or hyphens'),
+  'pattern.certificateNumber': tx(
+    '证书编号只能含字母、数字和连字符，最多 40 个字符',
+    '證書編號只能含字母、數字和連字號，最多 40 個字元',
+    'a certificate number has up to 40 letters, digits or hyphens',
+  ),
   pattern: tx('格式不对', '格式不對', 'is not in the expected format'),
   invalid: tx('不符合要求（{detail}）', '不符合要求（{detail}）', 'is not valid ({detail})'),
   // The certificate rules (src/domain/certificate.ts), under the codes the API's field messages use.
@@ -79,7 +91,11 @@ export const BATCH_FAULT_MESSAGES: Record<string, Text> = {
     '本服務不認識職業編碼 {code}：請填寫職業名稱',
     'occupation {code} is not one this service knows by name: give its name',
   ),
-  'rank-without-grade': tx('该级别没有证书等级：职业技能等级证书只发五级至一级', '該級別沒有證書等級：職業技能等級證書只發五級至一級', 'this rank has no printed grade: skill level certificates cover 五级 to 一级'),
+  'rank-without-grade': tx(
+    '该级别没有证书等级：职业技能等级证书只发五级至一级',
+    '該級別沒有證書等級：職業技能等級證書只發五級至一級',
+    'this rank has no printed grade: skill level certificates cover 五级 to 一级',
+  ),
   'grade-rank-mismatch': tx('等级与新八级工级别不一致', '等級與新八級工級別不一致', 'the grade and the ladder rank disagree'),
   'grade-below-start': tx('该职业不设这么低的等级', '該職業不設這麼低的等級', 'this occupation does not start at this grade'),
   'certificate-number': tx(
@@ -87,14 +103,30 @@ export const BATCH_FAULT_MESSAGES: Record<string, Text> = {
     '職業技能等級證書編號應為 Y 或 S 加 21 位數字',
     'a skill level certificate number is Y or S followed by 21 digits',
   ),
-  'org-kind-mismatch': tx('证书编号的首字母与本机构的备案类别（Y/S）不符', '證書編號的首字母與本機構的備案類別（Y/S）不符', "the number's first letter is not the issuer's filed kind (Y/S)"),
-  'grade-digit-mismatch': tx('证书编号第 16 位（等级）与等级不符', '證書編號第 16 位（等級）與等級不符', "the number's 16th character (the grade) does not match the grade"),
+  'org-kind-mismatch': tx(
+    '证书编号的首字母与本机构的备案类别（Y/S）不符',
+    '證書編號的首字母與本機構的備案類別（Y/S）不符',
+    "the number's first letter is not the issuer's filed kind (Y/S)",
+  ),
+  'grade-digit-mismatch': tx(
+    '证书编号第 16 位（等级）与等级不符',
+    '證書編號第 16 位（等級）與等級不符',
+    "the number's 16th character (the grade) does not match the grade",
+  ),
   'level-only-skill': tx('只有职业技能等级证书填写等级', '只有職業技能等級證書填寫等級', 'only skill level certificates carry a grade'),
-  'specialty-only-specialized': tx('只有专项职业能力证书填写专项能力', '只有專項職業能力證書填寫專項能力', 'only specialized ability certificates carry a specialty'),
+  'specialty-only-specialized': tx(
+    '只有专项职业能力证书填写专项能力',
+    '只有專項職業能力證書填寫專項能力',
+    'only specialized ability certificates carry a specialty',
+  ),
   'enterprise-only-enterprise': tx('只有企业认证填写企业等级', '只有企業認證填寫企業等級', 'only enterprise certifications carry an enterprise level'),
   // Duplicates and accreditation.
   'duplicate-number': tx('证书编号与第 {other} 行重复', '證書編號與第 {other} 行重複', 'repeats the certificate number of row {other}'),
-  'duplicate-assessment': tx('同一考核批次、同类证书与第 {other} 行重复', '同一考核批次、同類證書與第 {other} 行重複', 'repeats the assessment and certificate kind of row {other}'),
+  'duplicate-assessment': tx(
+    '同一考核批次、同类证书与第 {other} 行重复',
+    '同一考核批次、同類證書與第 {other} 行重複',
+    'repeats the assessment and certificate kind of row {other}',
+  ),
   'issued-number': tx('该证书编号已经发过证书', '該證書編號已經發過證書', 'a certificate with this number was already issued'),
   'issued-assessment': tx('该考核批次已发过同类证书', '該考核批次已發過同類證書', 'this assessment already has a certificate of this kind'),
   'not-accredited-kind': tx('本机构未获备案颁发此类证书', '本機構未獲備案頒發此類證書', 'the issuer is not accredited for this kind of certificate'),

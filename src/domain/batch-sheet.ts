@@ -77,7 +77,14 @@ export function sheetItems(records: readonly string[][]): BatchItems {
   });
   const missing = COLUMNS.filter((c) => c.required && !seen.has(c.path)).map((c) => c.path);
   for (const path of missing) {
-    faults.push({ row: 1, item: null, column: COLUMNS.find((c) => c.path === path)!.aliases[0]!, pointer: `/${path.replace(/\./g, '/')}`, code: 'missing-column', params: { path } });
+    faults.push({
+      row: 1,
+      item: null,
+      column: COLUMNS.find((c) => c.path === path)!.aliases[0]!,
+      pointer: `/${path.replace(/\./g, '/')}`,
+      code: 'missing-column',
+      params: { path },
+    });
   }
 
   const items: unknown[] = [];
@@ -110,11 +117,8 @@ export function sheetItems(records: readonly string[][]): BatchItems {
     });
     // A text in more than one language is an object {zh-Hans, zh-Hant, en}; in one, a string.
     for (const [base, texts] of more) {
-      const keys = base.split('.');
-      const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, k) => (node[k] ??= {}) as Record<string, unknown>, item);
-      const last = keys[keys.length - 1]!;
-      const zh = parent[last];
-      parent[last] = { ...(typeof zh === 'string' ? { 'zh-Hans': zh } : {}), ...texts };
+      const zh = base.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], item);
+      setPath(item, base, { ...(typeof zh === 'string' ? { 'zh-Hans': zh } : {}), ...texts });
     }
     item.kind ??= 'skill-level'; // the common case: a sheet without 证书类型 is a skill level session
     items.push(item);

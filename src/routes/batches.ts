@@ -22,7 +22,11 @@ function language(c: Context<AppEnv>): Language {
 }
 
 function sheet(c: Context<AppEnv>, text: string, filename: string): Response {
-  return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store' });
+  return c.body(text, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'private, no-store',
+  });
 }
 
 const BATCH_PATH_INDEX = 3; // /v1/batches/:id
@@ -76,7 +80,10 @@ export function batchRoutes(): Hono<AppEnv> {
     if (lang !== 'zh-Hans' && lang !== 'zh-Hant') throw bad('query:lang', 'must be zh-Hans or zh-Hant (English is always printed beside it)');
     const [offset, limit] = [count(c, 'offset', 5000), count(c, 'limit', 5000)];
     const id = c.req.path.split('/')[BATCH_PATH_INDEX] ?? '';
-    const html = await c.var.services.batches.print(c.var.principal, id, lang, { ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}) });
+    const html = await c.var.services.batches.print(c.var.principal, id, lang, {
+      ...(offset !== undefined ? { offset } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+    });
     return c.body(html, 200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'private, no-store',

@@ -48,13 +48,27 @@ function valueAt(item: unknown, pointer: string): string | undefined {
 }
 
 /** Checks every row of `batch` for `issuer` at `now`: the rows to sign, or every fault (sorted by row). */
-export async function checkBatch(deps: CheckDeps, issuer: IssuerRecord, batch: BatchItems, now: Date, language: Language): Promise<{ rows: CheckedRow[]; faults: BatchFault[] }> {
+export async function checkBatch(
+  deps: CheckDeps,
+  issuer: IssuerRecord,
+  batch: BatchItems,
+  now: Date,
+  language: Language,
+): Promise<{ rows: CheckedRow[]; faults: BatchFault[] }> {
   const faults: BatchFault[] = [...batch.faults];
   const rows: CheckedRow[] = [];
   const missing = new Set(batch.missing.map((p) => `/${p.replace(/\./g, '/')}`));
   const fault = (i: number, pointer: string, code: string, params?: BatchFault['params']) => {
     const value = NOT_ECHOED.has(pointer) ? undefined : valueAt(batch.items[i], pointer);
-    faults.push({ row: batch.rows[i]!, item: i, column: columnFor(batch, pointer), pointer, code, ...(params ? { params } : {}), ...(value !== undefined ? { value } : {}) });
+    faults.push({
+      row: batch.rows[i]!,
+      item: i,
+      column: columnFor(batch, pointer),
+      pointer,
+      code,
+      ...(params ? { params } : {}),
+      ...(value !== undefined ? { value } : {}),
+    });
   };
   const shaped = new Set(batch.faults.filter((f) => f.item !== null).map((f) => f.item));
   const shapedAt = new Set(batch.faults.map((f) => `${f.item} ${f.pointer}`));
@@ -100,7 +114,14 @@ export async function checkBatch(deps: CheckDeps, issuer: IssuerRecord, batch: B
       fault(i, scope.pointer, scope.code);
       continue;
     }
-    rows.push({ item: i, sheetRow, certificateNumber: request.certificateNumber, holderName: request.holder.name, draft, settings: certificateSettings(issuer, request) });
+    rows.push({
+      item: i,
+      sheetRow,
+      certificateNumber: request.certificateNumber,
+      holderName: request.holder.name,
+      draft,
+      settings: certificateSettings(issuer, request),
+    });
   }
 
   // Against what the issuer already issued: one set query each, not one per row.

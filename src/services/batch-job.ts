@@ -89,7 +89,13 @@ export class BatchJob {
     }
   }
 
-  private async chunk(batchId: string, issuer: IssuerRecord, rows: PendingBatchRow[], progress: JobProgress, onProgress?: (p: JobProgress) => void): Promise<void> {
+  private async chunk(
+    batchId: string,
+    issuer: IssuerRecord,
+    rows: PendingBatchRow[],
+    progress: JobProgress,
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<void> {
     const { store, clock, config } = this.deps;
     const now = clock.now();
     const ready: ReadyRow[] = [];
@@ -140,7 +146,12 @@ export class BatchJob {
    * A certificate of the same assessment and kind was issued by another request after the batch
    * was checked: commit row by row, and mark the row that clashes as not issued.
    */
-  private async isolate(batchId: string, commit: { rowNo: number; entry: IssuedEntry }[], progress: JobProgress, onProgress?: (p: JobProgress) => void): Promise<void> {
+  private async isolate(
+    batchId: string,
+    commit: { rowNo: number; entry: IssuedEntry }[],
+    progress: JobProgress,
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<void> {
     const { store, clock } = this.deps;
     for (const one of commit) {
       const result = await store.commitBatchRows(batchId, [one], clock.now().toISOString());

@@ -94,6 +94,15 @@ export function resultsCsv(rows: BatchRowView[], language: Language): string {
   const states = STATES[language];
   return writeCsv([
     RESULT_HEADERS[language],
-    ...rows.map((r) => [r.row, r.holderName, r.certificateNumber, states[r.status ?? r.state], r.credentialId, r.links?.verify, r.links?.certificate, r.error?.detail]),
+    ...rows.map((r) => [
+      r.row,
+      r.holderName,
+      r.certificateNumber,
+      states[r.status ?? r.state],
+      r.credentialId,
+      r.links?.verify,
+      r.links?.certificate,
+      r.error?.detail,
+    ]),
   ]);
 }

@@ -132,7 +132,11 @@ export class BatchService {
   }
 
   /** GET /v1/batches/{id}: state, counts and a page of rows; a stalled job (lapsed lease) is resumed. */
-  async status(principal: Principal | undefined, id: string, opts: { offset?: number; limit?: number; language: Language } & Omit<SubmitOptions, 'language'>): Promise<BatchView> {
+  async status(
+    principal: Principal | undefined,
+    id: string,
+    opts: { offset?: number; limit?: number; language: Language } & Omit<SubmitOptions, 'language'>,
+  ): Promise<BatchView> {
     const batch = await this.batch(principal, id);
     void this.startIfIdle(batch, opts);
     const offset = opts.offset ?? 0;
@@ -197,7 +201,10 @@ export class BatchService {
     if (batch.state === 'completed' || (batch.leaseUntil !== null && batch.leaseUntil > now)) return Promise.resolve(null);
     const onProgress = opts.onProgress;
     const task = this.job
-      .run(batch.id, { ...(opts.budgetMs !== undefined ? { budgetMs: opts.budgetMs } : {}), ...(onProgress ? { onProgress: (p) => onProgress({ ...p, validated: batch.total, total: batch.total }) } : {}) })
+      .run(batch.id, {
+        ...(opts.budgetMs !== undefined ? { budgetMs: opts.budgetMs } : {}),
+        ...(onProgress ? { onProgress: (p) => onProgress({ ...p, validated: batch.total, total: batch.total }) } : {}),
+      })
       .catch((error: unknown) => {
         this.deps.log.error('batch_job_failed', { batch: batch.id, error: error instanceof Error ? error.message : String(error) });
         return null;
@@ -222,10 +229,13 @@ export class BatchService {
 
   private async issuerFor(principal: Principal | undefined, slug: string | undefined): Promise<IssuerRecord> {
     const caller = allow(principal, ['issuer', 'admin'], 'issuing a batch');
-    const issuer = caller.kind === 'issuer' ? await this.deps.store.getIssuer({ id: caller.issuerId }) : slug ? await this.deps.store.getIssuer({ slug }) : null;
+    const issuer =
+      caller.kind === 'issuer' ? await this.deps.store.getIssuer({ id: caller.issuerId }) : slug ? await this.deps.store.getIssuer({ slug }) : null;
     if (!issuer) {
       throw caller.kind === 'admin'
-        ? new SkillcredError('MALFORMED_VALUE', 'the admin names the issuer a batch is issued by: ?issuer=<slug> (an existing issuer)', { errors: [{ pointer: 'query:issuer', detail: 'must name an existing issuer' }] })
+        ? new SkillcredError('MALFORMED_VALUE', 'the admin names the issuer a batch is issued by: ?issuer=<slug> (an existing issuer)', {
+            errors: [{ pointer: 'query:issuer', detail: 'must name an existing issuer' }],
+          })
         : new SkillcredError('FORBIDDEN', 'the issuer of this API key no longer exists');
     }
     return issuer;

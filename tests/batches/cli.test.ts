@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const admin = (...args: string[]) =>
-  run(NODE, [...TS('src/cli/admin.ts'), ...args], { DATA_DIR: t.dir, KEYS_DIR: join(t.dir, 'keys'), PUBLIC_URL: 'https://certs.example.cn', ADMIN_TOKEN: 'test-admin-token-0123456789abcdef' });
+  run(NODE, [...TS('src/cli/admin.ts'), ...args], {
+    DATA_DIR: t.dir,
+    KEYS_DIR: join(t.dir, 'keys'),
+    PUBLIC_URL: 'https://certs.example.cn',
+    ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+  });
 
 describe('npm run admin -- batch issue', () => {
   it('issues the example sheet with a progress bar and writes the results sheet next to it', async () => {

@@ -66,14 +66,23 @@ describe('a batch job killed with SIGKILL mid-way', () => {
     try {
       const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       expect(one("SELECT COUNT(*) n FROM credentials WHERE assessment_id LIKE 'KILL-%'")).toBe(2000);
-      expect(one("SELECT COUNT(*) n FROM (SELECT certificate_number FROM credentials WHERE assessment_id LIKE 'KILL-%' GROUP BY certificate_number HAVING COUNT(*) > 1)")).toBe(0);
+      expect(
+        one(
+          "SELECT COUNT(*) n FROM (SELECT certificate_number FROM credentials WHERE assessment_id LIKE 'KILL-%' GROUP BY certificate_number HAVING COUNT(*) > 1)",
+        ),
+      ).toBe(0);
       expect(one(`SELECT COUNT(*) n FROM batch_rows br JOIN credentials c ON c.id = br.credential_id WHERE br.batch_id = '${id}'`)).toBe(2000);
       expect(one(`SELECT COUNT(*) n FROM batch_drafts WHERE batch_id = '${id}'`)).toBe(0);
       // Status indexes: one per credential, none given twice, every list's count right, none orphaned.
       expect(one('SELECT COUNT(*) n FROM status_entries se LEFT JOIN credentials c ON c.id = se.credential_id WHERE c.id IS NULL')).toBe(0);
       expect(one('SELECT COUNT(*) n FROM status_lists sl WHERE allocated != (SELECT COUNT(*) FROM status_entries WHERE list_id = sl.id)')).toBe(0);
       const docs = db.prepare("SELECT c.id, c.document FROM credentials c WHERE assessment_id LIKE 'KILL-%'").all() as { id: string; document: string }[];
-      const held = new Map((db.prepare('SELECT credential_id, list_id, idx FROM status_entries').all() as { credential_id: string; idx: number }[]).map((e) => [e.credential_id, e.idx]));
+      const held = new Map(
+        (db.prepare('SELECT credential_id, list_id, idx FROM status_entries').all() as { credential_id: string; idx: number }[]).map((e) => [
+          e.credential_id,
+          e.idx,
+        ]),
+      );
       const seen = new Set<string>();
       for (const d of docs) {
         const status = (JSON.parse(d.document) as Json).credentialStatus;

@@ -17,7 +17,8 @@ async function completed(t: TestApp, id: string, key: string, timeoutMs = 60_000
   for (;;) {
     const res = await t.call('GET', `/v1/batches/${id}?limit=0`, undefined, bearer(key));
     const body = (await res.json()) as Json;
-    if (body.state === 'completed' || Date.now() > until) return (await t.call('GET', `/v1/batches/${id}?limit=1000`, undefined, bearer(key))).json() as Promise<Json>;
+    if (body.state === 'completed' || Date.now() > until)
+      return (await t.call('GET', `/v1/batches/${id}?limit=1000`, undefined, bearer(key))).json() as Promise<Json>;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -80,7 +81,16 @@ describe('POST /v1/batches with a CSV sheet (Chinese headers, BOM, CRLF)', () =>
     expect(problem.errors[0].detail).toContain('证书编号');
     expect(problem.detail).toContain('未签发任何证书');
     expect((t.db().prepare('SELECT COUNT(*) n FROM credentials').get() as { n: number }).n).toBe(before);
-    expect((t.db().prepare("SELECT COUNT(*) n FROM batch_rows WHERE certificate_number LIKE 'Y%' AND holder_name LIKE '考生%' AND batch_id NOT IN (SELECT id FROM batches)").get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        t
+          .db()
+          .prepare(
+            "SELECT COUNT(*) n FROM batch_rows WHERE certificate_number LIKE 'Y%' AND holder_name LIKE '考生%' AND batch_id NOT IN (SELECT id FROM batches)",
+          )
+          .get() as { n: number }
+      ).n,
+    ).toBe(0);
   });
 
   it('?dryRun=true checks the sheet and stores nothing', async () => {

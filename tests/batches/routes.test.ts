@@ -35,7 +35,9 @@ describe('batch routes', () => {
     expect(page.rows.map((r: Json) => r.row)).toEqual([4, 5, 6]);
     expect(page.page).toEqual({ offset: 2, limit: 3 });
     expect((await t.call('GET', `/v1/batches/${batch.id}`, undefined, bearer(ADMIN_TOKEN))).status).toBe(200);
-    const other = (await (await t.call('POST', '/admin/issuers', { slug: 'other-org', names: { 'zh-Hans': '另一机构' }, orgKind: 'S', filingCode: 'O-1' }, bearer(ADMIN_TOKEN))).json()) as Json;
+    const other = (await (
+      await t.call('POST', '/admin/issuers', { slug: 'other-org', names: { 'zh-Hans': '另一机构' }, orgKind: 'S', filingCode: 'O-1' }, bearer(ADMIN_TOKEN))
+    ).json()) as Json;
     for (const path of ['', '/results.csv', '/print']) {
       expect((await t.call('GET', `/v1/batches/${batch.id}${path}`, undefined, bearer(other.apiKey.token))).status).toBe(404);
       expect((await t.call('GET', `/v1/batches/${batch.id}${path}`)).status).toBe(401);

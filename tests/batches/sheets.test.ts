@@ -13,11 +13,13 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-const post = (body: string, lang = 'en', type = 'text/csv') => t.call('POST', '/v1/batches?dryRun=true', body, { ...bearer(t.devKey), 'content-type': type, 'accept-language': lang });
+const post = (body: string, lang = 'en', type = 'text/csv') =>
+  t.call('POST', '/v1/batches?dryRun=true', body, { ...bearer(t.devKey), 'content-type': type, 'accept-language': lang });
 
 describe('reading a sheet', () => {
   it('takes field paths, Simplified and Traditional headers, Excel dates, 是/否, grade names and quoted cells', () => {
-    const text = 'holder.name,證件類型,证件号码 ,職業編碼,等級,证书编号,考核批次,考核日期,可暂停,职业名称（繁体）\r\n"王, 小明",護照,E1,4-04-05-05,3级,Y1,A1,2025年6月2日,是,人工智能訓練師\r\n,,,,,,,,,\r\n';
+    const text =
+      'holder.name,證件類型,证件号码 ,職業編碼,等級,证书编号,考核批次,考核日期,可暂停,职业名称（繁体）\r\n"王, 小明",護照,E1,4-04-05-05,3级,Y1,A1,2025年6月2日,是,人工智能訓練師\r\n,,,,,,,,,\r\n';
     const batch = sheetItems(readCsv(`\uFEFF${text}`));
     expect(batch.faults).toEqual([]);
     expect(batch.rows).toEqual([2]);
@@ -46,7 +48,13 @@ describe('reading a sheet', () => {
   });
 
   it('every certificate rule fault has a code and words in three languages', () => {
-    const bad = { ...skillLevelRequest(), occupation: { code: '9-99-99-99' }, level: { rank: 1 }, certificateNumber: 'S00014400012325300000X', specialty: { name: 'x' } };
+    const bad = {
+      ...skillLevelRequest(),
+      occupation: { code: '9-99-99-99' },
+      level: { rank: 1 },
+      certificateNumber: 'S00014400012325300000X',
+      specialty: { name: 'x' },
+    };
     const check = checkCertificate(bad as never, { orgKind: 'Y' });
     expect(check.ok).toBe(false);
     const codes = (check as { faults: { pointer: string; detail: string }[] }).faults.map((f) => ruleFaultCode(f));
@@ -59,7 +67,12 @@ describe('reading a sheet', () => {
 
 describe('faults of a sheet, by row and column, in the caller’s language', () => {
   it('reports digits Excel lost, duplicates within the sheet and against what was issued', async () => {
-    const issued = await t.call('POST', '/v1/certificates', skillLevelRequest({ certificateNumber: 'Y000144000123253555555', assessment: { id: 'DONE-1', date: '2025-06-20' } }), bearer(t.devKey));
+    const issued = await t.call(
+      'POST',
+      '/v1/certificates',
+      skillLevelRequest({ certificateNumber: 'Y000144000123253555555', assessment: { id: 'DONE-1', date: '2025-06-20' } }),
+      bearer(t.devKey),
+    );
     expect(issued.status).toBe(201);
     const rows = session(5, 'DUP', 3000);
     rows[0]![2] = '1.10101E+17'; // Excel's rendering of an 18-digit ID number
@@ -83,11 +96,21 @@ describe('faults of a sheet, by row and column, in the caller’s language', () 
   });
 
   it('names JSON items by position and field path, in English by default', async () => {
-    const items = [skillLevelRequest({ certificateNumber: 'Y000144000123253600001', assessment: { id: 'J-1', date: '2025-06-20' } }), skillLevelRequest({ certificateNumber: 'Y000144000123253600002', assessment: { id: 'J-2', date: '2025-06-20' }, level: { rank: 4, grade: '二级' }, extra: 1 })];
+    const items = [
+      skillLevelRequest({ certificateNumber: 'Y000144000123253600001', assessment: { id: 'J-1', date: '2025-06-20' } }),
+      skillLevelRequest({
+        certificateNumber: 'Y000144000123253600002',
+        assessment: { id: 'J-2', date: '2025-06-20' },
+        level: { rank: 4, grade: '二级' },
+        extra: 1,
+      }),
+    ];
     const res = await post(JSON.stringify({ items }), '', 'application/json');
     expect(res.status).toBe(422);
     const problem = (await res.json()) as Json;
-    expect(problem.errors).toEqual([{ row: 2, item: 1, column: 'extra', pointer: '/items/1/extra', code: 'unknown-field', detail: 'is not an allowed field here', value: '1' }]);
+    expect(problem.errors).toEqual([
+      { row: 2, item: 1, column: 'extra', pointer: '/items/1/extra', code: 'unknown-field', detail: 'is not an allowed field here', value: '1' },
+    ]);
     expect(problem.detail).toBe('1 problems in 1 rows: nothing was issued');
   });
 
@@ -97,7 +120,11 @@ describe('faults of a sheet, by row and column, in the caller’s language', () 
     expect(big.status).toBe(422);
     expect(((await big.json()) as Json).detail).toBe('一批最多 5000 行，此批有 5001 行：请分批上传');
     // 姓名 in GBK: what Excel's plain "CSV" saves on a Chinese Windows.
-    const gbk = await t.app.request('/v1/batches', { method: 'POST', body: new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x0a]), headers: { ...bearer(t.devKey), 'content-type': 'text/csv' } });
+    const gbk = await t.app.request('/v1/batches', {
+      method: 'POST',
+      body: new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x0a]),
+      headers: { ...bearer(t.devKey), 'content-type': 'text/csv' },
+    });
     expect(gbk.status).toBe(415);
     expect(((await gbk.json()) as Json).detail).toContain('CSV UTF-8');
     expect((await post('{"rows": []}', 'en', 'application/json')).status).toBe(422);

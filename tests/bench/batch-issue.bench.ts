@@ -50,7 +50,9 @@ export async function run(): Promise<Record<string, number>> {
       const total = (ROWS * 1000) / (end - start);
       const job = (ROWS * 1000) / (end - checked);
       console.log(`  ${`batch ${suite}: sheet in → all committed`.padEnd(58)} ${fmt(total).padStart(10)} cert/s  (${Math.round(end - start)} ms)`);
-      console.log(`  ${`batch ${suite}: the job alone (after the checks)`.padEnd(58)} ${fmt(job).padStart(10)} cert/s  (checks ${Math.round(checked - start)} ms)`);
+      console.log(
+        `  ${`batch ${suite}: the job alone (after the checks)`.padEnd(58)} ${fmt(job).padStart(10)} cert/s  (checks ${Math.round(checked - start)} ms)`,
+      );
       ratio(`batch / bare ${suite} signing`, total / bare.opsPerSec, suite === 'eddsa-rdfc-2022' ? 0.9 : 0.5);
       out[`${suite}-bare`] = bare.opsPerSec;
       out[`${suite}-batch`] = total;

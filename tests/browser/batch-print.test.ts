@@ -21,7 +21,11 @@ function pdfPages(pdf: Buffer): number {
 
 async function issuedBatch(rows: number): Promise<Json> {
   const auth = { authorization: `Bearer ${service.apiKey}` };
-  const res = await fetch(`${service.url}/v1/batches`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csvSheet(session(rows, 'PRINT', 7000)) });
+  const res = await fetch(`${service.url}/v1/batches`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body: csvSheet(session(rows, 'PRINT', 7000)),
+  });
   const { id } = (await res.json()) as Json;
   for (let i = 0; i < 600; i++) {
     const batch = (await (await fetch(`${service.url}/v1/batches/${id}`, { headers: auth })).json()) as Json;

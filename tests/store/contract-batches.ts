@@ -9,18 +9,46 @@ const iso = (ms = 0) => new Date(Date.now() + ms).toISOString();
 
 function newBatch(issuerId: string, total: number): BatchRecord {
   const at = iso();
-  return { id: `b-${crypto.randomUUID().replace(/-/g, '')}`, issuerId, source: 'csv', headers: ['姓名', '证书编号'], total, issued: 0, failed: 0, state: 'queued', leaseOwner: null, leaseUntil: null, createdAt: at, updatedAt: at, finishedAt: null };
+  return {
+    id: `b-${crypto.randomUUID().replace(/-/g, '')}`,
+    issuerId,
+    source: 'csv',
+    headers: ['姓名', '证书编号'],
+    total,
+    issued: 0,
+    failed: 0,
+    state: 'queued',
+    leaseOwner: null,
+    leaseUntil: null,
+    createdAt: at,
+    updatedAt: at,
+    finishedAt: null,
+  };
 }
 
 function rows(n: number, tag: string): BatchRowInput[] {
-  return Array.from({ length: n }, (_, i) => ({ rowNo: i, sheetRow: i + 2, certificateNumber: `${tag}-${i}`, holderName: `考生${i}`, credentialId: credId(tag), draft: `{"n":${i}}`, settings: '{"cryptosuite":"eddsa-jcs-2022"}' }));
+  return Array.from({ length: n }, (_, i) => ({
+    rowNo: i,
+    sheetRow: i + 2,
+    certificateNumber: `${tag}-${i}`,
+    holderName: `考生${i}`,
+    credentialId: credId(tag),
+    draft: `{"n":${i}}`,
+    settings: '{"cryptosuite":"eddsa-jcs-2022"}',
+  }));
 }
 
 /** Commits rows as a job would: a slot each, then the chunk. */
 async function commit(store: Store, batchId: string, issuerId: string, input: BatchRowInput[]) {
   const slots = await store.pickStatusSlots(issuerId, 'revocation', input.length, { size: 131_072, threshold: 0.8 });
   expect(slots).toHaveLength(input.length);
-  const chunk = input.map((r, i) => ({ rowNo: r.rowNo, entry: { record: record(issuerId, r.credentialId, { certificateNumber: r.certificateNumber, assessmentId: `A-${r.certificateNumber}`, kind: 'skill-level' }), slots: [slots[i]!] } }));
+  const chunk = input.map((r, i) => ({
+    rowNo: r.rowNo,
+    entry: {
+      record: record(issuerId, r.credentialId, { certificateNumber: r.certificateNumber, assessmentId: `A-${r.certificateNumber}`, kind: 'skill-level' }),
+      slots: [slots[i]!],
+    },
+  }));
   return store.commitBatchRows(batchId, chunk, iso());
 }
 
@@ -111,9 +139,23 @@ export function batchesContract(get: GetStore): void {
       const { store } = get();
       const issuer = await seedIssuer(store);
       const other = await seedIssuer(store);
-      await store.recordIssued([{ record: record(issuer.id, credId(), { certificateNumber: 'N-1', assessmentId: 'AS-1', kind: 'skill-level' }), slots: [] }], null);
-      await store.recordIssued([{ record: record(other.id, credId(), { certificateNumber: 'N-2', assessmentId: 'AS-2', kind: 'skill-level' }), slots: [] }], null);
-      const found = await store.issuedAmong(issuer.id, ['N-1', 'N-2', 'N-3'], [['AS-1', 'skill-level'], ['AS-1', 'enterprise'], ['AS-2', 'skill-level']]);
+      await store.recordIssued(
+        [{ record: record(issuer.id, credId(), { certificateNumber: 'N-1', assessmentId: 'AS-1', kind: 'skill-level' }), slots: [] }],
+        null,
+      );
+      await store.recordIssued(
+        [{ record: record(other.id, credId(), { certificateNumber: 'N-2', assessmentId: 'AS-2', kind: 'skill-level' }), slots: [] }],
+        null,
+      );
+      const found = await store.issuedAmong(
+        issuer.id,
+        ['N-1', 'N-2', 'N-3'],
+        [
+          ['AS-1', 'skill-level'],
+          ['AS-1', 'enterprise'],
+          ['AS-2', 'skill-level'],
+        ],
+      );
       expect(found).toEqual({ numbers: ['N-1'], assessments: [['AS-1', 'skill-level']] });
       expect(await store.issuedAmong(issuer.id, [], [])).toEqual({ numbers: [], assessments: [] });
     });

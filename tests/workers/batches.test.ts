@@ -24,7 +24,13 @@ async function completed(id: string): Promise<Json> {
 
 describe('batches on Workers + D1', () => {
   beforeAll(async () => {
-    const body = await callJson('POST', '/admin/issuers', { slug: 'edge-batch', names: { 'zh-Hans': '边缘评价机构' }, orgKind: 'Y', filingCode: 'SZ-Y-0002', keyRef: 'batch-1', pepperRef: 'pepper-1' }, admin, 201);
+    const body = await callJson(
+      'POST',
+      '/admin/issuers',
+      { slug: 'edge-batch', names: { 'zh-Hans': '边缘评价机构' }, orgKind: 'Y', filingCode: 'SZ-Y-0002', keyRef: 'batch-1', pepperRef: 'pepper-1' },
+      admin,
+      201,
+    );
     apiKey = String((body.apiKey as Json).token);
     await accreditAll('edge-batch');
   });
@@ -59,7 +65,10 @@ describe('batches on Workers + D1', () => {
     const config = parseConfig(stringVars(env as unknown as WorkerEnv));
     const services = createServices({ ...workerPorts(config, env as unknown as WorkerEnv), log: silentLogger });
     const principal = (await services.auth.authenticate(apiKey, 'test')) ?? undefined;
-    const text = csvSheet(session(150, 'EDGE-PAUSE', 300).map((r) => [...r, 'eddsa-jcs-2022']), [...HEADERS, '签名套件']);
+    const text = csvSheet(
+      session(150, 'EDGE-PAUSE', 300).map((r) => [...r, 'eddsa-jcs-2022']),
+      [...HEADERS, '签名套件'],
+    );
     // A budget of 0 ms: one chunk (100 rows), then the job stops as a Worker's would at its time limit.
     const submitted = await services.batches.submit(principal, { source: 'csv', text }, { language: 'en', budgetMs: 0, background: () => {} });
     if (submitted.kind !== 'accepted') throw new Error('not accepted');

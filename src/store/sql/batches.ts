@@ -19,7 +19,8 @@ const PENDING = `SELECT d.row_no, d.draft, d.settings FROM batch_drafts d
   WHERE d.batch_id = ? AND br.error IS NULL AND NOT ${ISSUED} ORDER BY d.row_no LIMIT ?`;
 const CREDENTIAL_EXISTS = 'SELECT 1 AS found FROM credentials WHERE id = ?';
 const COUNT_ISSUED = 'UPDATE batches SET issued = issued + ?, updated_at = ? WHERE id = ?';
-const MARK_FAILED = 'UPDATE batch_rows SET error = ? WHERE batch_id = ? AND row_no = ? AND error IS NULL AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.id = batch_rows.credential_id)';
+const MARK_FAILED =
+  'UPDATE batch_rows SET error = ? WHERE batch_id = ? AND row_no = ? AND error IS NULL AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.id = batch_rows.credential_id)';
 const COUNT_FAILED = 'UPDATE batches SET failed = (SELECT COUNT(*) FROM batch_rows WHERE batch_id = ? AND error IS NOT NULL), updated_at = ? WHERE id = ?';
 const FINISH = `UPDATE batches SET state = 'completed', finished_at = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL
   WHERE id = ? AND state <> 'completed' AND NOT EXISTS (SELECT 1 FROM batch_rows br WHERE br.batch_id = ? AND br.error IS NULL AND NOT ${ISSUED})`;
@@ -160,7 +161,8 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
         for (const r of await db.all(sets.issuedNumbersAmong, [issuerId, JSON.stringify(part)])) out.numbers.push(text(r.certificate_number));
       }
       for (const part of chunks(assessments)) {
-        for (const r of await db.all(sets.issuedAssessmentsAmong, [issuerId, JSON.stringify(part)])) out.assessments.push([text(r.assessment_id), text(r.kind)]);
+        for (const r of await db.all(sets.issuedAssessmentsAmong, [issuerId, JSON.stringify(part)]))
+          out.assessments.push([text(r.assessment_id), text(r.kind)]);
       }
       return out;
     },
