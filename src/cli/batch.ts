@@ -12,7 +12,7 @@ import type { Services } from '../services/index.js';
 const WIDTH = 30;
 
 /** A progress line: a bar of committed rows, and the counts of each stage. */
-export function progressLine(p: BatchProgress): string {
+function progressLine(p: BatchProgress): string {
   const done = p.total === 0 ? 1 : p.committed / p.total;
   const bar = '#'.repeat(Math.round(done * WIDTH)).padEnd(WIDTH, '.');
   return `[${bar}] ${Math.round(done * 100)}%  validated ${p.validated}/${p.total}  signed ${p.signed}  committed ${p.committed}`;
@@ -28,7 +28,7 @@ function width(text: string): number {
 const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)));
 
 /** The faults of a refused sheet as a table a person reads: row, column, problem. */
-export function faultTable(errors: { row?: number | null; column?: string; detail: string; value?: string }[], language: Language): string {
+function faultTable(errors: { row?: number | null; column?: string; detail: string; value?: string }[], language: Language): string {
   const head = language === 'en' ? ['row', 'column', 'problem'] : language === 'zh-Hant' ? ['行', '欄', '問題'] : ['行', '列', '问题'];
   const rows = errors.map((e) => [
     e.row === null || e.row === undefined ? '-' : String(e.row),

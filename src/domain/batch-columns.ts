@@ -51,7 +51,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** The columns of the published template: what a skill level session needs (证书类型 defaults to it). */
-export const TEMPLATE_PATHS = [
+const TEMPLATE_PATHS = [
   'holder.name',
   'holder.idType',
   'holder.idNumber',
@@ -74,7 +74,7 @@ export const TEMPLATE_HEADERS: Record<'zh-Hans' | 'zh-Hant' | 'en', readonly str
  * A header as compared: Unicode-normalised (full-width brackets and letters as ASCII), without
  * spaces, ASCII in lower case, so `证件号码 `, `职业名称（繁体）` and `Holder.Name` all match.
  */
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return header.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
@@ -136,7 +136,7 @@ const YES = new Set(['true', 'yes', 'y', '1', '是', '是的']);
 const NO = new Set(['false', 'no', 'n', '0', '否', '不']);
 
 /** A calendar date as Excel and WPS write it (2025/6/20, 2025.6.20, 2025年6月20日) as YYYY-MM-DD; other text unchanged. */
-export function isoDate(v: string): string {
+function isoDate(v: string): string {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : v;
 }

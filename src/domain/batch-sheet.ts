@@ -4,7 +4,7 @@ import { COLUMNS, cellValue, columnOf, isScientific, type ColumnSpec } from './b
 import type { BatchFault } from './batch-faults.js';
 
 /** The most rows one batch may hold. */
-export const MAX_BATCH_ROWS = 5000;
+const MAX_BATCH_ROWS = 5000;
 
 /** A batch's items, read but not yet checked. */
 export interface BatchItems {

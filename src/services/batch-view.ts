@@ -36,7 +36,7 @@ export interface BatchView {
 }
 
 /** The batch's own links. */
-export function batchLinks(publicUrl: string, id: string): BatchView['links'] {
+function batchLinks(publicUrl: string, id: string): BatchView['links'] {
   const self = `${publicUrl}/v1/batches/${id}`;
   return { self, results: `${self}/results.csv`, print: `${self}/print` };
 }

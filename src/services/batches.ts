@@ -29,7 +29,7 @@ const canonicalize = canonicalizeModule as unknown as (input: unknown) => string
 export type BatchUpload = { source: 'json'; body: unknown } | { source: 'csv'; text: string };
 
 /** Keeps a background task alive after the answer (Workers: ctx.waitUntil); Node lets it run. */
-export type Background = (task: Promise<unknown>) => void;
+type Background = (task: Promise<unknown>) => void;
 
 /** Progress of a batch from the checks to the last commit (the command line's progress bar). */
 export interface BatchProgress extends JobProgress {

@@ -4,7 +4,7 @@
 export const HEADERS = ['姓名', '证件类型', '证件号码', '职业编码', '工种', '等级', '证书编号', '考核批次', '考核日期'];
 
 /** A valid certificate number of the dev issuer (kind Y) for grade 三级, serial `n`. */
-export function certificateNumber(n: number, gradeDigit = 3): string {
+function certificateNumber(n: number, gradeDigit = 3): string {
   return `Y000144000123${'25'}${gradeDigit}${String(n).padStart(6, '0')}`;
 }
 
