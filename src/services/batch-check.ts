@@ -1,7 +1,7 @@
 // Checking a whole batch before anything is signed: every row against the request schema, the
 // certificate rules, the issuer's accreditation, the other rows and what the issuer already
 // issued. Each row that passes becomes its draft (the unsigned credential; the ID number only as
-// a salted hash), which is what the job later signs.
+// its holder binding), which is what the job later signs.
 import { ruleFaultCode, schemaFault, type BatchFault } from '../domain/batch-faults.js';
 import { columnFor, type BatchItems } from '../domain/batch-sheet.js';
 import { checkCertificate, type CertificateRequest } from '../domain/certificate.js';

@@ -40,7 +40,7 @@ CREATE TABLE batch_rows (
 );
 
 -- What is still to sign: the unsigned credential (the draft, holding the holder's ID number only
--- as a salted hash) and how to sign it. Deleted with the rest of the batch's drafts when it completes.
+-- as its holder binding) and how to sign it. Deleted with the rest of the batch's drafts when it completes.
 CREATE TABLE batch_drafts (
   batch_id TEXT NOT NULL REFERENCES batches(id),
   row_no INTEGER NOT NULL,
