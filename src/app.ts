@@ -4,6 +4,7 @@ import { message, SkillcredError } from './errors.js';
 import type { Ports } from './ports.js';
 import { adminRoutes } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
+import { batchRoutes } from './routes/batches.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { credentialFileRoutes } from './routes/credential-files.js';
 import type { AppEnv } from './routes/env.js';
@@ -32,7 +33,7 @@ export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
     await next();
   });
 
-  for (const routes of [landingRoutes(), publicRoutes(), openApiRoutes(ports.assets), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), partnerRoutes(), adminRoutes()]) {
+  for (const routes of [landingRoutes(), publicRoutes(), openApiRoutes(ports.assets), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), batchRoutes(), partnerRoutes(), adminRoutes()]) {
     app.route('/', routes);
   }
   // Last: the verify page at /v and /V and the files under public/, through the assets port.

@@ -57,6 +57,8 @@ export const FIELD_MESSAGES = {
   'field.jwt-vc-json-v1': 'jwt_vc_json is the VC Data Model 1.1 JWT encoding; a VC 2.0 credential is secured as vc+jwt',
   'field.not-json': '{reason}',
   'field.pepper-not-provisioned': 'no 32-byte secret (an oct JWK) is provisioned under "{ref}"',
+  'field.whole-number': 'must be a whole number from 0 to {max}',
+  'field.existing-issuer': 'must name an existing issuer',
   // The CPU budget of a credential to issue (src/credentials/budget.ts).
   'field.budget-max-bytes': BUDGET_DETAILS['max-bytes'].en,
   'field.budget-max-depth': BUDGET_DETAILS['max-depth'].en,

@@ -5,7 +5,7 @@ import { apiEnglish } from './errors-catalogue.js';
 import { fieldEnglish } from './errors-fields.js';
 import { API_MESSAGES_ZH, NOT_ACCREDITED_PREFIX_ZH, type Zh } from './errors-zh-api.js';
 import { FIELD_MESSAGES_ZH } from './errors-zh-fields.js';
-import { summary, type FieldError, type Problem, type SkillcredError } from './errors.js';
+import { answered, summary, type FieldError, type Problem, type SkillcredError } from './errors.js';
 import { fill, type Formatter, type Language, type Params, type Text } from './i18n/format.js';
 import { TERMS } from './i18n/terms.js';
 import { TRUST_DETAILS } from './i18n/trust.js';
@@ -43,5 +43,5 @@ export function problemIn(error: SkillcredError, instance: string | undefined, l
   const errors = error.errors?.map((f) => localField(f, lang));
   const w = error.wording;
   const detail = !w ? error.message : 'fields' in w ? summary(errors ?? [], w.fields) : (apiText(w.key, w.params ?? {}, lang) ?? error.message);
-  return { ...problem, title: error.titleIn(lang), detail, ...(errors ? { errors: errors.map(({ pointer, detail: d }) => ({ pointer, detail: d })) } : {}) };
+  return { ...problem, title: error.titleIn(lang), detail, ...(errors ? { errors: errors.map(answered) } : {}) };
 }

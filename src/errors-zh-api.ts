@@ -54,6 +54,17 @@ export const API_MESSAGES_ZH: Record<keyof typeof API_MESSAGES, Zh> = {
   'not-found.issuer': zh('没有发证机构 "{slug}"', '沒有發證機構 "{slug}"'),
   'not-found.did-web-issuer': zh('没有 did:web 发证机构 {slug}', '沒有 did:web 發證機構 {slug}'),
   'not-found.issuer-key': zh('发证机构 {slug} 没有密钥 {key}', '發證機構 {slug} 沒有密碼匙 {key}'),
+  'not-found.batch': zh('没有您的批次 {id}', '沒有您的批次 {id}'),
+  'batch.issuer-param': zh('管理员须以 ?issuer=<slug> 指明由哪个发证机构签发此批次（须是已有机构）', '管理員須以 ?issuer=<slug> 指明由哪個發證機構簽發此批次（須是已有機構）'),
+  'internal.batch-issuer-gone': zh('批次 {id} 的发证机构已不存在', '批次 {id} 的發證機構已不存在'),
+  'body.csv-charset': zh(
+    '只读取 UTF-8 编码的表格，而不是 {charset}：请另存为"CSV UTF-8"（Excel：另存为 → CSV UTF-8（逗号分隔）；WPS：文件类型 CSV，编码 UTF-8）',
+    '只讀取 UTF-8 編碼的表格，而不是 {charset}：請另存為「CSV UTF-8」（Excel：另存新檔 → CSV UTF-8（逗號分隔）；WPS：檔案類型 CSV，編碼 UTF-8）',
+  ),
+  'body.csv-not-utf8': zh(
+    '表格不是 UTF-8 文本：请另存为"CSV UTF-8"（Excel：另存为 → CSV UTF-8（逗号分隔）；WPS：文件类型 CSV，编码 UTF-8）',
+    '表格不是 UTF-8 文字：請另存為「CSV UTF-8」（Excel：另存新檔 → CSV UTF-8（逗號分隔）；WPS：檔案類型 CSV，編碼 UTF-8）',
+  ),
   'not-found.api-key': zh('没有有效的 API 密钥 "{id}"', '沒有有效的 API 密碼匙 "{id}"'),
   'conflict.no-service-key': zh('本服务还没有签名密钥（首次启动设置尚未运行）', '本服務還沒有簽署密碼匙（首次啟動設定尚未運行）'),
   'conflict.duplicate': zh('与已签发的证书重复（{reason}）', '與已簽發的證書重複（{reason}）'),

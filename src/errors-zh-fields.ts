@@ -60,6 +60,8 @@ export const FIELD_MESSAGES_ZH: Record<FieldKey, Zh> = {
   'field.jwt-vc-json-v1': zh('jwt_vc_json 是 VC 1.1 的 JWT 编码；VC 2.0 证书应使用 vc+jwt', 'jwt_vc_json 是 VC 1.1 的 JWT 編碼；VC 2.0 證書應使用 vc+jwt'),
   'field.not-json': zh('无法精确表示为 JSON（{reason}）', '無法精確表示為 JSON（{reason}）'),
   'field.pepper-not-provisioned': zh('"{ref}" 下没有 32 字节的密钥（oct JWK）', '"{ref}" 下沒有 32 字節的密碼匙（oct JWK）'),
+  'field.whole-number': zh('必须是 0 到 {max} 的整数', '必須是 0 至 {max} 的整數'),
+  'field.existing-issuer': zh('必须是已有的发证机构', '必須是已有的發證機構'),
   'field.budget-max-bytes': zhOf(BUDGET_DETAILS['max-bytes']),
   'field.budget-max-depth': zhOf(BUDGET_DETAILS['max-depth']),
   'field.budget-max-nodes': zhOf(BUDGET_DETAILS['max-nodes']),

@@ -86,6 +86,13 @@ export interface FieldError {
   /** The message key and values of `detail` (field errors made by the service always have one). */
   code?: string;
   params?: Params;
+  /** Further members answered beside `pointer` and `detail` (a batch fault's row, column, code…). */
+  shown?: Record<string, string | number | null>;
+}
+
+/** A field error as answered: `pointer`, `detail` and what it chose to show (its keys stay internal). */
+export function answered(f: FieldError): Record<string, unknown> {
+  return { ...f.shown, pointer: f.pointer, detail: f.detail };
 }
 
 /** What a problem's detail says: a catalogue key with its values (src/errors-catalogue.ts). */
@@ -171,8 +178,7 @@ export class SkillcredError extends Error {
       detail: this.message,
       code: this.code,
       ...(w && 'key' in w ? { detailCode: w.key, ...(w.params && Object.keys(w.params).length ? { params: w.params } : {}) } : {}),
-      // Field errors answer as they always have ({pointer, detail}): their keys stay internal.
-      ...(this.errors ? { errors: this.errors.map(({ pointer, detail }) => ({ pointer, detail })) } : {}),
+      ...(this.errors ? { errors: this.errors.map(answered) } : {}),
       ...(instance ? { instance } : {}),
     };
   }
@@ -193,7 +199,7 @@ export interface Problem {
   /** The message key `detail` was worded from, and its values (stable; `detail` follows the language). */
   detailCode?: string;
   params?: Params;
-  errors?: FieldError[];
+  errors?: Record<string, unknown>[];
   instance?: string;
 }
 

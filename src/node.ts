@@ -43,7 +43,8 @@ export function settingsFromEnv(env: Record<string, string | undefined>): { conf
 async function main(): Promise<void> {
   const { config, settings } = settingsFromEnv(process.env);
   const ports = await nodePorts(config, settings);
-  const { app, firstStart } = await assemble(ports, { devIssuer: settings.devIssuer });
+  const { app, services, firstStart } = await assemble(ports, { devIssuer: settings.devIssuer });
+  void services.batches.resumeUnfinished(); // batches a stop or a crash left unfinished, in the background
   const server = serveHttp(app.fetch, { port: settings.port, hostname: settings.host }, (port) => {
     console.log(banner(config, settings, port, firstStart));
   });

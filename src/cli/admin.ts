@@ -9,6 +9,7 @@ import { validateIssuerRequest, validateAccreditationRequest, validateBulkStatus
 import { createServices, type Services } from '../services/index.js';
 import type { StatusAction } from '../services/status.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
+import { batchIssue } from './batch.js';
 import { generateProvisionedKey } from './keys-generate.js';
 
 const CLI: Principal = { kind: 'admin', via: `cli:${process.env.USER ?? 'admin'}` };
@@ -38,6 +39,9 @@ usage: npm run admin -- <command> [options]
   partners create --slug <slug> --name-en <name> --region HK|MO [--name <zh-Hans>] [--name-hant <zh-Hant>] [--rate-limit <n>]
   peppers rotate <issuer-slug> [--pepper-ref <ref>]   a new holder-binding pepper (older certificates stay checkable)
   holder-binding legacy --issuer <slug>              certificates still carrying the unkeyed holder hash, to reissue
+  batch issue <sheet.csv|items.json> --issuer <slug> [--dry-run] [--lang zh-Hans|zh-Hant|en]
+                 an exam session: every row checked first (faults as a table, nothing issued),
+                 then signed with a progress bar; the results sheet is written next to the input
 
 Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for npm start.`;
 
@@ -79,6 +83,8 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       'rate-limit': { type: 'string' },
       'pepper-ref': { type: 'string' },
       pepper: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -207,6 +213,12 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
     case 'holder-binding legacy':
       out(await services.holder.legacy(CLI, need(values.issuer, '--issuer')));
       return 0;
+    case 'batch issue': {
+      const language = values.lang ?? 'zh-Hans';
+      if (language !== 'zh-Hans' && language !== 'zh-Hant' && language !== 'en') throw new SkillcredError('MALFORMED_VALUE', '--lang is zh-Hans, zh-Hant or en');
+      const args = { file: need(arg, 'the sheet (a .csv, or a .json {items})'), issuer: need(values.issuer, '--issuer'), dryRun: values['dry-run'] ?? false, language } as const;
+      return batchIssue(services, CLI, args, out, (text) => process.stderr.write(text));
+    }
     default:
       console.log(USAGE);
       return values.help || !group ? 0 : 2;

@@ -61,6 +61,7 @@ export interface ApiRequests {
   RecognitionRequest?: RecognitionStatementRequest;
   BatchVerifyRequest?: BatchVerifyRequest;
   PepperRotationRequest?: PepperRotationRequest;
+  BatchRequest?: BatchRequest;
 }
 /**
  * POST /v1/certificates: one certificate from plain fields.
@@ -401,7 +402,7 @@ export interface UpdateCredentialStatusRequest {
   reason?: string;
 }
 /**
- * POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.
+ * POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, of an exam-session batch, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.
  *
  * This interface was referenced by `ApiRequests`'s JSON-Schema
  * via the `definition` "BulkStatusRequest".
@@ -428,6 +429,12 @@ export interface BulkStatusRequest {
          * Every credential of this assessment.
          */
         assessmentId: string;
+      }
+    | {
+        /**
+         * A batch of POST /v1/batches: every certificate it issued.
+         */
+        batchId: string;
       }
     | {
         /**
@@ -641,6 +648,21 @@ export interface PepperRotationRequest {
    * Adopt this provisioned 32-byte secret (an oct JWK) instead of generating one (Workers).
    */
   pepperRef?: string;
+}
+/**
+ * POST /v1/batches (JSON): the certificates of one exam session, up to 5,000; every item is checked before any is signed. The same sheet may be sent as text/csv instead: one row per item, columns named by field path or Chinese name.
+ *
+ * This interface was referenced by `ApiRequests`'s JSON-Schema
+ * via the `definition` "BatchRequest".
+ */
+export interface BatchRequest {
+  /**
+   * The certificate requests, one per candidate, each exactly as POST /v1/certificates takes it.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  items: [CertificateRequest, ...CertificateRequest[]];
 }
 
 export type IssueRequest = IssueCredentialRequest;

@@ -15,12 +15,21 @@ interface Operation {
   body?: string | Json;
   ok: { status: number; description: string; schema?: Json; type?: string };
   errors?: number[];
+  /** Query parameters. */
+  query?: Json[];
+  /** The body may also be a CSV sheet (text/csv). */
+  csv?: string;
 }
 
 const credentialObject: Json = { type: 'object', description: 'A W3C Verifiable Credential (VC 2.0 or 1.1) with its proof.' };
 const verificationResult: Json = { $ref: '#/components/schemas/VerificationResult' };
 const idParam = { name: 'id', in: 'path', required: true, description: 'The credential id (URL-encoded), or the bare UUID of a urn:uuid id.', schema: { type: 'string' } };
 const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
+const batchIdParam = { name: 'id', in: 'path', required: true, description: 'The batch id (b- and 32 hex digits).', schema: { type: 'string', pattern: '^b-[0-9a-f]{32}$' } };
+const q = (name: string, schema: Json, description: string): Json => ({ name, in: 'query', required: false, description, schema });
+const batchView: Json = { $ref: '#/components/schemas/BatchView' };
+const SHEET =
+  'UTF-8 (with or without BOM, CRLF or LF, as Excel "CSV UTF-8" and WPS save it), the header row first. Columns: the certificate request field paths (holder.name, holder.idType, holder.idNumber, occupation.code, occupation.workType, level.grade, level.rank, assessment.id, assessment.date, certificateNumber, …) or their Chinese names (姓名, 证件类型, 证件号码, 职业编码, 工种, 等级, 证书编号, 考核批次, 考核日期, …); kind (证书类型) defaults to skill-level. Dates as 2025-06-20, 2025/6/20 or 2025年6月20日.';
 
 /** Every route of the API, described once; a test fails when the app has a route missing here. */
 export const OPERATIONS: readonly Operation[] = [
@@ -38,6 +47,11 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/credentials/{id}/certificate', summary: 'A printable A4 certificate page (Chinese and English, with the QR code)', tag: 'certificates', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' }, errors: [404] },
   { method: 'post', path: '/v1/certificates', summary: 'Issue one certificate from plain fields (OB 3.0 AchievementCredential)', tag: 'issuance', auth: 'issuer', body: 'CertificateRequest', ok: { status: 201, description: 'The certificate and its links.' }, errors: [400, 401, 403, 409, 415, 422] },
   { method: 'post', path: '/v1/assessments', summary: 'Issue both certificates of one assessment (一试双证): both or neither', tag: 'issuance', auth: 'issuer', body: 'AssessmentRequest', ok: { status: 201, description: 'The two certificates.' }, errors: [400, 401, 403, 409, 415, 422] },
+  { method: 'get', path: '/v1/batches/template.csv', summary: 'The sheet template of an exam session (CSV headers)', tag: 'batches', auth: 'public', query: [q('lang', { enum: ['zh-Hans', 'zh-Hant', 'en'], default: 'zh-Hans' }, 'Header language (en: field paths).')], ok: { status: 200, description: 'CSV.', type: 'text/csv' }, errors: [400] },
+  { method: 'post', path: '/v1/batches', summary: 'Issue an exam session: every row checked first (422 names each bad row and column, nothing is issued), then one job (202)', tag: 'batches', auth: 'issuer', body: 'BatchRequest', csv: SHEET, query: [q('dryRun', { enum: ['true', 'false'] }, 'Only check the sheet.'), q('issuer', { type: 'string' }, 'The issuer slug (admin token only).')], ok: { status: 202, description: 'The batch (Location: its status); a dry run answers 200 {dryRun, valid, id, rows}. The same upload again answers the same batch (Idempotent-Replayed: true).', schema: batchView }, errors: [400, 401, 403, 413, 415, 422] },
+  { method: 'get', path: '/v1/batches/{id}', summary: 'A batch: state, counts and per row the credential id, certificate number and links (verify: the QR code text)', tag: 'batches', auth: 'issuer-or-admin', query: [q('offset', { type: 'integer', minimum: 0 }, 'First row.'), q('limit', { type: 'integer', minimum: 0, maximum: 1000 }, 'Rows (default 100, at most 1,000; 0 for the counts alone).')], ok: { status: 200, description: 'The batch.', schema: batchView }, errors: [400, 401, 404] },
+  { method: 'get', path: '/v1/batches/{id}/results.csv', summary: 'A batch’s results as a sheet (UTF-8 with BOM), headers in the Accept-Language', tag: 'batches', auth: 'issuer-or-admin', ok: { status: 200, description: 'CSV.', type: 'text/csv' }, errors: [401, 404] },
+  { method: 'get', path: '/v1/batches/{id}/print', summary: 'Every certificate of a batch as one printable HTML document, one A4 page each', tag: 'batches', auth: 'issuer-or-admin', query: [q('lang', { enum: ['zh-Hans', 'zh-Hant'], default: 'zh-Hans' }, 'Chinese script (English is printed beside it).'), q('offset', { type: 'integer', minimum: 0 }, 'First row.'), q('limit', { type: 'integer', minimum: 0 }, 'Rows.')], ok: { status: 200, description: 'HTML.', type: 'text/html' }, errors: [400, 401, 404] },
   { method: 'get', path: '/status/{slug}/{purpose}/{seq}', summary: 'A signed BitstringStatusListCredential (ETag, Cache-Control, 304)', tag: 'status', auth: 'public', ok: { status: 200, description: 'The list credential.', type: 'application/vc' }, errors: [304, 404] },
   { method: 'post', path: '/credentials/status', summary: 'VC API: change a credential’s status', tag: 'status', auth: 'issuer-or-admin', body: 'UpdateCredentialStatusRequest', ok: { status: 200, description: 'What changed.' }, errors: [401, 404, 409, 422] },
   { method: 'post', path: '/v1/credentials/{id}/revoke', summary: 'Revoke (final); scope "assessment" takes the twin certificate along', tag: 'status', auth: 'issuer-or-admin', body: 'StatusChangeRequest', ok: { status: 200, description: 'What changed.' }, errors: [401, 404, 409, 422] },
@@ -46,7 +60,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/v1/credentials/{id}/status', summary: 'Current status bits', tag: 'status', auth: 'issuer-or-admin', ok: { status: 200, description: 'Status.' }, errors: [401, 404] },
   { method: 'get', path: '/v1/credentials/{id}/audit', summary: 'Status-change log of a credential', tag: 'status', auth: 'issuer-or-admin', ok: { status: 200, description: 'Audit entries.' }, errors: [401, 404] },
   { method: 'get', path: '/v1/audit', summary: 'Status-change log of an issuer (?issuer=slug for admin)', tag: 'status', auth: 'issuer-or-admin', ok: { status: 200, description: 'Audit entries.' }, errors: [401, 403] },
-  { method: 'post', path: '/v1/status/bulk', summary: 'Revoke/suspend/reinstate every credential of an assessment or a time range, atomically', tag: 'status', auth: 'issuer-or-admin', body: 'BulkStatusRequest', ok: { status: 200, description: 'Counts.' }, errors: [401, 403, 422] },
+  { method: 'post', path: '/v1/status/bulk', summary: 'Revoke/suspend/reinstate every credential of an assessment, a batch or a time range, atomically', tag: 'status', auth: 'issuer-or-admin', body: 'BulkStatusRequest', ok: { status: 200, description: 'Counts.' }, errors: [401, 403, 422] },
   { method: 'get', path: '/v', summary: 'The verify page: scan, upload or paste a certificate’s QR code; one verdict in three languages', tag: 'verification', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'get', path: '/V', summary: 'The verify page (QR codes spell the link in upper case)', tag: 'verification', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'post', path: '/credentials/verify', summary: 'VC API: verify a credential, enveloped VC-JWT, JWT or scanned QR text', tag: 'verification', auth: 'public', body: VERIFY_CREDENTIAL_BODY, ok: { status: 200, description: 'Verified (400/422 with the same body when not).', schema: verificationResult }, errors: [400, 422] },
@@ -120,7 +134,16 @@ export function openApiDocument(publicUrl: string): Json {
       errors: {
         type: 'array',
         description: 'For bad fields: each JSON pointer and what is wrong there (worded in the request language).',
-        items: { type: 'object', properties: { pointer: { type: 'string', examples: ['/holder/name'] }, detail: { type: 'string', examples: ['不能超過 64 個字元'] } } },
+        items: {
+          type: 'object',
+          properties: {
+            pointer: { type: 'string', examples: ['/holder/name'] },
+            detail: { type: 'string', examples: ['不能超過 64 個字元'] },
+            row: { type: ['integer', 'null'], description: 'Batches: the spreadsheet row (the header is row 1) or item position from 1.' },
+            column: { type: 'string', description: 'Batches: the column as the sheet names it (or the field path).' },
+            code: { type: 'string', description: 'Batches: what is wrong, as a stable code.' },
+          },
+        },
       },
     },
   };
@@ -151,6 +174,34 @@ export function openApiDocument(publicUrl: string): Json {
       recognitions: { type: 'array', items: { type: 'object' }, description: 'Partners’ recognition statements that apply.' },
     },
   };
+  schemas.BatchView = {
+    type: 'object',
+    required: ['id', 'state', 'counts', 'links'],
+    properties: {
+      id: { type: 'string' },
+      state: { enum: ['queued', 'running', 'completed'] },
+      source: { enum: ['json', 'csv'] },
+      counts: { type: 'object', properties: { total: { type: 'integer' }, issued: { type: 'integer' }, failed: { type: 'integer' }, pending: { type: 'integer' } } },
+      links: { type: 'object', properties: { self: { type: 'string' }, results: { type: 'string' }, print: { type: 'string' } } },
+      rows: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            row: { type: 'integer', description: 'The spreadsheet row (the header is row 1), or the item position from 1.' },
+            item: { type: 'integer' },
+            certificateNumber: { type: 'string' },
+            holderName: { type: 'string' },
+            state: { enum: ['issued', 'pending', 'failed'] },
+            credentialId: { type: ['string', 'null'] },
+            status: { enum: ['revoked', 'suspended'] },
+            error: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } },
+            links: { type: 'object', properties: { self: { type: 'string' }, certificate: { type: 'string' }, verify: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  };
   schemas.StepProblem = {
     type: 'object',
     required: ['type', 'title', 'detail', 'code'],
@@ -164,9 +215,10 @@ export function openApiDocument(publicUrl: string): Json {
   };
   const paths: Json = {};
   for (const op of OPERATIONS) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) =>
-      m[1] === 'id' ? idParam : m[1] === 'slug' ? slugParam : { name: m[1], in: 'path', required: true, schema: { type: 'string' } },
+    const params: Json[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) =>
+      m[1] === 'id' ? (op.tag === 'batches' ? batchIdParam : idParam) : m[1] === 'slug' ? slugParam : { name: m[1], in: 'path', required: true, schema: { type: 'string' } },
     );
+    params.push(...(op.query ?? []));
     const responses: Json = {
       [String(op.ok.status)]: {
         description: op.ok.description,
@@ -196,6 +248,7 @@ export function openApiDocument(publicUrl: string): Json {
                   schema: typeof op.body === 'string' ? { $ref: `#/components/schemas/${op.body}` } : op.body,
                   ...(REQUEST_EXAMPLES[`${op.method} ${op.path}`] ? { examples: REQUEST_EXAMPLES[`${op.method} ${op.path}`] } : {}),
                 },
+                ...(op.csv ? { 'text/csv': { schema: { type: 'string', description: op.csv } } } : {}),
               },
             },
           }
@@ -213,7 +266,7 @@ export function openApiDocument(publicUrl: string): Json {
         'Vocational skill certificates as W3C Verifiable Credentials: issue (VC API and domain endpoints), publish Bitstring Status Lists, verify (single, batch, presentations), and the trust registry. Errors are RFC 9457 problem+json with a stable `code`; verification results and problem details are worded in the request’s Accept-Language (zh-CN → Simplified Chinese, zh-HK/MO/TW → Traditional Chinese, else English), with their machine values in `params`.',
     },
     servers: [{ url: publicUrl }],
-    tags: ['issuance', 'certificates', 'status', 'verification', 'trust', 'partners', 'identity', 'admin', 'service'].map((name) => ({ name })),
+    tags: ['issuance', 'batches', 'certificates', 'status', 'verification', 'trust', 'partners', 'identity', 'admin', 'service'].map((name) => ({ name })),
     paths,
     components: {
       schemas,

@@ -69,7 +69,26 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, BodyExample>> = {
   },
   'post /v1/credentials/{id}/suspend': reason('复核中暂停'),
   'post /v1/credentials/{id}/reinstate': reason('复核完毕，恢复有效'),
+  'post /v1/batches': {
+    session: {
+      summary: 'Two candidates of one exam session (a CSV sheet with the same columns works too)',
+      value: {
+        items: [
+          skillLevel,
+          {
+            ...skillLevel,
+            holder: { name: '王五', idType: 'resident-identity-card', idNumber: '440106199203154321' },
+            certificateNumber: 'Y000144000123253000002',
+          },
+        ],
+      },
+    },
+  },
   'post /v1/status/bulk': {
+    batch: {
+      summary: 'Every certificate one batch issued',
+      value: { action: 'revoke', reason: '考核场次作废', select: { batchId: 'b-0f1e2d3c4b5a69788796a5b4c3d2e1f0' } },
+    },
     assessment: {
       summary: 'Every credential of one assessment',
       value: { action: 'revoke', reason: '考核舞弊：场次作废', select: { assessmentId: 'ASM-2025-0001' } },

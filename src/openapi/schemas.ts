@@ -1,5 +1,6 @@
 import accreditation from '../../schemas/api/accreditation-request.json' with { type: 'json' };
 import assessment from '../../schemas/api/assessment-request.json' with { type: 'json' };
+import batch from '../../schemas/api/batch-request.json' with { type: 'json' };
 import batchVerify from '../../schemas/api/batch-verify-request.json' with { type: 'json' };
 import bulkStatus from '../../schemas/api/bulk-status-request.json' with { type: 'json' };
 import certificateParts from '../../schemas/api/certificate-parts.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import vcStatus from '../../schemas/api/vc-status-request.json' with { type: 'js
 export const API_SCHEMAS: readonly Record<string, unknown>[] = [
   accreditation,
   assessment,
+  batch,
   batchVerify,
   bulkStatus,
   certificateParts,

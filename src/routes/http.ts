@@ -21,6 +21,18 @@ export function problem(c: Context, error: SkillcredError): Response {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The body's bytes, at most the cap of its kind (413 past it, before reading more). */
+async function cappedBytes(c: Context<AppEnv>, cap: BodyCap): Promise<Uint8Array> {
+  const max = c.var.bodyCaps[cap];
+  const tooLarge = (): never => {
+    throw new SkillcredError('PAYLOAD_TOO_LARGE', message('body.too-large', { max }));
+  };
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > max) tooLarge();
+  const stream = c.req.raw.body;
+  return stream ? readCapped(stream, max, tooLarge) : new Uint8Array();
+}
+
 /**
  * Reads a JSON request body, at most `cap` bytes (413 past it, without reading further: a
  * declared Content-Length over the cap is refused before any byte is read). 415 when it is not
@@ -31,14 +43,7 @@ export async function jsonBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Pr
   if (!/^application\/([a-z.+-]*\+)?json\b/.test(type)) {
     throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', type ? message('body.media-type', { got: JSON.stringify(type) }) : message('body.no-media-type'));
   }
-  const max = c.var.bodyCaps[cap];
-  const tooLarge = (): never => {
-    throw new SkillcredError('PAYLOAD_TOO_LARGE', message('body.too-large', { max }));
-  };
-  const declared = c.req.header('content-length');
-  if (declared !== undefined && Number(declared) > max) tooLarge();
-  const stream = c.req.raw.body;
-  const bytes = stream ? await readCapped(stream, max, tooLarge) : new Uint8Array();
+  const bytes = await cappedBytes(c, cap);
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -51,6 +56,42 @@ export async function jsonBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Pr
   } catch (error) {
     throw new SkillcredError('MALFORMED_JSON', message('body.not-json', { reason: (error as Error).message }));
   }
+}
+
+/** True when the request declares a CSV body (text/csv). */
+export function isCsv(c: Context<AppEnv>): boolean {
+  return /^text\/csv\b/i.test(c.req.header('content-type') ?? '');
+}
+
+/**
+ * Reads a CSV body (text/csv) as text, capped like a JSON body. UTF-8 only, with or without a BOM
+ * (the BOM is left to the CSV reader): another declared charset, or bytes that are not UTF-8
+ * (Excel's plain "CSV" on a Chinese Windows is GBK), are 415 with what to do instead.
+ */
+export async function csvBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Promise<string> {
+  const charset = /;\s*charset="?([^";\s]+)/i.exec(c.req.header('content-type') ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', message('body.csv-charset', { charset }));
+  try {
+    return UTF8.decode(await cappedBytes(c, cap));
+  } catch (error) {
+    if (error instanceof SkillcredError) throw error;
+    throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', message('body.csv-not-utf8'));
+  }
+}
+
+/**
+ * How work may go on after the answer: on Workers through the execution context's waitUntil,
+ * within the time it allows (a job stops in time and the next read of its batch resumes it); on
+ * Node the process simply keeps running it.
+ */
+export function afterAnswer(c: Context<AppEnv>): { background?: (task: Promise<unknown>) => void; budgetMs?: number } {
+  let ctx: { waitUntil(task: Promise<unknown>): void };
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    return {}; // Hono throws when the runtime passed no execution context (Node)
+  }
+  return { background: (task) => ctx.waitUntil(task), budgetMs: 20_000 };
 }
 
 /** A JSON body when one was sent (Content-Type present), else undefined: for optional bodies. */

@@ -3937,7 +3937,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateBulkStatusRequest = validate29;
-var schema41 = { "$id": "https://w3id.org/skillcred/schemas/bulk-status-request.json", "title": "BulkStatusRequest", "description": "POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.", "type": "object", "additionalProperties": false, "required": ["action", "reason", "select"], "properties": { "action": { "enum": ["revoke", "suspend", "reinstate"], "description": "What to do to every selected credential.", "examples": ["revoke"] }, "reason": { "type": "string", "minLength": 1, "maxLength": 500, "description": "Why; kept in the audit log of every credential changed.", "examples": ["\u8003\u6838\u821E\u5F0A\uFF1A2025-06-20 \u573A\u6B21\u4F5C\u5E9F"] }, "issuer": { "type": "string", "description": "Issuer slug; admin only (an issuer key acts on its own issuer).", "examples": ["gz-eval"] }, "select": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["assessmentId"], "properties": { "assessmentId": { "type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$", "description": "Every credential of this assessment.", "examples": ["ASM-2025-0001"] } } }, { "type": "object", "additionalProperties": false, "required": ["issuedFrom", "issuedUntil"], "properties": { "issuedFrom": { "type": "string", "format": "date-time", "description": "Credentials the issuer signed from this time (issuance time, not the assessment date).", "examples": ["2025-06-20T00:00:00Z"] }, "issuedUntil": { "type": "string", "format": "date-time", "description": "\u2026until this time (exclusive).", "examples": ["2025-06-21T00:00:00Z"] } } }], "description": "Which credentials: those of one assessment, or those the issuer signed in a time range (issuance time, not the assessment date).", "examples": [{ "assessmentId": "ASM-2025-0001" }] } } };
+var schema41 = { "$id": "https://w3id.org/skillcred/schemas/bulk-status-request.json", "title": "BulkStatusRequest", "description": "POST /v1/status/bulk: revoke, suspend or reinstate every credential of an assessment, of an exam-session batch, or every credential the issuer signed in a time range (a fraudulent exam session), atomically.", "type": "object", "additionalProperties": false, "required": ["action", "reason", "select"], "properties": { "action": { "enum": ["revoke", "suspend", "reinstate"], "description": "What to do to every selected credential.", "examples": ["revoke"] }, "reason": { "type": "string", "minLength": 1, "maxLength": 500, "description": "Why; kept in the audit log of every credential changed.", "examples": ["\u8003\u6838\u821E\u5F0A\uFF1A2025-06-20 \u573A\u6B21\u4F5C\u5E9F"] }, "issuer": { "type": "string", "description": "Issuer slug; admin only (an issuer key acts on its own issuer).", "examples": ["gz-eval"] }, "select": { "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["assessmentId"], "properties": { "assessmentId": { "type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$", "description": "Every credential of this assessment.", "examples": ["ASM-2025-0001"] } } }, { "type": "object", "additionalProperties": false, "required": ["batchId"], "properties": { "batchId": { "type": "string", "pattern": "^b-[0-9a-f]{32}$", "description": "A batch of POST /v1/batches: every certificate it issued.", "examples": ["b-0f1e2d3c4b5a69788796a5b4c3d2e1f0"] } } }, { "type": "object", "additionalProperties": false, "required": ["issuedFrom", "issuedUntil"], "properties": { "issuedFrom": { "type": "string", "format": "date-time", "description": "Credentials the issuer signed from this time (issuance time, not the assessment date).", "examples": ["2025-06-20T00:00:00Z"] }, "issuedUntil": { "type": "string", "format": "date-time", "description": "\u2026until this time (exclusive).", "examples": ["2025-06-21T00:00:00Z"] } } }], "description": "Which credentials: those of one assessment, or those the issuer signed in a time range (issuance time, not the assessment date).", "examples": [{ "assessmentId": "ASM-2025-0001" }] } } };
+var pattern16 = new RegExp("^b-[0-9a-f]{32}$", "u");
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4100,8 +4101,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
       const _errs14 = errors;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.issuedFrom === void 0) {
-          const err14 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/required", keyword: "required", params: { missingProperty: "issuedFrom" }, message: "must have required property 'issuedFrom'" };
+        if (data3.batchId === void 0) {
+          const err14 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -4109,76 +4110,45 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.issuedUntil === void 0) {
-          const err15 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/required", keyword: "required", params: { missingProperty: "issuedUntil" }, message: "must have required property 'issuedUntil'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
         for (const key2 in data3) {
-          if (!(key2 === "issuedFrom" || key2 === "issuedUntil")) {
-            const err16 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+          if (!(key2 === "batchId")) {
+            const err15 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err15];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        if (data3.issuedFrom !== void 0) {
-          let data5 = data3.issuedFrom;
+        if (data3.batchId !== void 0) {
+          let data5 = data3.batchId;
           if (typeof data5 === "string") {
-            if (!formats2.validate(data5)) {
-              const err17 = { instancePath: instancePath + "/select/issuedFrom", schemaPath: "#/properties/select/oneOf/1/properties/issuedFrom/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+            if (!pattern16.test(data5)) {
+              const err16 = { instancePath: instancePath + "/select/batchId", schemaPath: "#/properties/select/oneOf/1/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^b-[0-9a-f]{32}$" }, message: 'must match pattern "^b-[0-9a-f]{32}$"' };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err16];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err16);
               }
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/select/issuedFrom", schemaPath: "#/properties/select/oneOf/1/properties/issuedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/select/batchId", schemaPath: "#/properties/select/oneOf/1/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err17];
             } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data3.issuedUntil !== void 0) {
-          let data6 = data3.issuedUntil;
-          if (typeof data6 === "string") {
-            if (!formats2.validate(data6)) {
-              const err19 = { instancePath: instancePath + "/select/issuedUntil", schemaPath: "#/properties/select/oneOf/1/properties/issuedUntil/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/select/issuedUntil", schemaPath: "#/properties/select/oneOf/1/properties/issuedUntil/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err18 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err18];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -4191,13 +4161,107 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           valid1 = true;
           passing0 = 1;
         }
+        const _errs19 = errors;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          if (data3.issuedFrom === void 0) {
+            const err19 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/2/required", keyword: "required", params: { missingProperty: "issuedFrom" }, message: "must have required property 'issuedFrom'" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (data3.issuedUntil === void 0) {
+            const err20 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/2/required", keyword: "required", params: { missingProperty: "issuedUntil" }, message: "must have required property 'issuedUntil'" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+          for (const key3 in data3) {
+            if (!(key3 === "issuedFrom" || key3 === "issuedUntil")) {
+              const err21 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
+          if (data3.issuedFrom !== void 0) {
+            let data6 = data3.issuedFrom;
+            if (typeof data6 === "string") {
+              if (!formats2.validate(data6)) {
+                const err22 = { instancePath: instancePath + "/select/issuedFrom", schemaPath: "#/properties/select/oneOf/2/properties/issuedFrom/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            } else {
+              const err23 = { instancePath: instancePath + "/select/issuedFrom", schemaPath: "#/properties/select/oneOf/2/properties/issuedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          }
+          if (data3.issuedUntil !== void 0) {
+            let data7 = data3.issuedUntil;
+            if (typeof data7 === "string") {
+              if (!formats2.validate(data7)) {
+                const err24 = { instancePath: instancePath + "/select/issuedUntil", schemaPath: "#/properties/select/oneOf/2/properties/issuedUntil/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            } else {
+              const err25 = { instancePath: instancePath + "/select/issuedUntil", schemaPath: "#/properties/select/oneOf/2/properties/issuedUntil/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err26 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        var _valid0 = _errs19 === errors;
+        if (_valid0 && valid1) {
+          valid1 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid0) {
+            valid1 = true;
+            passing0 = 2;
+          }
+        }
       }
       if (!valid1) {
-        const err22 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        const err27 = { instancePath: instancePath + "/select", schemaPath: "#/properties/select/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err27];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err27);
         }
         errors++;
       } else {
@@ -4212,11 +4276,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err28];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err28);
     }
     errors++;
   }
@@ -4276,7 +4340,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var validateAccreditationRequest = validate31;
 var schema43 = { "$id": "https://w3id.org/skillcred/schemas/accreditation-request.json", "title": "AccreditationRequest", "description": "POST /admin/issuers/{slug}/accreditations: what an issuer may certify, and when.", "type": "object", "additionalProperties": false, "required": ["kinds", "occupations", "validFrom"], "properties": { "kinds": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["skill-level", "specialized-ability", "enterprise", "other"] }, "description": "The kinds of certificate the issuer may issue (other: credentials without a certificate kind).", "examples": [["skill-level"]] }, "occupations": { "type": "array", "minItems": 1, "maxItems": 500, "items": { "type": "string", "pattern": "^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$" }, "description": "Exact codes (4-04-05-05), prefixes (4-04-*) or * for every occupation.", "examples": [["4-04-*"]] }, "ranks": { "type": "array", "uniqueItems": true, "items": { "type": "integer", "minimum": 1, "maximum": 8 }, "description": "Ladder ranks covered; omitted or empty: any rank.", "examples": [[2, 3, 4]] }, "validFrom": { "type": "string", "format": "date-time", "description": "When the accreditation starts.", "examples": ["2025-01-01T00:00:00Z"] }, "validUntil": { "type": "string", "format": "date-time", "description": "When it ends (exclusive); omitted: open-ended until an exit.", "examples": ["2027-12-31T16:00:00Z"] }, "chain": { "type": "string", "minLength": 1, "maxLength": 120, "description": "The industry\u2013education\u2013evaluation chain.", "examples": ["\u5E7F\u5DDE\u4EBA\u5DE5\u667A\u80FD\u4EA7\u4E1A\u94FE"] }, "chainMaster": { "type": "string", "minLength": 1, "maxLength": 120, "description": "The chain-master organisation.", "examples": ["\u67D0\u79D1\u6280\u96C6\u56E2"] } } };
-var pattern17 = new RegExp("^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$", "u");
+var pattern18 = new RegExp("^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$", "u");
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4398,7 +4462,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data3 = data2[i2];
           if (typeof data3 === "string") {
-            if (!pattern17.test(data3)) {
+            if (!pattern18.test(data3)) {
               const err10 = { instancePath: instancePath + "/occupations/" + i2, schemaPath: "#/properties/occupations/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$" }, message: 'must match pattern "^(\\*|\\d(-\\d{2}){0,3}-\\*|\\d-\\d{2}-\\d{2}-\\d{2})$"' };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -4841,7 +4905,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validatePartnerRequest = validate34;
-var pattern19 = new RegExp("^[A-Z]{2}$", "u");
+var pattern20 = new RegExp("^[A-Z]{2}$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5036,7 +5100,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.region !== void 0) {
       let data5 = data.region;
       if (typeof data5 === "string") {
-        if (!pattern19.test(data5)) {
+        if (!pattern20.test(data5)) {
           const err18 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -5426,9 +5490,86 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   validate37.errors = vErrors;
   return errors === 0;
 }
+var validateBatchRequest = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.items === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "items" }, message: "must have required property 'items'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "items")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.items !== void 0) {
+      let data0 = data.items;
+      if (Array.isArray(data0)) {
+        if (data0.length > 5e3) {
+          const err2 = { instancePath: instancePath + "/items", schemaPath: "#/properties/items/maxItems", keyword: "maxItems", params: { limit: 5e3 }, message: "must NOT have more than 5000 items" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data0.length < 1) {
+          const err3 = { instancePath: instancePath + "/items", schemaPath: "#/properties/items/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate10(data0[i0], { instancePath: instancePath + "/items/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/items", schemaPath: "#/properties/items/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
 export {
   validateAccreditationRequest,
   validateAssessmentRequest,
+  validateBatchRequest,
   validateBatchVerifyRequest,
   validateBulkStatusRequest,
   validateCertificateRequest,

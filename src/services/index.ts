@@ -11,6 +11,7 @@ import { StatusChecker, type ListSource } from '../verify/status-check.js';
 import { Verifier, type QrDecoder } from '../verify/verifier.js';
 import { AboutService } from './about.js';
 import { AuthService } from './auth.js';
+import { BatchService } from './batches.js';
 import { CredentialService } from './credentials.js';
 import { IssuanceService } from './issuance.js';
 import { IssuerService } from './issuers.js';
@@ -29,6 +30,7 @@ import { VerificationService } from './verification.js';
 export interface Services {
   auth: AuthService;
   issuance: IssuanceService;
+  batches: BatchService;
   holder: HolderService;
   credentials: CredentialService;
   status: StatusService;
@@ -99,6 +101,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   return {
     auth: new AuthService({ store, crypto, config, limiter: rateLimiter }),
     issuance: new IssuanceService({ store, crypto, clock, config, documentLoader, recorder, trust, holder }),
+    batches: new BatchService({ store, crypto, clock, config, log, recorder, trust, holder }),
     holder,
     credentials: new CredentialService({ store, config }),
     status,

@@ -60,9 +60,7 @@ export class IssuanceService {
     const issuer = await this.callerIssuer(principal);
     const draft = await draftFromCertificate(request, issuer, { now: this.deps.clock.now(), bind: (n) => this.deps.holder.bind(issuer, n) });
     return this.issue(issuer, [draft], {
-      cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
-      format: 'ldp_vc',
-      purposes: this.certificatePurposes(issuer, request.suspension),
+      ...certificateSettings(issuer, request),
       ...(await this.idempotency('POST /v1/certificates', idempotencyKey, request)),
     });
   }
@@ -73,9 +71,7 @@ export class IssuanceService {
     const drafts: Draft[] = [];
     for (const one of assessmentCertificates(request)) drafts.push(await draftFromCertificate(one, issuer, { now: this.deps.clock.now(), bind: (n) => this.deps.holder.bind(issuer, n) }));
     return this.issue(issuer, drafts, {
-      cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022',
-      format: 'ldp_vc',
-      purposes: this.certificatePurposes(issuer, request.suspension),
+      ...certificateSettings(issuer, request),
       ...(await this.idempotency('POST /v1/assessments', idempotencyKey, request)),
     });
   }
@@ -99,11 +95,6 @@ export class IssuanceService {
     });
   }
 
-  /** A certificate always has a revocation entry; a suspension entry when asked, else by the issuer's default. */
-  private certificatePurposes(issuer: IssuerRecord, suspension: boolean | undefined): StatusPurpose[] {
-    return (suspension ?? issuer.suspensionByDefault) ? ['revocation', 'suspension'] : ['revocation'];
-  }
-
   /**
    * A VC API credential gets the status entries the request asks for (options.credentialStatus;
    * revocation when it names none); when it does not ask, the issuer's configuration decides:
@@ -115,7 +106,7 @@ export class IssuanceService {
       return (['revocation', 'suspension'] as const).filter((p) => named.includes(p));
     }
     if (!issuer.statusByDefault) return [];
-    return this.certificatePurposes(issuer, undefined);
+    return certificatePurposes(issuer, undefined);
   }
 
   private async callerIssuer(principal: Principal | undefined): Promise<IssuerRecord> {
@@ -147,16 +138,31 @@ export class IssuanceService {
   }
 }
 
-/** An issued credential with its links; `verify` is the text of its QR code. */
+/** A certificate always has a revocation entry; a suspension entry when asked, else by the issuer's default. */
+function certificatePurposes(issuer: IssuerRecord, suspension: boolean | undefined): StatusPurpose[] {
+  return (suspension ?? issuer.suspensionByDefault) ? ['revocation', 'suspension'] : ['revocation'];
+}
+
+/** How a domain certificate is signed (single, assessment or batch): its cryptosuite (rdfc by default) and status entries. */
+export function certificateSettings(issuer: IssuerRecord, request: { cryptosuite?: IssueSettings['cryptosuite']; suspension?: boolean }): IssueSettings {
+  return { cryptosuite: request.cryptosuite ?? 'eddsa-rdfc-2022', format: 'ldp_vc', purposes: certificatePurposes(issuer, request.suspension) };
+}
+
+/** The links of an issued credential; `verify` is the text of its QR code. */
+export async function credentialLinks(publicUrl: string, id: string, credential: SignedCredential): Promise<IssuedCredential['links']> {
+  const path = `${publicUrl}/credentials/${encodeURIComponent(id)}`;
+  const qr = await qrTextOf(publicUrl, credential, id);
+  return { self: path, certificate: `${path}/certificate`, qrSvg: `${path}/qr.svg`, qrPng: `${path}/qr.png`, verify: qr.text };
+}
+
+/** An issued credential with its links. */
 async function describe(publicUrl: string, record: CredentialRecord, credential: SignedCredential): Promise<IssuedCredential> {
-  const path = `${publicUrl}/credentials/${encodeURIComponent(record.id)}`;
-  const qr = await qrTextOf(publicUrl, credential, record.id);
   return {
     id: record.id,
     kind: record.kind,
     certificateNumber: record.certificateNumber,
     assessmentId: record.assessmentId,
     verifiableCredential: credential,
-    links: { self: path, certificate: `${path}/certificate`, qrSvg: `${path}/qr.svg`, qrPng: `${path}/qr.png`, verify: qr.text },
+    links: await credentialLinks(publicUrl, record.id, credential),
   };
 }

@@ -80,6 +80,16 @@ export class IssuanceRecorder {
     throw new SkillcredError('CONFLICT', message('conflict.no-free-index'));
   }
 
+  /**
+   * Signs one draft with the status slots it will claim and makes its record, recording nothing:
+   * a batch job signs a chunk this way and commits it at once. The same signing as `record`.
+   */
+  async signEntry(issuer: IssuerRecord, draft: Draft, slots: StatusSlot[], settings: IssueSettings): Promise<IssuedEntry> {
+    const key = await this.deps.keyring.current(issuer);
+    const signed = await this.sign(issuer, draft, slots, key, settings);
+    return { record: this.recordOf(issuer, draft, signed, settings), slots };
+  }
+
   private async replay(prior: { requestHash: string; response: string }, requestHash: string): Promise<Recorded> {
     if (prior.requestHash !== requestHash) {
       throw new SkillcredError('IDEMPOTENCY_MISMATCH', message('conflict.idempotency'));

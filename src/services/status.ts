@@ -194,6 +194,7 @@ export class StatusService {
     const issuerId = await this.scopeIssuer(caller, request.issuer);
     let selector: CredentialSelector;
     if ('assessmentId' in request.select) selector = { by: 'assessment', issuerId, assessmentId: request.select.assessmentId };
+    else if ('batchId' in request.select) selector = { by: 'batch', issuerId, batchId: request.select.batchId };
     else {
       const from = instant(request.select.issuedFrom, '/select/issuedFrom');
       const to = instant(request.select.issuedUntil, '/select/issuedUntil');

@@ -2,7 +2,7 @@ import { CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../credentials/contexts.js
 import { attachProof, toDateTimeStamp, type JsonObject } from '../credentials/data-integrity.js';
 import type { ProofEngine } from '../credentials/proof-engine.js';
 import { issuerIdOf } from '../credentials/vc-model.js';
-import { decideTrust, scopeOf, type Scope } from '../domain/accreditation.js';
+import { decideTrust, scopeOf, type Scope, type TrustDecision } from '../domain/accreditation.js';
 import type { Principal } from '../domain/principal.js';
 import type { AccreditationRequest, CompromiseRequest, ExitRequest } from '../domain/requests.js';
 import { SkillcredError, malformed, message } from '../errors.js';
@@ -158,11 +158,15 @@ export class TrustService {
     return { accreditations: await this.ports.store.listAccreditations(issuer.id), exits: await this.ports.store.listExits(issuer.id) };
   }
 
+  /** Whether the issuer may issue this credential at `at`: the decision issuance acts on. */
+  async mayIssue(issuer: IssuerRecord, credential: JsonObject, at: Date): Promise<TrustDecision> {
+    return decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scopeOf(credential), at);
+  }
+
   /** Refuses (403) issuance outside the issuer's accreditation, naming what is missing. */
   async assertMayIssue(issuer: IssuerRecord, credential: JsonObject, at: Date): Promise<void> {
-    const scope = scopeOf(credential);
-    const decision = decideTrust(await this.ports.store.listAccreditations(issuer.id), await this.ports.store.listExits(issuer.id), scope, at);
-    if (!decision.trusted) throw new SkillcredError('NOT_ACCREDITED', message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scope, at) }));
+    const decision = await this.mayIssue(issuer, credential, at);
+    if (!decision.trusted) throw new SkillcredError('NOT_ACCREDITED', message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scopeOf(credential), at) }));
   }
 
   /**

@@ -3,6 +3,7 @@
 import type { Driver } from './driver.js';
 import { applyMigrations, type Migration } from './migrate.js';
 import { holderMethods } from './sql/holder.js';
+import { batchMethods } from './sql/batches.js';
 import { issuanceMethods } from './sql/issuance.js';
 import { issuerMethods } from './sql/issuers.js';
 import { statusMethods } from './sql/status.js';
@@ -26,5 +27,6 @@ export function sqlStore(db: Driver, options: SqlStoreOptions = {}): Store {
     ...statusMethods(db),
     ...trustMethods(db),
     ...holderMethods(db),
+    ...batchMethods(db),
   };
 }

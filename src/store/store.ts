@@ -67,7 +67,59 @@ export type SetStatusResult =
 /** Which credentials a bulk status change selects. */
 export type CredentialSelector =
   | { by: 'assessment'; issuerId: string; assessmentId: string }
-  | { by: 'issued-between'; issuerId: string; from: string; to: string };
+  | { by: 'issued-between'; issuerId: string; from: string; to: string }
+  | { by: 'batch'; issuerId: string; batchId: string };
+
+/** An exam-session batch: its counts and the lease of the job that issues it. */
+export interface BatchRecord {
+  id: string;
+  issuerId: string;
+  source: 'json' | 'csv';
+  headers: string[];
+  total: number;
+  issued: number;
+  failed: number;
+  state: 'queued' | 'running' | 'completed';
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** One checked row of a new batch: the id its credential will have, its draft (JSON) and signing settings (JSON). */
+export interface BatchRowInput {
+  rowNo: number;
+  sheetRow: number;
+  certificateNumber: string;
+  holderName: string;
+  credentialId: string;
+  draft: string;
+  settings: string;
+}
+
+/** A row still to issue. */
+export interface PendingBatchRow {
+  rowNo: number;
+  draft: string;
+  settings: string;
+}
+
+/** A row as its batch reports it, with the issued credential's document and status when there is one. */
+export interface BatchRowRecord {
+  rowNo: number;
+  sheetRow: number;
+  certificateNumber: string;
+  holderName: string;
+  credentialId: string | null;
+  error: string | null;
+  document: string | null;
+  revoked: boolean;
+  suspended: boolean;
+}
+
+/** What committing a chunk of rows did (see recordIssued for the refusals). */
+export type CommitRowsResult = { outcome: 'recorded' } | { outcome: 'replay' } | { outcome: 'slot-taken' } | { outcome: 'duplicate'; detail: string };
 
 /**
  * The persistence port. Methods are named by intent; each is atomic on its own, inside the
@@ -125,6 +177,34 @@ export interface Store {
   listCredentials(selector: CredentialSelector): Promise<CredentialRecord[]>;
   /** How many credentials (of an issuer; issued in [from, to) when given). */
   countCredentials(issuerId?: string, issued?: { from: string; to: string }): Promise<number>;
+
+  /** Up to `count` distinct free indexes of the open list, no more than it has left before it closes (at least one). */
+  pickStatusSlots(issuerId: string, purpose: StatusPurpose, count: number, opts: { size: number; threshold: number }): Promise<StatusSlot[]>;
+
+  // Exam-session batches (issue 15).
+  /** Stores a checked batch and its rows, all or nothing; false when a batch with its id exists. */
+  createBatch(batch: BatchRecord, rows: BatchRowInput[]): Promise<boolean>;
+  getBatch(id: string): Promise<BatchRecord | null>;
+  /** Unfinished batches, oldest first. */
+  listUnfinishedBatches(limit: number): Promise<BatchRecord[]>;
+  /** Takes (or renews) the job's lease until `until`, unless another owner holds one past `now`. */
+  claimBatch(id: string, owner: string, until: string, now: string): Promise<boolean>;
+  /** Gives up the lease, so the next reader resumes the job at once. */
+  releaseBatch(id: string, owner: string): Promise<void>;
+  pendingBatchRows(batchId: string, limit: number): Promise<PendingBatchRow[]>;
+  /**
+   * Records a chunk of issued rows in one atomic step: per row its credential (under the id the
+   * row (batch, row) was given: its idempotency key) and status entries; the lists' and the
+   * batch's counts. `replay` when a row of the chunk was committed before.
+   */
+  commitBatchRows(batchId: string, rows: { rowNo: number; entry: IssuedEntry }[], now: string): Promise<CommitRowsResult>;
+  /** Marks a pending row as not issued, with why. */
+  failBatchRow(batchId: string, rowNo: number, error: string, now: string): Promise<void>;
+  /** Completes the batch when no row is pending; the batch as it is then. */
+  finishBatch(batchId: string, now: string): Promise<BatchRecord | null>;
+  listBatchRows(batchId: string, offset: number, limit: number): Promise<BatchRowRecord[]>;
+  /** Of these certificate numbers and (assessment id, kind) pairs, those the issuer already issued. */
+  issuedAmong(issuerId: string, numbers: string[], assessments: [string, string][]): Promise<{ numbers: string[]; assessments: [string, string][] }>;
 
   getStatusList(issuerId: string, purpose: StatusPurpose, seq: number): Promise<StatusListRecord | null>;
   listStatusLists(issuerId: string): Promise<StatusListRecord[]>;

@@ -75,7 +75,32 @@ function row(key: string, script: ChineseScript, html: string, empty: boolean): 
 /** Renders the printable certificate page. Every value is escaped; nothing is fetched. */
 export function certificateHtml(page: CertificatePage): string {
   const { view: v, script } = page;
+  return printDocument(script, `${v.title.zh} ${v.certificateNumber} · ${v.holderName}`, certificateSheet(page));
+}
+
+/** A whole HTML document around printed sheets: the print hint, the sheets, the page's CSS (and `css`). */
+export function printDocument(script: ChineseScript, title: string, sheets: string, css = ''): string {
   const lang = script === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${esc(title)}</title>
+<style>${CSS}${css}</style>
+</head>
+<body>
+<p class="toolbar">${esc(TEXT.printHint![script])}<br><span class="en">${esc(TEXT.printHint!.en)}</span></p>
+${sheets}
+</body>
+</html>
+`;
+}
+
+/** One certificate's A4 sheet (`<main class="sheet">`): one page of a print document. */
+export function certificateSheet(page: CertificatePage): string {
+  const { view: v, script } = page;
   const t = (key: string) => TEXT[key]![script];
   const code = v.occupationCode ? ` <span class="code">(${esc(v.occupationCode)})</span>` : '';
   const rows = [
@@ -101,18 +126,7 @@ export function certificateHtml(page: CertificatePage): string {
     v.issueDate.zh ? `<div><dt>${label('date', script)}</dt><dd>${value(v.issueDate)}</dd></div>` : '',
   ].join('\n      ');
   const stamp = page.withdrawn ? `<div class="stamp" aria-hidden="true">${esc(t(page.withdrawn))}<br>${esc(TEXT[page.withdrawn]!.en)}</div>` : '';
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${esc(v.title.zh)} ${esc(v.certificateNumber)} · ${esc(v.holderName)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<p class="toolbar">${esc(t('printHint'))}<br><span class="en">${esc(TEXT.printHint!.en)}</span></p>
-<main class="sheet">
+  return `<main class="sheet">
 ${stamp}
 <div class="frame">
   ${banner}
@@ -140,10 +154,7 @@ ${rows}
     <p class="note"><span class="zh">${esc(t('fingerprint'))}</span><span class="en">${esc(TEXT.fingerprint!.en)}</span></p>
   </footer>
 </div>
-</main>
-</body>
-</html>
-`;
+</main>`;
 }
 
 const CSS = `

@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   verify: async () => (await import('./verify.bench.js')).run(),
   pool: async () => (await import('./pool.bench.js')).run(),
   batch: async () => (await import('./batch.bench.js')).run(),
+  'batch-issue': async () => (await import('./batch-issue.bench.js')).run(),
   qr: async () => (await import('./qr.bench.js')).run(),
   store: async () => (await import('./store.bench.js')).run(),
 };

@@ -2,6 +2,7 @@
 // better-sqlite3 under Node (contract-sqlite.test.ts) and against a real local D1 inside workerd
 // (tests/workers/store-contract.test.ts): an adapter that behaves differently fails here.
 import { afterAll, beforeAll, describe } from 'vitest';
+import { batchesContract } from './contract-batches.js';
 import { issuanceContract } from './contract-issuance.js';
 import { issuersContract } from './contract-issuers.js';
 import { statusContract } from './contract-status.js';
@@ -28,5 +29,6 @@ export function storeContract(name: string, make: MakeStore): void {
     issuanceContract(get);
     statusContract(get);
     trustContract(get);
+    batchesContract(get);
   });
 }

@@ -3,7 +3,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
 /** The key references the Workers tests may adopt; SERVICE_KEY_REF is the first. */
-export const TEST_KEY_REFS = ['service-1', 'e2e-1', 'e2e-2', 'e2e-3', 'contract-1'] as const;
+export const TEST_KEY_REFS = ['service-1', 'e2e-1', 'e2e-2', 'e2e-3', 'contract-1', 'batch-1'] as const;
 /** The holder-binding peppers provisioned beside them. */
 export const TEST_PEPPER_REFS = ['pepper-1', 'pepper-2'] as const;
 

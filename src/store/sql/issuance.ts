@@ -1,11 +1,11 @@
 // Issuance: picking status indexes, recording issued credentials with their slots and idempotency
 // claim in one atomic batch, and reading credentials back.
 import type { CredentialRecord } from '../../domain/credential-record.js';
-import { closeAtFor } from '../../domain/status.js';
+import { closeAtFor, type StatusSlot } from '../../domain/status.js';
 import { distinctRandomBelow } from '../../util/random.js';
 import { SkillcredError } from '../../errors.js';
 import { stmt, type Driver, type Row, type Statement } from '../driver.js';
-import type { RecordIssuedResult, Store } from '../store.js';
+import type { IdempotencyClaim, IssuedEntry, RecordIssuedResult, Store } from '../store.js';
 import { num, text, textOrNull } from './columns.js';
 import { SET_STATEMENTS } from './sets.js';
 
@@ -24,11 +24,15 @@ const INSERT_CREDENTIAL = `INSERT INTO credentials (id, issuer_id, kind, holder_
 const INSERT_STATUS_ENTRY = 'INSERT INTO status_entries (list_id, idx, credential_id, purpose, value) VALUES (?,?,?,?,0)';
 const COUNT_ALLOCATION = `UPDATE status_lists SET allocated = allocated + 1,
   state = CASE WHEN allocated + 1 >= close_at THEN 'closed' ELSE state END WHERE id = ?`;
+const COUNT_ALLOCATIONS = `UPDATE status_lists SET allocated = allocated + ?,
+  state = CASE WHEN allocated + ? >= close_at THEN 'closed' ELSE state END WHERE id = ?`;
 const SELECT_IDEMPOTENT = 'SELECT request_hash, response FROM idempotency_keys WHERE issuer_id = ? AND key = ?';
 
 const SELECT_CREDENTIAL = 'SELECT * FROM credentials WHERE id = ?';
 const LIST_CREDENTIALS_OF_ASSESSMENT = 'SELECT * FROM credentials WHERE issuer_id = ? AND assessment_id = ? ORDER BY issued_at, id';
 const LIST_CREDENTIALS_ISSUED_BETWEEN = 'SELECT * FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ? ORDER BY issued_at, id';
+const LIST_CREDENTIALS_OF_BATCH = `SELECT c.* FROM batch_rows br JOIN batches b ON b.id = br.batch_id JOIN credentials c ON c.id = br.credential_id
+  WHERE b.issuer_id = ? AND br.batch_id = ? ORDER BY br.row_no`;
 const COUNT_CREDENTIALS = 'SELECT COUNT(*) AS n FROM credentials';
 const COUNT_CREDENTIALS_OF_ISSUER = 'SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ?';
 const COUNT_CREDENTIALS_ISSUED_BETWEEN = 'SELECT COUNT(*) AS n FROM credentials WHERE issuer_id = ? AND issued_at >= ? AND issued_at < ?';
@@ -45,7 +49,7 @@ function candidatesFor(fill: number): number {
 type Refusal = Extract<RecordIssuedResult, { outcome: 'slot-taken' | 'duplicate' }>;
 
 /** What a failed recordIssued batch means, by the unique constraint it broke (names as in driver.ts). */
-const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
+export const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
   'idempotency_keys(issuer_id,key)': 'replay',
   'status_entries(list_id,idx)': { outcome: 'slot-taken' },
   'credentials(id)': { outcome: 'duplicate', detail: 'a credential with this id was already issued' },
@@ -74,7 +78,23 @@ export function credentialFromRow(r: Row): CredentialRecord {
 const insertCredential = (c: CredentialRecord): Statement =>
   stmt(INSERT_CREDENTIAL, c.id, c.issuerId, c.kind, c.holderHash, c.certificateNumber, c.assessmentId, c.issuedAt, c.validFrom, c.format, c.document);
 
-type IssuanceMethods = 'pickStatusSlot' | 'recordIssued' | 'getIdempotent' | 'getCredential' | 'listCredentials' | 'countCredentials';
+/** The statements that record one credential: its row, its status entries and (unless the caller counts them) their lists' counts. */
+export function issuedStatements({ record, slots }: IssuedEntry, countAllocations = true): Statement[] {
+  const out = [insertCredential(record)];
+  for (const slot of slots) {
+    out.push(stmt(INSERT_STATUS_ENTRY, slot.listId, slot.index, record.id, slot.purpose));
+    if (countAllocations) out.push(stmt(COUNT_ALLOCATION, slot.listId));
+  }
+  return out;
+}
+
+/** Counts `n` more indexes given on a list at once (closing it at its threshold): one statement for a chunk. */
+export const allocationStatement = (listId: number, n: number): Statement => stmt(COUNT_ALLOCATIONS, n, n, listId);
+
+/** The statement of an idempotency claim. */
+const idempotencyStatement = (c: IdempotencyClaim, at: string): Statement => stmt(INSERT_IDEMPOTENCY, c.issuerId, c.key, c.requestHash, c.response, at);
+
+type IssuanceMethods = 'pickStatusSlot' | 'pickStatusSlots' | 'recordIssued' | 'getIdempotent' | 'getCredential' | 'listCredentials' | 'countCredentials';
 
 /** The issuance methods of the Store. */
 export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
@@ -113,20 +133,47 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
       throw new SkillcredError('CONFLICT', `no free index found on the open ${purpose} list of issuer ${issuerId}; retry the request`);
     },
 
+    async pickStatusSlots(issuerId, purpose, count, opts) {
+      // pickStatusSlot for a chunk: the free candidates of each round are kept in draw order, each
+      // uniform over the free indexes not kept yet. No more than the list has left before it
+      // closes, so a chunk never carries a list past its threshold; the next chunk opens a new one.
+      const hint = `${issuerId} ${purpose}`;
+      const out: StatusSlot[] = [];
+      let size = opts.size;
+      for (let round = 0; round < 10_000; round++) {
+        const want = count - out.length;
+        const free = Math.max(0.05, 1 - (lastFill.get(hint) ?? 0));
+        const kept = new Set(out.map((s) => s.index));
+        const draw = Math.min(size, Math.ceil((want + kept.size) / free) + 16);
+        const candidates = distinctRandomBelow(size, draw).filter((c) => !kept.has(c));
+        const row = await db.one(sets.openListTakenAmong, [JSON.stringify(candidates), issuerId, purpose]);
+        if (!row) {
+          const closeAt = closeAtFor(opts.size, opts.threshold);
+          await db.run(INSERT_NEXT_LIST, [issuerId, purpose, issuerId, purpose, opts.size, closeAt, new Date().toISOString(), issuerId, purpose]);
+          continue;
+        }
+        if (out.length > 0 && num(row.id) !== out[0]!.listId) return out; // the list closed meanwhile
+        lastFill.set(hint, num(row.allocated) / num(row.size));
+        if (num(row.size) !== size) {
+          size = num(row.size);
+          continue;
+        }
+        const room = Math.max(1, Math.min(count, num(row.close_at) - num(row.allocated)));
+        const taken = new Set(JSON.parse(text(row.taken)) as number[]);
+        for (const index of candidates) {
+          if (out.length >= room) break;
+          if (!taken.has(index)) out.push({ listId: num(row.id), seq: num(row.seq), purpose, index });
+        }
+        if (out.length >= room) return out;
+      }
+      throw new Error(`the open ${purpose} list of issuer ${issuerId} has no free index`);
+    },
+
     async recordIssued(entries, idempotency) {
       // The idempotency claim goes first, so a retry racing its original replays even when a slot
       // clashed too; then per credential its row, its entries and their lists' counts.
-      const statements: Statement[] = [];
-      if (idempotency) {
-        const { issuerId, key, requestHash, response } = idempotency;
-        statements.push(stmt(INSERT_IDEMPOTENCY, issuerId, key, requestHash, response, new Date().toISOString()));
-      }
-      for (const { record, slots } of entries) {
-        statements.push(insertCredential(record));
-        for (const slot of slots) {
-          statements.push(stmt(INSERT_STATUS_ENTRY, slot.listId, slot.index, record.id, slot.purpose), stmt(COUNT_ALLOCATION, slot.listId));
-        }
-      }
+      const statements: Statement[] = idempotency ? [idempotencyStatement(idempotency, new Date().toISOString())] : [];
+      for (const entry of entries) statements.push(...issuedStatements(entry));
       try {
         await db.batch(statements);
         return { outcome: 'recorded' };
@@ -150,7 +197,9 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
       const rows =
         selector.by === 'assessment'
           ? await db.all(LIST_CREDENTIALS_OF_ASSESSMENT, [selector.issuerId, selector.assessmentId])
-          : await db.all(LIST_CREDENTIALS_ISSUED_BETWEEN, [selector.issuerId, selector.from, selector.to]);
+          : selector.by === 'batch'
+            ? await db.all(LIST_CREDENTIALS_OF_BATCH, [selector.issuerId, selector.batchId])
+            : await db.all(LIST_CREDENTIALS_ISSUED_BETWEEN, [selector.issuerId, selector.from, selector.to]);
       return rows.map(credentialFromRow);
     },
     async countCredentials(issuerId, issued) {

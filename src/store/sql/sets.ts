@@ -7,7 +7,7 @@ import type { Dialect } from '../driver.js';
 /** The set statements of one dialect; each one's parameters are listed in order. */
 export interface SetStatements {
   /**
-   * (candidates JSON [idx, …], issuer_id, purpose) → the open list (id, seq, size, allocated) and `taken`, a
+   * (candidates JSON [idx, …], issuer_id, purpose) → the open list (id, seq, size, allocated, close_at) and `taken`, a
    * JSON array of the candidates it has given already: one round trip per try.
    */
   openListTakenAmong: string;
@@ -29,10 +29,18 @@ export interface SetStatements {
    * list with 10,000 revoked reads ~8× faster than as rows on SQLite, and crosses D1's wire once).
    */
   setBitsOfList: string;
+  /** (batch_id, JSON [[row_no, sheet_row, certificate_number, holder_name, credential_id], …]) → inserts the rows. */
+  insertBatchRows: string;
+  /** (batch_id, JSON [[row_no, draft, settings], …]) → inserts the rows' drafts. */
+  insertBatchDrafts: string;
+  /** (issuer_id, JSON [certificate_number, …]) → `certificate_number` of each the issuer already issued. */
+  issuedNumbersAmong: string;
+  /** (issuer_id, JSON [[assessment_id, kind], …]) → `assessment_id`, `kind` of each pair already issued. */
+  issuedAssessmentsAmong: string;
 }
 
 const JSON_EACH: SetStatements = {
-  openListTakenAmong: `SELECT l.id, l.seq, l.size, l.allocated, (SELECT json_group_array(se.idx) FROM status_entries se
+  openListTakenAmong: `SELECT l.id, l.seq, l.size, l.allocated, l.close_at, (SELECT json_group_array(se.idx) FROM status_entries se
       WHERE se.list_id = l.id AND se.idx IN (SELECT value FROM json_each(?))) AS taken
     FROM status_lists l WHERE l.issuer_id = ? AND l.purpose = ? AND l.state = 'open' ORDER BY l.seq DESC LIMIT 1`,
   entriesOfCredentials: `SELECT se.credential_id, se.purpose, se.list_id, se.idx, se.value, c.issuer_id FROM status_entries se
@@ -49,6 +57,15 @@ const JSON_EACH: SetStatements = {
   bumpLists: 'UPDATE status_lists SET version = version + 1 WHERE id IN (SELECT value FROM json_each(?))',
   // The covering partial index (list_id, idx) WHERE value = 1 answers this without table lookups.
   setBitsOfList: 'SELECT json_group_array(idx) AS bits FROM status_entries WHERE list_id = ? AND value = 1',
+  insertBatchRows: `INSERT INTO batch_rows (batch_id, row_no, sheet_row, certificate_number, holder_name, credential_id)
+    SELECT ?, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+      json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]') FROM json_each(?) AS j`,
+  insertBatchDrafts: `INSERT INTO batch_drafts (batch_id, row_no, draft, settings)
+    SELECT ?, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]') FROM json_each(?) AS j`,
+  issuedNumbersAmong: `SELECT DISTINCT certificate_number FROM credentials WHERE issuer_id = ?
+    AND certificate_number IN (SELECT value FROM json_each(?))`,
+  issuedAssessmentsAmong: `SELECT DISTINCT assessment_id, kind FROM credentials WHERE issuer_id = ? AND (assessment_id, kind) IN
+    (SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(?) AS j)`,
 };
 
 /** The set statements for each dialect. */
