@@ -64,13 +64,59 @@ function statements(sql: string): Token[][] {
 
 /** Functions of SQLite with no PostgreSQL namesake of the same meaning. */
 const SQLITE_ONLY_FUNCTIONS = new Set([
-  'datetime', 'date', 'time', 'julianday', 'strftime', 'unixepoch', 'printf', 'instr', 'group_concat', 'total',
-  'json', 'json_extract', 'json_each', 'json_tree', 'json_group_array', 'json_group_object', 'json_array', 'json_object',
-  'json_insert', 'json_set', 'json_replace', 'json_remove', 'json_patch', 'json_valid', 'json_type', 'last_insert_rowid',
-  'changes', 'randomblob', 'zeroblob', 'hex', 'quote', 'typeof', 'likelihood', 'iif', 'glob', 'sqlite_version',
+  'datetime',
+  'date',
+  'time',
+  'julianday',
+  'strftime',
+  'unixepoch',
+  'printf',
+  'instr',
+  'group_concat',
+  'total',
+  'json',
+  'json_extract',
+  'json_each',
+  'json_tree',
+  'json_group_array',
+  'json_group_object',
+  'json_array',
+  'json_object',
+  'json_insert',
+  'json_set',
+  'json_replace',
+  'json_remove',
+  'json_patch',
+  'json_valid',
+  'json_type',
+  'last_insert_rowid',
+  'changes',
+  'randomblob',
+  'zeroblob',
+  'hex',
+  'quote',
+  'typeof',
+  'likelihood',
+  'iif',
+  'glob',
+  'sqlite_version',
 ]);
 const REFUSED_WORDS = new Set(['ROWID', '_ROWID_', 'OID', 'GLOB', 'NOCASE', 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME']);
-const REFUSED_STATEMENTS = new Set(['PRAGMA', 'BEGIN', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'ATTACH', 'DETACH', 'VACUUM', 'REINDEX', 'ANALYZE', 'REPLACE']);
+const REFUSED_STATEMENTS = new Set([
+  'PRAGMA',
+  'BEGIN',
+  'COMMIT',
+  'END',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'ATTACH',
+  'DETACH',
+  'VACUUM',
+  'REINDEX',
+  'ANALYZE',
+  'REPLACE',
+]);
 
 /** Thrown for SQL the translation refuses; the message names the construct and the statement. */
 export class UntranslatableSql extends Error {
@@ -169,11 +215,17 @@ function translateTrigger(tokens: Token[]): string {
 export function sqliteToPostgres(sql: string): string {
   return statements(sql)
     .map((tokens) => {
-      const words = tokens.filter((t) => t.kind === 'word').slice(0, 5).map((t) => t.text.toUpperCase());
+      const words = tokens
+        .filter((t) => t.kind === 'word')
+        .slice(0, 5)
+        .map((t) => t.text.toUpperCase());
       if (words[0] === 'CREATE' && words.slice(1, 3).includes('TRIGGER')) return translateTrigger(tokens);
       if (words[0] === 'DROP' && words[1] === 'TRIGGER') {
         const ifExists = words[2] === 'IF' ? 'IF EXISTS ' : '';
-        const name = tokens.filter((t) => t.kind === 'word' || t.kind === 'ident').at(-1)!.text.replace(/"/g, '');
+        const name = tokens
+          .filter((t) => t.kind === 'word' || t.kind === 'ident')
+          .at(-1)!
+          .text.replace(/"/g, '');
         return `DROP FUNCTION ${ifExists}${name}_fn() CASCADE`;
       }
       return translateTokens(tokens);

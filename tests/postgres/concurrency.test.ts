@@ -48,18 +48,29 @@ describePg('PostgreSQL: two instances on one database', () => {
     const outcomes = await both(10, async (store, i) => {
       const id = credId(`idem${i}`);
       const slot = await store.pickStatusSlot(issuer.id, 'revocation', BIG);
-      return { id, outcome: await store.recordIssued([{ record: record(issuer.id, id), slots: [slot] }], { issuerId: issuer.id, key, requestHash: 'h', response: JSON.stringify([id]) }) };
+      return {
+        id,
+        outcome: await store.recordIssued([{ record: record(issuer.id, id), slots: [slot] }], {
+          issuerId: issuer.id,
+          key,
+          requestHash: 'h',
+          response: JSON.stringify([id]),
+        }),
+      };
     });
     const winners = outcomes.filter((o) => o.outcome.outcome === 'recorded');
     expect(winners).toHaveLength(1);
-    for (const o of outcomes) if (o !== winners[0]) expect(o.outcome).toEqual({ outcome: 'replay', requestHash: 'h', response: JSON.stringify([winners[0]!.id]) });
+    for (const o of outcomes)
+      if (o !== winners[0]) expect(o.outcome).toEqual({ outcome: 'replay', requestHash: 'h', response: JSON.stringify([winners[0]!.id]) });
     expect(await b.countCredentials(issuer.id)).toBe(1);
   });
 
   it('never suspends a credential the other instance revoked concurrently', async () => {
     const issuer = await seedIssuer(a);
     const xs = await both(20, (store) => issueOne(store, issuer.id, { purposes: ['revocation', 'suspension'] }));
-    const results = await Promise.all(xs.flatMap((x, i) => [(i % 2 ? a : b).setStatus([suspend(x.id)], auditCtx()), (i % 2 ? b : a).setStatus([revoke(x.id)], auditCtx())]));
+    const results = await Promise.all(
+      xs.flatMap((x, i) => [(i % 2 ? a : b).setStatus([suspend(x.id)], auditCtx()), (i % 2 ? b : a).setStatus([revoke(x.id)], auditCtx())]),
+    );
     for (const [i, x] of xs.entries()) {
       expect(results[2 * i + 1]).toEqual({ outcome: 'applied', changed: 1, unchanged: 0, skipped: 0 });
       const order = (await a.listAudit({ credentialId: x.id })).map((e) => e.purpose);

@@ -25,7 +25,9 @@ describePg('PostgreSQL migrations', () => {
     await expect(applyMigrations(db, [broken])).rejects.toThrow(/already exists/);
     expect(await db.one("SELECT 1 FROM information_schema.tables WHERE table_name = 't'")).toBeNull();
     expect(await db.all('SELECT name FROM schema_migrations')).toEqual([]);
-    await expect(applyMigrations(db, [{ name: '0002_pragma.sql', sql: 'PRAGMA foreign_keys = OFF' }])).rejects.toThrow(/0002_pragma.sql: cannot translate to PostgreSQL: PRAGMA/);
+    await expect(applyMigrations(db, [{ name: '0002_pragma.sql', sql: 'PRAGMA foreign_keys = OFF' }])).rejects.toThrow(
+      /0002_pragma.sql: cannot translate to PostgreSQL: PRAGMA/,
+    );
     await db.close();
   });
 

@@ -25,8 +25,16 @@ describe('SQLite migrations translated for PostgreSQL', () => {
   });
 
   it('turns ALTER TABLE, INSERT OR IGNORE and ifnull into their PostgreSQL forms', () => {
-    expect(squash(sqliteToPostgres("ALTER TABLE t ADD COLUMN peppers INTEGER NOT NULL DEFAULT 1;\nINSERT OR IGNORE INTO settings (key, value) VALUES ('a', ifnull(NULL, 'b'));"))).toBe(
-      squash("ALTER TABLE t ADD COLUMN peppers BIGINT NOT NULL DEFAULT 1; INSERT INTO settings (key, value) VALUES ('a', COALESCE(NULL, 'b')) ON CONFLICT DO NOTHING;"),
+    expect(
+      squash(
+        sqliteToPostgres(
+          "ALTER TABLE t ADD COLUMN peppers INTEGER NOT NULL DEFAULT 1;\nINSERT OR IGNORE INTO settings (key, value) VALUES ('a', ifnull(NULL, 'b'));",
+        ),
+      ),
+    ).toBe(
+      squash(
+        "ALTER TABLE t ADD COLUMN peppers BIGINT NOT NULL DEFAULT 1; INSERT INTO settings (key, value) VALUES ('a', COALESCE(NULL, 'b')) ON CONFLICT DO NOTHING;",
+      ),
     );
   });
 

@@ -70,7 +70,13 @@ function violationOf(error: unknown): Violation | null {
   if (error.code !== '23505') return null;
   const columns = /^Key \((.+?)\)=\(/.exec(error.detail ?? '')?.[1];
   if (!error.table || !columns) return null;
-  return { kind: 'unique', name: `${error.table}(${columns.split(', ').map((c) => c.replace(/^"|"$/g, '')).join(',')})` };
+  return {
+    kind: 'unique',
+    name: `${error.table}(${columns
+      .split(', ')
+      .map((c) => c.replace(/^"|"$/g, ''))
+      .join(',')})`,
+  };
 }
 
 /** The error to hand the store: constraint failures renamed, everything else as it came. */
