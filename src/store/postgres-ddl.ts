@@ -119,7 +119,7 @@ const REFUSED_STATEMENTS = new Set([
 ]);
 
 /** Thrown for SQL the translation refuses; the message names the construct and the statement. */
-export class UntranslatableSql extends Error {
+class UntranslatableSql extends Error {
   constructor(what: string, statement: string) {
     super(`cannot translate to PostgreSQL: ${what} in: ${statement.trim().replace(/\s+/g, ' ').slice(0, 200)}`);
     this.name = 'UntranslatableSql';
