@@ -1,7 +1,7 @@
 // Migrations on PostgreSQL: every real migration file, translated, applied once; a failing one
 // leaves nothing; instances migrating at the same moment apply each file once between them; and a
 // translated trigger really runs.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openPostgresDriver } from '../../src/runtime/node/postgres-driver.js';
 import { postgresStore } from '../../src/runtime/node/postgres-store.js';
 import { readMigrations } from '../../src/runtime/node/sqlite-store.js';
@@ -58,11 +58,3 @@ describePg('PostgreSQL migrations', () => {
   });
 });
 
-describe('the placeholder numbering of the PostgreSQL driver', () => {
-  it('numbers ? outside quotes only', async () => {
-    const { numberPlaceholders } = await import('../../src/runtime/node/postgres-driver.js');
-    expect(numberPlaceholders(`SELECT '?', "a?" FROM t WHERE a = ? AND b = 'it''s ?' AND c IN (?, ?)`)).toBe(
-      `SELECT '?', "a?" FROM t WHERE a = $1 AND b = 'it''s ?' AND c IN ($2, $3)`,
-    );
-  });
-});
