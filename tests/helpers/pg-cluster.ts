@@ -73,19 +73,22 @@ export async function startPgCluster(options: { durable?: boolean; settings?: Re
     .join(' ');
   asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
   let stopped = false;
+  // A run that ends without calling stop() (an error, process.exit) must not leave a server behind.
+  process.once('exit', () => stopCluster());
+  const stopCluster = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   return {
     url: `postgres://skillcred@127.0.0.1:${port}/postgres`,
     port,
     dir,
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    stop: stopCluster,
   };
 }
 

@@ -1,5 +1,6 @@
 // What only the PostgreSQL driver does: number placeholders, and write a batch's values as literals
 // (one round trip, one implicit transaction), which must carry every string back unchanged.
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { inlineParams, numberPlaceholders, openPostgresDriver } from '../../src/runtime/node/postgres-driver.js';
 import { stmt } from '../../src/store/driver.js';
@@ -18,6 +19,8 @@ describe('statement text for PostgreSQL', () => {
     expect(inlineParams("SELECT ?, '?', ?, ?, ?", ["a'?", null, -1, 2.5])).toBe(`SELECT 'a''?', '?', NULL, (-1), (2.5)`);
     expect(() => inlineParams('SELECT ?', [])).toThrow(/1 placeholders for 0 values/);
     expect(() => inlineParams('SELECT ?', [Number.NaN])).toThrow(/cannot bind/);
+    // Strings quoted exactly as node-postgres's escapeLiteral quotes them.
+    for (const v of NASTY) expect(inlineParams('?', [v])).toBe(pg.escapeLiteral(v));
   });
 });
 
