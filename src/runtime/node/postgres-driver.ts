@@ -1,5 +1,5 @@
-// The PostgreSQL driver (node-postgres): a pool shared by every call; a batch is one transaction on
-// one pooled connection at READ COMMITTED, PostgreSQL's default. Why that is enough for the store:
+// The PostgreSQL driver (node-postgres): a pool shared by every call; a batch is one transaction
+// (one message, see transaction()) at READ COMMITTED, PostgreSQL's default. Why that is enough:
 // - unique indexes and primary keys are checked across transactions (a second insert of a key waits
 //   for the first to commit, then fails): status slots, idempotency keys and credential ids;
 // - an UPDATE that finds a row changed by a concurrent commit re-reads it before writing
@@ -118,9 +118,10 @@ export function openPostgresDriver(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
   // An idle connection the server drops (restart, failover) must not crash the process.
   pool.on('error', () => {});
-  const query = async (sql: string, params: readonly SqlValue[] = [], client: pg.Pool | pg.PoolClient = pool) => {
+  // `sql` as PostgreSQL reads it: numbered placeholders, or a script sent as it is (batches, migrations).
+  const query = async (sql: string, params: readonly SqlValue[] = [], script = false) => {
     try {
-      return await client.query(numberPlaceholders(sql), params as SqlValue[]);
+      return await pool.query(script ? sql : numberPlaceholders(sql), params as SqlValue[]);
     } catch (error) {
       throw translated(error);
     }
@@ -135,7 +136,7 @@ export function openPostgresDriver(url: string, options: PostgresOptions = {}): 
    */
   async function transaction(statements: readonly Statement[]): Promise<{ changes: number }[]> {
     const script = statements.map((s) => inlineParams(s.sql, s.params)).join(';\n');
-    const result = (await query(script)) as pg.QueryResult | pg.QueryResult[];
+    const result = (await query(script, [], true)) as pg.QueryResult | pg.QueryResult[];
     const results = Array.isArray(result) ? result : [result];
     return results.map((r) => ({ changes: r.rowCount ?? 0 }));
   }
@@ -161,7 +162,7 @@ export function openPostgresDriver(url: string, options: PostgresOptions = {}): 
     // A script without parameters goes over the simple protocol as one message, which PostgreSQL
     // runs as one implicit transaction: all of it or nothing.
     async exec(script) {
-      await query(script);
+      await query(script, [], true);
     },
     async exclusive(name, fn) {
       const client = await pool.connect();
