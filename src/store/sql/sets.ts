@@ -69,8 +69,8 @@ const JSONB: SetStatements = {
     HAVING bool_or(changed)`,
   setBits: `UPDATE status_entries SET value = ? WHERE value <> ? AND (list_id, idx) IN
     (SELECT (j.e->>0)::bigint, (j.e->>1)::bigint FROM jsonb_array_elements(?::jsonb) AS j(e))`,
-  appendAudits: `INSERT INTO status_audit (credential_id, issuer_id, purpose, old_value, new_value, actor, reason, request_id, at)
-    SELECT j.e->>0, j.e->>1, j.e->>2, (j.e->>3)::bigint, (j.e->>4)::bigint, ?, ?, ?, ?
+  appendAudits: `INSERT INTO status_audit (credential_id, issuer_id, purpose, old_value, new_value, actor, reason, request_id, client_request_id, at)
+    SELECT j.e->>0, j.e->>1, j.e->>2, (j.e->>3)::bigint, (j.e->>4)::bigint, ?, ?, ?, ?, ?
     FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS j(e, n) ORDER BY j.n`,
   bumpLists: 'UPDATE status_lists SET version = version + 1 WHERE id IN (SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb))',
   // An index-only scan of the partial index (list_id, idx) WHERE value = 1.
