@@ -1,7 +1,7 @@
 // The layering of ARCHITECTURE.md as rules: `npm run lint:boundaries` (in .ci/run) fails when one breaks.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const ENTRIES = '^src/(node|worker)[.]ts$|^src/cli/';
-const NODE_ONLY = '^(node:|better-sqlite3$|@hono/node-server|postgres$|piscina$|undici$)|^(fs|path|os|url|crypto|zlib|net|dns|tls|https?|child_process|worker_threads|util|stream)$';
+const NODE_ONLY = '^(node:|better-sqlite3$|@hono/node-server|postgres$|pg$|piscina$|undici$)|^(fs|path|os|url|crypto|zlib|net|dns|tls|https?|child_process|worker_threads|util|stream)$';
 
 module.exports = {
   forbidden: [

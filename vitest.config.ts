@@ -17,6 +17,8 @@ export default defineConfig(async () => ({
           name: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/workers/**', 'tests/bench/**', 'node_modules/**'],
+          // One throwaway PostgreSQL cluster for the run (skipped, saying why, without the binaries).
+          globalSetup: ['tests/postgres/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',

@@ -53,6 +53,13 @@ export interface NodeSettings {
    * process may use (os.availableParallelism(), resolved by the Node runtime).
    */
   workers: number | undefined;
+  /**
+   * DATABASE_URL: `postgres://user:password@host:port/database` to keep everything in PostgreSQL,
+   * shared by every instance pointed at it; unset, one SQLite file under dataDir (the default).
+   */
+  databaseUrl: string | undefined;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections this instance holds at most. */
+  databasePoolSize: number;
 }
 
 /** What only the Workers entry reads. */
@@ -152,7 +159,24 @@ export function parseNodeSettings(env: Env): NodeSettings {
     devIssuer: env.SKIP_DEV_ISSUER !== '1',
     trustProxy: oneOf(env, 'TRUST_PROXY', ['0', '1'] as const, '0') === '1',
     workers: env.WORKERS === undefined || env.WORKERS === '' ? undefined : int(env, 'WORKERS', 0, 0, 256),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
   };
+}
+
+/** DATABASE_URL when set: a PostgreSQL URL, or a clear error (SQLite needs no URL: it is the default). */
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw configError('DATABASE_URL must be a URL like postgres://user:password@host:5432/skillcred');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw configError(`DATABASE_URL must use postgres:// (SQLite is the default when it is unset), got ${JSON.stringify(url.protocol)}`);
+  }
+  return raw;
 }
 
 /** Parses the Workers entry's own settings. */

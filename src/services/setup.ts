@@ -1,5 +1,6 @@
 import type { CryptoProvider } from '../credentials/crypto.js';
 import type { Config } from '../config.js';
+import { SkillcredError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { ADMIN_TOKEN_SETTING } from './auth.js';
 import type { IssuedApiKey, IssuerService } from './issuers.js';
@@ -37,7 +38,11 @@ export class SetupService {
 
   /**
    * An admin token (unless ADMIN_TOKEN is configured), the service's own key and a development
-   * issuer with a fresh key, when the database has no issuer yet. Idempotent across restarts.
+   * issuer with a fresh key, when the database has no issuer yet. Idempotent across restarts, and
+   * race-free when several instances start together on one database: each step is a claim the
+   * database decides (insert-if-absent, or a unique slug), so exactly one instance creates each
+   * thing and shows its secret; the others find it made. A loser's unused key file stays behind
+   * under its own random name, never in the way.
    */
   async firstStart(opts: SetupOptions): Promise<FirstStart> {
     const { store, crypto, config } = this.deps;
@@ -48,13 +53,21 @@ export class SetupService {
     }
     await this.deps.identity.ensureKey(opts.serviceKeyRef);
     if (opts.devIssuer && (await store.countIssuers()) === 0) {
-      const { record } = await this.deps.issuers.createRecord({
-        slug: 'dev',
-        names: { 'zh-Hans': '开发用评价机构', 'zh-Hant': '開發用評價機構', en: 'Development Evaluation Organisation' },
-        orgKind: 'Y',
-        filingCode: 'DEV-0001',
-        didMethod: 'web',
-      });
+      const created = await this.deps.issuers
+        .createRecord({
+          slug: 'dev',
+          names: { 'zh-Hans': '开发用评价机构', 'zh-Hant': '開發用評價機構', en: 'Development Evaluation Organisation' },
+          orgKind: 'Y',
+          filingCode: 'DEV-0001',
+          didMethod: 'web',
+        })
+        .catch((error: unknown) => {
+          // Another instance starting at the same moment created it first: nothing left to do here.
+          if (error instanceof SkillcredError && error.code === 'CONFLICT') return null;
+          throw error;
+        });
+      if (!created) return result;
+      const { record } = created;
       // The development issuer is accredited for everything, so a fresh start can issue at once.
       await this.deps.trust.addAccreditation(record.issuer.slug, {
         kinds: ['skill-level', 'specialized-ability', 'enterprise', 'other'],

@@ -1,9 +1,9 @@
 // The one seam between the store and a database: a handful of calls every SQL database can answer.
 // The Store is written once over it (sql-store.ts); a driver is a small file per database
-// (src/runtime/node/sqlite-driver.ts, src/runtime/workers/d1-driver.ts).
+// (src/runtime/node/sqlite-driver.ts, src/runtime/node/postgres-driver.ts, src/runtime/workers/d1-driver.ts).
 
 /** Which SQL the driver speaks, for the few statements that cannot be written portably. */
-export type Dialect = 'sqlite' | 'd1';
+export type Dialect = 'sqlite' | 'd1' | 'postgres';
 
 /** A value bound to a `?` placeholder. Booleans travel as 0/1, times as ISO text. */
 export type SqlValue = string | number | null;

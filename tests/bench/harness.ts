@@ -1,3 +1,5 @@
+import { cpus, loadavg } from 'node:os';
+
 // A small benchmark harness: warm up, then count operations for a fixed time, three rounds, median.
 
 export interface Measurement {
@@ -40,4 +42,9 @@ export function ratio(label: string, value: number, target: number): boolean {
 
 export function heading(text: string): void {
   console.log(`\n## ${text}`);
+}
+
+/** The machine's 1-minute load average: figures taken while other work shares the cores drift. */
+export function loadNote(): string {
+  return `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 }

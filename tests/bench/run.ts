@@ -10,6 +10,8 @@ const suites: Record<string, () => Promise<unknown>> = {
   'batch-issue': async () => (await import('./batch-issue.bench.js')).run(),
   qr: async () => (await import('./qr.bench.js')).run(),
   store: async () => (await import('./store.bench.js')).run(),
+  instances: async () => (await import('./instances.bench.js')).run(),
+  scale: async () => (await import('./scale.bench.js')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
