@@ -20,7 +20,7 @@ import { createServices, type Services } from './services/index.js';
 import type { FirstStart, SetupOptions } from './services/setup.js';
 
 /** The HTTP app over the services. Knows nothing of the runtime it runs on: only ports. */
-export function createApp(ports: Ports, services: Services): Hono<AppEnv> {
+function createApp(ports: Ports, services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestIds());

@@ -33,7 +33,7 @@ export interface Config {
   fetchAllowHosts: readonly AllowedHost[];
 }
 
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 
 /** What only the Node entry reads: where it listens and keeps its files. */
 export interface NodeSettings {
@@ -68,7 +68,7 @@ export interface WorkerSettings {
   serviceKeyRef: string;
 }
 
-export const MIN_STATUS_LIST_SIZE = 131_072;
+const MIN_STATUS_LIST_SIZE = 131_072;
 
 type Env = Record<string, string | undefined>;
 

@@ -89,7 +89,7 @@ export const API_MESSAGES = {
 } satisfies Record<string, string>;
 
 /** Problems whose detail is the trust registry's reason (shared with the verifier's trust step). */
-export const NOT_ACCREDITED_PREFIX = '{issuer} may not issue this: ';
+const NOT_ACCREDITED_PREFIX = '{issuer} may not issue this: ';
 
 export type ApiMessageKey = keyof typeof API_MESSAGES | `not-accredited.${keyof typeof TRUST_DETAILS}`;
 

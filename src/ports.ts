@@ -9,7 +9,7 @@ export type { Config } from './config.js';
 export type { Store } from './store/store.js';
 export type { CryptoProvider } from './credentials/crypto.js';
 export type { ProofEngine } from './credentials/proof-engine.js';
-export type { Compression } from './status/bitstring.js';
+
 
 /** Where private keys live: files under keys/ on Node, a secret on Workers. */
 export interface KeyStore {

@@ -60,7 +60,7 @@ function achievementOf(c: CheckedCertificate, issuer: IssuerRecord): Record<stri
 }
 
 /** The issuer's OB 3.0 Profile as embedded in its credentials. */
-export function issuerProfile(issuer: IssuerRecord): Record<string, unknown> {
+function issuerProfile(issuer: IssuerRecord): Record<string, unknown> {
   return {
     id: issuer.did,
     type: ['Profile'],

@@ -16,7 +16,7 @@ export const DATA_INTEGRITY_V2 = 'https://w3id.org/security/data-integrity/v2';
 export const STATUS_LIST_V1 = 'https://www.w3.org/ns/credentials/status/v1';
 export const DID_V1 = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
-export const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2';
+const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2';
 
 // The W3C examples context is a plain @vocab; bundled so VC API conformance inputs work offline.
 const examplesV2 = {

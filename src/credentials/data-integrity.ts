@@ -9,7 +9,7 @@ import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
 
 /** The Data Integrity cryptosuites this service signs and verifies. */
-export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
+const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
 export type Cryptosuite = (typeof CRYPTOSUITES)[number];
 
 export type JsonObject = Record<string, unknown>;
@@ -221,7 +221,7 @@ export async function verifyProof(
   if (proof.type === 'Ed25519Signature2020') return verifyEd25519Signature2020(input, proof, key, env);
   const suite = proof.cryptosuite as Cryptosuite;
   const signature = decodeProofValue(proof.proofValue);
-  if (!signature || signature.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
+  if (signature?.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
   if (typeof proof.created === 'string' && !isDateTimeStamp(proof.created)) {
     return { valid: false, reason: 'proof.created is not an XML Schema dateTimeStamp' };
   }
@@ -262,7 +262,7 @@ async function verifyEd25519Signature2020(input: JsonObject, proof: JsonObject, 
   const value = proof.proofValue;
   if (typeof value !== 'string' || value[0] !== 'z') return { valid: false, reason: 'an Ed25519Signature2020 proofValue is base58btc multibase (z…)' };
   const signature = decodeProofValue(value);
-  if (!signature || signature.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
+  if (signature?.length !== 64) return { valid: false, reason: 'proofValue is not a multibase Ed25519 signature' };
   if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return { valid: false, reason: 'proof.created is not an XML Schema dateTimeStamp' };
   const { proofValue: _pv, jws: _jws, signatureValue: _sv, ...options } = proof;
   const config = { '@context': input['@context'], ...options };

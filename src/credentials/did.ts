@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
+import type { IssuerKeyRecord } from '../domain/issuer.js';
 import { DID_V1, MULTIKEY_V1 } from './contexts.js';
 
 function pathSegments(config: Pick<Config, 'basePath'>): string {
@@ -54,9 +54,4 @@ export function didDocument(did: string, keys: IssuerKeyRecord[]): Record<string
     authentication: ids,
     assertionMethod: ids,
   };
-}
-
-/** The did:web document of an issuer record. */
-export function issuerDidDocument(issuer: IssuerRecord, keys: IssuerKeyRecord[]): Record<string, unknown> {
-  return didDocument(issuer.did, keys);
 }

@@ -32,5 +32,3 @@ if (!util.clone.skillcredFast) {
   fastClone.skillcredFast = true;
   util.clone = fastClone;
 }
-
-export {};

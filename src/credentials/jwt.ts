@@ -9,7 +9,7 @@ import { CREDENTIALS_V1, CREDENTIALS_V2 } from './contexts.js';
 import { JWS_ALGS_OF, SUPPORTED_JWS_ALGS, type KeyAlgorithm } from './keys.js';
 
 /** The media type of a VC-JOSE secured credential. */
-export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
+const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 const DATA_URL_PREFIX = `data:${VC_JWT_MEDIA_TYPE},`;
 
 type JsonObject = Record<string, unknown>;
@@ -93,7 +93,7 @@ export function unwrapPresentationEnvelope(value: unknown): string | undefined {
 }
 
 /** The protected header members the verifier reads. */
-export interface JwtHeader {
+interface JwtHeader {
   alg?: string;
   kid?: string;
   typ?: string;
@@ -118,7 +118,7 @@ export interface ParsedVcJwt {
 }
 
 /** The media type of a `typ` value, lower-cased and without an `application/` prefix (RFC 7515 §4.1.9). */
-export function normalizeTyp(typ: unknown): string | undefined {
+function normalizeTyp(typ: unknown): string | undefined {
   if (typeof typ !== 'string') return undefined;
   const t = typ.toLowerCase();
   return t.startsWith('application/') ? t.slice('application/'.length) : t;
@@ -237,7 +237,7 @@ export async function verifyVcJwt(
   if (!JWS_ALGS_OF[key.algorithm].includes(alg)) {
     return { code: 'alg-key-mismatch', detail: `JWS alg ${alg} cannot be made with the ${key.algorithm} key the kid names` };
   }
-  const signed = await signatureValid(parsed, alg, key, options.crypto);
+  const signed = await signatureValid(parsed, key, options.crypto);
   if (signed !== true) return signed;
   const { payload } = parsed;
   if (parsed.format === 'vc+jwt' && (payload.vc !== undefined || payload.vp !== undefined)) {
@@ -267,7 +267,7 @@ export function jwtIssuedAt(parsed: ParsedVcJwt): string | null {
   return typeof iat === 'number' && Number.isFinite(iat) ? new Date(iat * 1000).toISOString() : null;
 }
 
-async function signatureValid(parsed: ParsedVcJwt, alg: string, key: JwtKey, crypto: CryptoProvider | undefined): Promise<true | JwtProblem> {
+async function signatureValid(parsed: ParsedVcJwt, key: JwtKey, crypto: CryptoProvider | undefined): Promise<true | JwtProblem> {
   const bad: JwtProblem = { code: 'bad-signature', detail: 'the JWS signature does not match the credential' };
   // The key imported once (a CryptoKey, or a KeyObject on Node) when it is one; the JWK otherwise.
   const native = key.publicKey.native;

@@ -13,11 +13,11 @@ export type DigestAlgorithm = 'sha256' | 'sha384' | 'sha512';
 const SUBTLE_NAME: Record<DigestAlgorithm, string> = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
 const STRENGTH: DigestAlgorithm[] = ['sha256', 'sha384', 'sha512'];
 // Multihash codes (multicodec table): sha2-256 0x12, sha2-384 0x20, sha2-512 0x13.
-const MULTIHASH: Record<number, { alg: DigestAlgorithm; length: number }> = {
-  0x12: { alg: 'sha256', length: 32 },
-  0x20: { alg: 'sha384', length: 48 },
-  0x13: { alg: 'sha512', length: 64 },
-};
+const MULTIHASH = new Map<number, { alg: DigestAlgorithm; length: number }>([
+  [0x12, { alg: 'sha256', length: 32 }],
+  [0x20, { alg: 'sha384', length: 48 }],
+  [0x13, { alg: 'sha512', length: 64 }],
+]);
 
 /**
  * Digests (base64) of the upstream files of bundled third-party contexts, as the npm packages
@@ -93,7 +93,7 @@ export function parseDigestMultibase(value: unknown): { alg: DigestAlgorithm; va
   } catch {
     return undefined;
   }
-  const hash = MULTIHASH[bytes[0]!];
+  const hash = MULTIHASH.get(bytes[0]!);
   if (!hash || bytes[1] !== hash.length || bytes.length !== 2 + hash.length) return undefined;
   return { alg: hash.alg, value: base64.encode(bytes.slice(2)) };
 }

@@ -10,12 +10,12 @@ export type VcVersion = 1 | 2;
 
 const TYPED_PROPERTIES = ['credentialStatus', 'credentialSchema', 'evidence', 'termsOfUse', 'refreshService'] as const;
 
-export function isObject(v: unknown): v is JsonObject {
+function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** True for an absolute URL (any scheme: https:, did:, urn:…), as VC ids must be. */
-export function isUrl(v: unknown): v is string {
+function isUrl(v: unknown): v is string {
   if (typeof v !== 'string' || v.length === 0 || /\s/.test(v)) return false;
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v)) return false;
   try {

@@ -2,7 +2,7 @@
 export type AccreditedKind = 'skill-level' | 'specialized-ability' | 'enterprise' | 'other';
 
 /** Why an issuer left its chain (Guangdong names six; these are our proposed set). */
-export const EXIT_REASONS = ['voluntary-withdrawal', 'failed-review', 'misconduct', 'dissolution-or-merger', 'filing-revoked', 'term-expired'] as const;
+const EXIT_REASONS = ['voluntary-withdrawal', 'failed-review', 'misconduct', 'dissolution-or-merger', 'filing-revoked', 'term-expired'] as const;
 
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
@@ -50,7 +50,7 @@ const KIND_LABEL: Record<AccreditedKind, string> = {
 };
 
 /** True when an occupation pattern ("4-04-05-05", "4-04-*", "*") covers a code. */
-export function occupationMatches(pattern: string, code: string | null): boolean {
+function occupationMatches(pattern: string, code: string | null): boolean {
   if (pattern === '*') return true;
   if (code === null) return false;
   if (pattern.endsWith('*')) return code.startsWith(pattern.slice(0, -1));

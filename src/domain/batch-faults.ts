@@ -1,7 +1,6 @@
 // What is wrong with a row of an exam-session sheet, by code, in zh-Hans, zh-Hant (Hong Kong
 // usage) and English. A small catalogue of its own, keyed like the field messages of the API
 // (`field.<code>`), so it folds into a shared catalogue by moving the entries.
-import type { Fault } from './fault.js';
 import type { Language } from './localized.js';
 
 type Params = Record<string, string | number>;

@@ -1,9 +1,7 @@
 import type { OrgKind } from './issuer.js';
 
 /** A skill level certificate number: `[YS]` + 21 digits. */
-export const SKILL_LEVEL_NUMBER = /^[YS]\d{21}$/;
-/** The 16-digit numbers of older vocational qualification certificates (accepted when verifying). */
-export const LEGACY_QUALIFICATION_NUMBER = /^\d{16}$/;
+const SKILL_LEVEL_NUMBER = /^[YS]\d{21}$/;
 
 /** The parts of a skill level certificate number. */
 export interface CertificateNumberParts {

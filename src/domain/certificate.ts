@@ -7,7 +7,7 @@ import { toNames, type LocalizedNames } from './localized.js';
 import { findOccupation, type ClassificationVersion } from './occupations.js';
 import type { AssessmentRequest, CertificateRequest } from './requests.js';
 
-export const CERTIFICATE_KINDS = ['skill-level', 'specialized-ability', 'enterprise'] as const;
+const CERTIFICATE_KINDS = ['skill-level', 'specialized-ability', 'enterprise'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
 export type { AssessmentRequest, CertificateRequest } from './requests.js';
@@ -58,11 +58,6 @@ export const FRAMEWORK: Record<ClassificationVersion, string> = {
   '2015': '中华人民共和国职业分类大典（2015年版）',
   '2022': '中华人民共和国职业分类大典（2022年版）',
 };
-
-/** The display name of a certificate kind. */
-export function kindNames(kind: CertificateKind): LocalizedNames {
-  return KIND_NAMES[kind];
-}
 
 /** A checked certificate, or every rule it breaks. */
 export type CertificateCheck = { ok: true; checked: CheckedCertificate } | { ok: false; faults: Fault[] };

@@ -31,7 +31,7 @@ export function keyedBinding(pepperId: string, macHex: string): string {
 }
 
 /** Normalises an ID number before binding: no spaces, upper case (the final X of resident IDs). */
-export function normalizeIdNumber(idNumber: string): string {
+function normalizeIdNumber(idNumber: string): string {
   return idNumber.replace(/\s+/g, '').toUpperCase();
 }
 

@@ -2,7 +2,7 @@
 export type LadderRank = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 /** Grades printed on skill level certificates; 一级 is the highest. */
-export const PRINTED_GRADES = ['五级', '四级', '三级', '二级', '一级'] as const;
+const PRINTED_GRADES = ['五级', '四级', '三级', '二级', '一级'] as const;
 export type PrintedGrade = (typeof PRINTED_GRADES)[number];
 
 export interface Rung {

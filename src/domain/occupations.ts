@@ -10,8 +10,7 @@ export interface Occupation {
   code2015?: string;
 }
 
-export const OCCUPATION_CODE = /^\d-\d{2}-\d{2}-\d{2}$/;
-export const CLASSIFICATION_VERSIONS = ['2015', '2022'] as const;
+const CLASSIFICATION_VERSIONS = ['2015', '2022'] as const;
 export type ClassificationVersion = (typeof CLASSIFICATION_VERSIONS)[number];
 
 /** The occupations this service knows by name (2022 edition); others need their name given. */

@@ -2,8 +2,6 @@
 
 export type StatusPurpose = 'revocation' | 'suspension';
 
-export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
-
 /** A status-list position chosen for a credential about to be signed. */
 export interface StatusSlot {
   listId: number;

@@ -23,7 +23,7 @@ const ICONS: Record<string, string> = {
 };
 
 /** Colour family and icon of each verdict: colour is never the only signal (icon + words too). */
-export const VERDICT_STYLE: Record<Verdict, { tone: 'good' | 'bad' | 'warn' | 'unknown'; icon: keyof typeof ICONS }> = {
+const VERDICT_STYLE: Record<Verdict, { tone: 'good' | 'bad' | 'warn' | 'unknown'; icon: keyof typeof ICONS }> = {
   valid: { tone: 'good', icon: 'check' },
   revoked: { tone: 'bad', icon: 'cross' },
   suspended: { tone: 'warn', icon: 'pause' },
@@ -38,7 +38,7 @@ export const VERDICT_STYLE: Record<Verdict, { tone: 'good' | 'bad' | 'warn' | 'u
 };
 
 /** An inline SVG icon (constant markup of ours). */
-export function icon(name: keyof typeof ICONS): string {
+function icon(name: keyof typeof ICONS): string {
   return `<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="currentColor">${ICONS[name]}</svg>`;
 }
 

@@ -31,7 +31,7 @@ const SLUG = /^[a-z0-9-]+$/;
  * ours (`did:web:<host>[%3Aport][:path]:issuers:<slug>`) or else from a status list URL
  * (`https://<authority>/[path/]status/<slug>/…`). Empty strings when neither is there.
  */
-export function deploymentNames(credential: Record<string, unknown>): { authority: string; slug: string } {
+function deploymentNames(credential: Record<string, unknown>): { authority: string; slug: string } {
   const issuer = credential.issuer;
   const issuerId = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer ? (issuer as { id?: unknown }).id : undefined;
   const did = typeof issuerId === 'string' ? /^did:web:([^:%]+)(?:%3A(\d+))?(?::[^:]+)*:issuers:([^:]+)$/.exec(issuerId) : null;
@@ -48,7 +48,7 @@ export function deploymentNames(credential: Record<string, unknown>): { authorit
 }
 
 /** The authority as did:web writes it: the port's colon percent-encoded. */
-export function didAuthority(authority: string): string {
+function didAuthority(authority: string): string {
   return authority.replace(':', '%3A');
 }
 

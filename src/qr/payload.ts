@@ -24,7 +24,8 @@ export const MAX_CREDENTIAL_CHARS = 64 * 1024;
 
 let dictionaryBytes: Uint8Array | undefined;
 function dictionary(): Uint8Array {
-  return (dictionaryBytes ??= new TextEncoder().encode(QR_DICTIONARY_V1));
+  dictionaryBytes ??= new TextEncoder().encode(QR_DICTIONARY_V1);
+  return dictionaryBytes;
 }
 
 /** Compresses a signed credential into the QR payload (upper-case base32). */

@@ -10,7 +10,10 @@ export function memoryCounters(): Counters {
   // Limits are decided by the caller, so the library's own ceiling is never reached.
   const limiter = (windowSec: number) => {
     let l = byWindow.get(windowSec);
-    if (!l) byWindow.set(windowSec, (l = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: windowSec, keyPrefix: `w${windowSec}` })));
+    if (!l) {
+      l = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: windowSec, keyPrefix: `w${windowSec}` });
+      byWindow.set(windowSec, l);
+    }
     return l;
   };
   return {

@@ -47,7 +47,10 @@ export class AuthService {
   /** SHA-256 (hex) of the admin token in force: ADMIN_TOKEN if set, else the generated one. */
   adminTokenHash(): Promise<string | null> {
     const { adminToken } = this.deps.config;
-    if (adminToken) return (this.configuredHash ??= hashSecret(this.deps.crypto, adminToken));
+    if (adminToken) {
+      this.configuredHash ??= hashSecret(this.deps.crypto, adminToken);
+      return this.configuredHash;
+    }
     return this.deps.store.getSetting(ADMIN_TOKEN_SETTING);
   }
 }

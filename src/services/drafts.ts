@@ -38,7 +38,7 @@ export interface IssueSettings {
 }
 
 /** A 422 naming every fault. */
-export function rejected(faults: Fault[]): SkillcredError {
+function rejected(faults: Fault[]): SkillcredError {
   const errors = faults.map((f): FieldMessage => {
     const key = `field.${f.code}`;
     // a domain code the catalogue lacks is a bug, not a reason to answer 500: say it plainly

@@ -168,7 +168,7 @@ export class HolderService {
 
   private async provisioned(ref: string): Promise<void> {
     const jwk = await this.deps.keys.get(ref).catch(() => null);
-    if (!jwk || jwk.kty !== 'oct' || typeof jwk.k !== 'string' || b64url.decode(jwk.k).length < 32) {
+    if (jwk?.kty !== 'oct' || typeof jwk.k !== 'string' || b64url.decode(jwk.k).length < 32) {
       throw malformed('/pepperRef', 'field.pepper-not-provisioned', { ref });
     }
   }

@@ -161,7 +161,7 @@ export class IssuerService {
   /** The did:web document of a hosted issuer (public). */
   async didDocument(slug: string): Promise<Record<string, unknown>> {
     const issuer = await this.deps.store.getIssuer({ slug });
-    if (!issuer || issuer.didMethod !== 'web') throw new SkillcredError('NOT_FOUND', message('not-found.did-web-issuer', { slug }));
+    if (issuer?.didMethod !== 'web') throw new SkillcredError('NOT_FOUND', message('not-found.did-web-issuer', { slug }));
     return didDocument(issuer.did, await this.deps.store.listIssuerKeys(issuer.id));
   }
 

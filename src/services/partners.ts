@@ -123,7 +123,7 @@ export class PartnerService {
   async recognise(principal: Principal | undefined, input: RecognitionRequest): Promise<{ id: string; statement: JsonObject }> {
     const partner = await this.partner(allow(principal, ['partner'], 'recording a recognition statement').partnerId);
     await this.ports.rateLimiter.take(`partner:${partner.id}`, partner.rateLimitPerMinute);
-    const { clock, crypto } = this.ports;
+    const { clock } = this.ports;
     const now = clock.now();
     const id = `urn:uuid:${globalThis.crypto.randomUUID()}`;
     const credential: JsonObject = {

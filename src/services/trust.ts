@@ -13,7 +13,7 @@ import type { CryptoProvider } from '../credentials/crypto.js';
 import type { Store } from '../store/store.js';
 import { adminOnly, instant } from './access.js';
 import type { ServiceIdentity } from './service-identity.js';
-import type { AccreditationRecord, AccreditedKind, ExitReason, ExitRecord } from '../domain/accreditation.js';
+import type { AccreditationRecord, ExitRecord } from '../domain/accreditation.js';
 import type { IssuerKeyRecord, IssuerRecord } from '../domain/issuer.js';
 import { stepProblem, type StepProblem } from '../verify/result.js';
 import { notInRegistry, trustProblem } from '../verify/trust-problem.js';

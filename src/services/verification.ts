@@ -21,7 +21,7 @@ function localize(p: StepProblem, lang: Language): StepProblem {
 }
 
 /** Words a verification result in `lang`: verdict label, problem titles and details. */
-export function localizeResult(result: VerificationResult, lang: Language): LocalizedResult {
+function localizeResult(result: VerificationResult, lang: Language): LocalizedResult {
   return {
     ...result,
     language: lang,

@@ -119,7 +119,7 @@ export interface BatchRowRecord {
 }
 
 /** What committing a chunk of rows did (see recordIssued for the refusals). */
-export type CommitRowsResult = { outcome: 'recorded' } | { outcome: 'replay' } | { outcome: 'slot-taken' } | { outcome: 'duplicate'; detail: string };
+type CommitRowsResult = { outcome: 'recorded' } | { outcome: 'replay' } | { outcome: 'slot-taken' } | { outcome: 'duplicate'; detail: string };
 
 /**
  * The persistence port. Methods are named by intent; each is atomic on its own, inside the

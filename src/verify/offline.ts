@@ -14,7 +14,18 @@ import { listProofCheck } from './list-proof.js';
 import { StatusChecker } from './status-check.js';
 import { Verifier } from './verifier.js';
 
-type Json = Record<string, any>;
+type ListedAccreditation = Partial<Pick<AccreditationRecord, 'kinds' | 'occupations' | 'ranks' | 'chain' | 'chainMaster'>> & {
+  accreditedFrom: string;
+  accreditedUntil?: string | null;
+};
+
+/** An issuer as the signed trust list (GET /trust-list) describes it: only what this verifier reads. */
+interface ListedIssuer {
+  id: string;
+  keys?: { id: string; keyMultibase: string; keyCreatedAt?: string | null; retiredAt?: string | null; compromisedAt?: string | null }[];
+  accreditations?: ListedAccreditation[];
+  exits?: { exitedAt: string; exitReason: ExitRecord['reason'] }[];
+}
 
 /** What an offline verifier needs: cached documents, and the one key it trusts from the start. */
 export interface OfflineKit {
@@ -55,7 +66,7 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
   const until = Date.parse(String(trustList.validUntil ?? ''));
   if (!Number.isNaN(until) && until < kit.clock.now().getTime()) throw new Error(`the cached trust list expired at ${String(trustList.validUntil)}`);
 
-  const issuers = ((trustList.credentialSubject as Json | undefined)?.issuers ?? []) as Json[];
+  const issuers = ((trustList.credentialSubject as { issuers?: ListedIssuer[] } | undefined)?.issuers ?? []);
   const byDid = new Map(issuers.map((i) => [String(i.id), i]));
   const handles = new KeyHandles(crypto);
   const resolver = {
@@ -71,7 +82,7 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
       };
       if (did === serviceDid) return plainKey(vmId, did, decode(toPublicKeyMultibase(raw)), handles, 'hosted');
       const issuer = byDid.get(did);
-      const key = (issuer?.keys as Json[] | undefined)?.find((k) => k.id === vmId);
+      const key = issuer?.keys?.find((k) => k.id === vmId);
       if (!key) throw new ResolveError(`${vmId} is not in the cached trust list`, 'not-found');
       return plainKey(vmId, did, decode(String(key.keyMultibase)), handles, 'hosted', {
         createdAt: key.keyCreatedAt ?? null,
@@ -92,8 +103,8 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
     listProof,
     { compression: kit.compression ?? streamCompression, clock: kit.clock, crypto, skewMs: 300_000 },
   );
-  const accreditationsOf = (issuer: Json): AccreditationRecord[] =>
-    ((issuer.accreditations ?? []) as Json[]).map((a, i) => ({
+  const accreditationsOf = (issuer: ListedIssuer): AccreditationRecord[] =>
+    (issuer.accreditations ?? []).map((a, i) => ({
       id: String(i),
       issuerId: String(issuer.id),
       kinds: a.kinds ?? [],
@@ -105,8 +116,8 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
       chainMaster: a.chainMaster ?? null,
       createdAt: '',
     }));
-  const exitsOf = (issuer: Json): ExitRecord[] =>
-    ((issuer.exits ?? []) as Json[]).map((e, i) => ({ id: String(i), issuerId: String(issuer.id), exitedAt: String(e.exitedAt), reason: e.exitReason, note: null, createdAt: '' }));
+  const exitsOf = (issuer: ListedIssuer): ExitRecord[] =>
+    (issuer.exits ?? []).map((e, i) => ({ id: String(i), issuerId: String(issuer.id), exitedAt: String(e.exitedAt), reason: e.exitReason, note: null, createdAt: '' }));
   return new Verifier({
     resolver,
     crypto,

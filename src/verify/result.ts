@@ -182,7 +182,7 @@ const VERDICT_OF: { test: (s: StepResult) => boolean; verdict: Verdict }[] = [
 ];
 
 /** The single verdict of a set of step results. */
-export function verdictOf(steps: StepResult[]): Verdict {
+function verdictOf(steps: StepResult[]): Verdict {
   const failed = steps.filter((s) => !s.valid && !s.skipped);
   for (const rule of VERDICT_OF) if (failed.some(rule.test)) return rule.verdict;
   return 'valid';

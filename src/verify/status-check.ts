@@ -2,7 +2,6 @@ import type { CryptoProvider } from '../credentials/crypto.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
 import type { Clock, Fetcher } from '../ports.js';
 import { bitAt, decodeList, type Compression } from '../status/bitstring.js';
-import type { StatusPurpose } from '../domain/status.js';
 import { stepProblem, type StepProblem } from './result.js';
 
 /** Where list credentials come from: our own lists locally, others through the Fetcher. */
@@ -23,7 +22,7 @@ interface DecodedList {
 }
 
 /** One status entry's outcome. */
-export interface EntryStatus {
+interface EntryStatus {
   purpose: string;
   index: number;
   set: boolean;
@@ -180,4 +179,4 @@ class StatusFailure extends Error {
   }
 }
 
-export type { StatusPurpose };
+

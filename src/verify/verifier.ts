@@ -30,7 +30,7 @@ export interface QrDecoder {
 
 /** What an online holder check found (the service's; the number never leaves it). */
 /** Why a holder could not be checked: a `holderWhy` term (src/i18n/terms.ts). */
-export type HolderUnavailable = 'not-ours' | 'pepper-missing' | 'keyed-offline' | 'no-hash' | 'limited' | 'error';
+type HolderUnavailable = 'not-ours' | 'pepper-missing' | 'keyed-offline' | 'no-hash' | 'limited' | 'error';
 
 export type HolderOutcome = { result: 'match' } | { result: 'no-match' } | { result: 'unavailable'; why: HolderUnavailable; reason?: string };
 
@@ -53,7 +53,7 @@ export interface VerifyOptions {
 }
 
 /** Anything that turns a verification method id into a key (store-backed, or a cached trust list). */
-export interface KeySource {
+interface KeySource {
   resolve(vmId: string): Promise<ResolvedKey>;
 }
 

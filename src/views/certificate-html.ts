@@ -3,7 +3,7 @@
 import type { Bilingual, CertificateView, ChineseScript } from './certificate-view.js';
 
 /** The national query site printed on skill level certificates (text only, never fetched). */
-export const NATIONAL_QUERY_SITE = 'zscx.osta.org.cn';
+const NATIONAL_QUERY_SITE = 'zscx.osta.org.cn';
 
 /** What the page needs besides the certificate fields. */
 export interface CertificatePage {

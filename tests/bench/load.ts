@@ -77,7 +77,7 @@ end
     headers,
     connections,
     duration: seconds,
-    ...(template !== undefined && template.includes('{{n}}')
+    ...(template?.includes('{{n}}')
       ? { requests: [{ method, setupRequest: (req) => ({ ...req, body: template.split('{{n}}').join(`${run}-${n++}`) }) }] }
       : template !== undefined
         ? { body: template }

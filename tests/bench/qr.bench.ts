@@ -27,13 +27,13 @@ async function versions(t: TestApp, label: string, out: Record<string, number>):
     const v = LEVELS.map((l) => qrVersion(text, l));
     const bytes = Math.floor((payload.length * 5) / 8);
     console.log(row([name, json.length, deflateSync(json, { level: 9 }).length, bytes, payload.length, ...v.map(show)], widths));
-    LEVELS.forEach((l, i) => (out[`${label}${name} ${l}`] = v[i]!));
+    for (const [i, l] of LEVELS.entries()) out[`${label}${name} ${l}`] = v[i]!;
     out[`${label}${name} payload bytes`] = bytes;
   }
   const id = qrIdUrl(t.ports.config.publicUrl, String(entries[0]!.credential.id));
   const v = LEVELS.map((l) => qrVersion(id, l));
   console.log(row(['fallback: ID link (urn:uuid)', '', '', '', id.length, ...v.map(show)], widths));
-  LEVELS.forEach((l, i) => (out[`${label}fallback id ${l}`] = v[i]!));
+  for (const [i, l] of LEVELS.entries()) out[`${label}fallback id ${l}`] = v[i]!;
 }
 
 function show(v: number): string {

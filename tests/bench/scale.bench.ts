@@ -122,7 +122,9 @@ async function rehearse(kind: Kind, templates: { revocation: Template; both: Tem
       batch: BATCH,
       publicUrl: PUBLIC_URL,
       onProgress: (done) => {
-        if (done - shown >= RECORDS / 5) console.log(`    loaded ${fmt((shown = done))} in ${((performance.now() - start) / 1000).toFixed(0)} s`);
+        if (done - shown < RECORDS / 5) return;
+        shown = done;
+        console.log(`    loaded ${fmt(done)} in ${((performance.now() - start) / 1000).toFixed(0)} s`);
       },
     });
     const seconds = (performance.now() - start) / 1000;

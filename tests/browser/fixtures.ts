@@ -20,7 +20,7 @@ export interface Service {
 }
 
 /** The admin token the browser tests' service runs with. */
-export const ADMIN_TOKEN = 'browser-admin-token-0123456789abcdef';
+const ADMIN_TOKEN = 'browser-admin-token-0123456789abcdef';
 
 /** Starts the real Node entry on a free port, with PUBLIC_URL = the address the browser uses. */
 export async function startService(): Promise<Service> {

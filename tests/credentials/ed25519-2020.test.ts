@@ -18,7 +18,7 @@ const sha256 = async (s: string) => new Uint8Array(await crypto.subtle.digest('S
 const withoutProof = ({ proof: _p, ...rest }: Json) => rest;
 
 /** Our own fixtures: unsigned inputs, the did:key seed and the signing time; signed by the stock suite. */
-export const FIXTURE_INPUTS: Record<string, { seed: number; date: string; unsigned: Json }> = {
+const FIXTURE_INPUTS: Record<string, { seed: number; date: string; unsigned: Json }> = {
   // VC 2.0, as the W3C vector but by a did:key issuer that is also the signer
   'vc2-didkey.json': {
     seed: 7,

@@ -15,7 +15,7 @@ export async function didKeyPair(seedByte: number): Promise<Ed25519VerificationK
 }
 
 /** Contexts from our bundle; did:key documents resolved locally for the stock verifier. */
-export function stock2020Loader(keys: Ed25519VerificationKey2020[] = []) {
+function stock2020Loader(keys: Ed25519VerificationKey2020[] = []) {
   return async (url: string) => {
     const ctx = bundledContexts.get(url);
     if (ctx) return { contextUrl: null, documentUrl: url, document: ctx };

@@ -126,6 +126,7 @@ describe('decodeQrPayload refuses what no encoder wrote, with a clear MALFORMED_
 
 describe('encodeQrPayload refuses what it could not restore exactly', () => {
   it('non-JSON values and non-objects', async () => {
+    // biome-ignore lint/suspicious/noSparseArray: a hole is exactly what the encoder must refuse
     for (const bad of [{ a: undefined }, { a: Number.NaN }, { a: -0 }, { a: new Date(0) }, { a: [1, , 3] }, { a: () => 1 }, { a: 1n }]) {
       await expect(encodeQrPayload(bad as object)).rejects.toMatchObject({ code: 'MALFORMED_VALUE' });
     }

@@ -9,7 +9,7 @@ import { statusContract } from './contract-status.js';
 import { trustContract } from './contract-trust.js';
 import type { MakeStore, StoreUnderTest } from './contract-harness.js';
 
-export type { MakeStore, StoreUnderTest } from './contract-harness.js';
+export type { MakeStore } from './contract-harness.js';
 
 /** Registers the whole Store contract for one adapter. */
 export function storeContract(name: string, make: MakeStore): void {

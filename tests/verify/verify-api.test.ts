@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProof, attachProof, toDateTimeStamp } from '../../src/credentials/data-integrity.js';
-import { documentLoader } from '../../src/credentials/document-loader.js';
-import { didKeyOf, toPublicKeyMultibase } from '../../src/credentials/multikey.js';
-import { signVcJwt, envelope } from '../../src/credentials/jwt.js';
-import { ADMIN_TOKEN, assessmentRequest, bearer, createTestApp, skillLevelRequest, vc2, type TestApp } from '../helpers/app.js';
+import { assessmentRequest, bearer, createTestApp, skillLevelRequest, vc2, type TestApp } from '../helpers/app.js';
 import { vectorJson } from '../helpers/vectors.js';
 
 let t: TestApp;

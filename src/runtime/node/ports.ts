@@ -19,7 +19,7 @@ import { createNodeFetcher } from './https-fetcher.js';
 import { defaultWorkerCount, proofPool } from './proof-pool.js';
 
 /** public/ of this checkout: the verify page and its assets. */
-export const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
 
 /** WORKERS=0: proofs on the main thread; otherwise a pool of WORKERS threads (one per core by default). */
 function proofEngine(settings: Pick<NodeSettings, 'workers'>, crypto: CryptoProvider): ProofEngine {

@@ -1,10 +1,6 @@
 import { message, SkillcredError } from '../../errors.js';
 import type { KeyStore } from '../../ports.js';
 
-/** How an operator gives a deployment without writable key storage a new private key. */
-export const PROVISION_HINT =
-  'generate one with `npm run admin -- keys generate <ref>`, add the printed entry to the ISSUER_KEYS secret ' +
-  '(`wrangler secret put ISSUER_KEYS`), then send "keyRef": "<ref>"';
 
 /**
  * Private keys from a secret holding a JSON object `{ "<ref>": <private Ed25519 JWK>, ... }`
@@ -55,7 +51,7 @@ function parseKeys(secret: string | undefined, name: string): Map<string, JsonWe
       keys.set(ref, { kty: 'oct', k: k.k });
       continue;
     }
-    if (!k || k.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.x !== 'string' || typeof k.d !== 'string') {
+    if (k?.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.x !== 'string' || typeof k.d !== 'string') {
       throw new SkillcredError('CONFIG', `${name}: "${ref}" is neither a private Ed25519 JWK (kty OKP, crv Ed25519, x and d) nor a 32-byte pepper (kty oct, k)`);
     }
     keys.set(ref, { kty: 'OKP', crv: 'Ed25519', x: k.x, d: k.d });

@@ -42,7 +42,9 @@ function progressReporter(total: number, onProgress: OnProgress | undefined) {
   let reported = 0;
   return {
     planned(done: number): void {
-      if (onProgress && done % PROGRESS_EVERY === 0 && done < total && done > reported) onProgress((reported = done), total);
+      if (!onProgress || done % PROGRESS_EVERY !== 0 || done >= total || done <= reported) return;
+      reported = done;
+      onProgress(done, total);
     },
     committed(): void {
       if (onProgress && total > 0) onProgress(total, total);
