@@ -5,6 +5,7 @@ import { applyMigrations, type Migration } from './migrate.js';
 import { holderMethods } from './sql/holder.js';
 import { issuanceMethods } from './sql/issuance.js';
 import { issuerMethods } from './sql/issuers.js';
+import { lookupMethods } from './sql/lookup.js';
 import { statusMethods } from './sql/status.js';
 import { trustMethods } from './sql/trust.js';
 import type { Store } from './store.js';
@@ -26,5 +27,6 @@ export function sqlStore(db: Driver, options: SqlStoreOptions = {}): Store {
     ...statusMethods(db),
     ...trustMethods(db),
     ...holderMethods(db),
+    ...lookupMethods(db),
   };
 }

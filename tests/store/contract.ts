@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { issuanceContract } from './contract-issuance.js';
 import { issuersContract } from './contract-issuers.js';
+import { lookupContract } from './contract-lookup.js';
 import { statusContract } from './contract-status.js';
 import { trustContract } from './contract-trust.js';
 import type { MakeStore, StoreUnderTest } from './contract-harness.js';
@@ -28,5 +29,6 @@ export function storeContract(name: string, make: MakeStore): void {
     issuanceContract(get);
     statusContract(get);
     trustContract(get);
+    lookupContract(get);
   });
 }
