@@ -21,6 +21,7 @@ export const VALIDATORS: Record<string, string> = {
   validateRecognitionRequest: 'https://w3id.org/skillcred/schemas/recognition-request.json',
   validateBatchVerifyRequest: 'https://w3id.org/skillcred/schemas/batch-verify-request.json',
   validatePepperRotationRequest: 'https://w3id.org/skillcred/schemas/pepper-rotation-request.json',
+  validateLookupRequest: 'https://w3id.org/skillcred/schemas/lookup-request.json',
 };
 
 /** Every schema under schemas/api/, parsed. */

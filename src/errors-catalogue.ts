@@ -41,6 +41,7 @@ export const API_MESSAGES = {
   'not-found.did-web-issuer': 'no did:web issuer {slug}',
   'not-found.issuer-key': 'issuer {slug} has no key {key}',
   'not-found.api-key': 'no active API key "{id}"',
+  'not-found.lookup': 'no certificate issued by this service matches this certificate number and holder name',
   'conflict.no-service-key': 'the service has no signing key yet (first-start setup has not run)',
   'conflict.duplicate': '{reason}',
   'conflict.no-free-index': 'could not claim free status-list indexes; retry the request',
