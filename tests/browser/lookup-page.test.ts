@@ -17,7 +17,6 @@ const LIMIT = 4;
 
 let service: Service;
 let browser: Browser;
-let live: Issued;
 let revoked: Issued;
 const contexts: BrowserContext[] = [];
 
@@ -63,7 +62,7 @@ describe.skipIf(!haveChromium)(`look-up on the verify page in Chromium (${haveCh
     await buildPage();
     service = await startService({ LOOKUPS_PER_MINUTE: String(LIMIT) });
     browser = await launchChromium();
-    live = await issue(service);
+    await issue(service); // Y000144000123253000001, 张三: the README's certificate
     revoked = await issue(service, { certificateNumber: 'Y000144000123253000002' });
     await act(service, revoked.id, 'revoke');
   });
@@ -87,7 +86,11 @@ describe.skipIf(!haveChromium)(`look-up on the verify page in Chromium (${haveCh
       expect(await page.textContent('#lookup .intro')).toBe(text(lang, 'lookupIntro'));
       await page.close();
     }
-    expect([text('zh-Hans', 'lookupHeading'), text('zh-Hant', 'lookupHeading'), text('en', 'lookupHeading')]).toEqual(['查询证书编号', '查詢證書編號', 'Look up a certificate number']);
+    expect([text('zh-Hans', 'lookupHeading'), text('zh-Hant', 'lookupHeading'), text('en', 'lookupHeading')]).toEqual([
+      '查询证书编号',
+      '查詢證書編號',
+      'Look up a certificate number',
+    ]);
   });
 
   it('looks a certificate up by number and name as typed (full-width, spaced) and shows the verdict a scan shows', async () => {

@@ -24,7 +24,12 @@ const client = () => `198.51.100.${(address++ % 250) + 1}, 203.0.113.${(address 
 
 async function issue(t: TestApp, extra: Json = {}): Promise<{ id: string; number: string; vc: Json }> {
   const number = (extra.certificateNumber as string | undefined) ?? freshNumber();
-  const res = await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: `LK-${number}-${serial++}`, date: '2025-06-20' }, ...extra, certificateNumber: number }), bearer(t.devKey));
+  const res = await t.call(
+    'POST',
+    '/v1/certificates',
+    skillLevelRequest({ assessment: { id: `LK-${number}-${serial++}`, date: '2025-06-20' }, ...extra, certificateNumber: number }),
+    bearer(t.devKey),
+  );
   expect(res.status, await res.clone().text()).toBe(201);
   const body = (await res.json()) as Json;
   return { id: body.id as string, number, vc: body.verifiableCredential as Json };
@@ -43,7 +48,13 @@ async function scan(t: TestApp, issued: { id: string; vc: Json }, lang: string):
 
 /** The parts of an answer a client sees: status, the headers that matter, the exact body text. */
 async function seen(res: Response): Promise<{ status: number; type: string | null; language: string | null; cache: string | null; body: string }> {
-  return { status: res.status, type: res.headers.get('content-type'), language: res.headers.get('content-language'), cache: res.headers.get('cache-control'), body: await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    language: res.headers.get('content-language'),
+    cache: res.headers.get('cache-control'),
+    body: await res.text(),
+  };
 }
 
 describe('POST /v1/lookup', () => {
@@ -70,10 +81,20 @@ describe('POST /v1/lookup', () => {
       const scanned = await scan(t, issued, lang);
       expect(scanned.status).toBe(200);
       expect(result).toEqual(scanned.body);
-      expect(result).toMatchObject({ verified: true, verdict: 'valid', language, summary: { credentialId: issued.id, certificateNumber: issued.number, holderName: '张三' } });
+      expect(result).toMatchObject({
+        verified: true,
+        verdict: 'valid',
+        language,
+        summary: { credentialId: issued.id, certificateNumber: issued.number, holderName: '张三' },
+      });
       expect(links).toEqual({ verify: expect.stringMatching(/^HTTPS:\/\/CERTS\.EXAMPLE\.CN\/V#ID:[A-Z2-7]+$/) });
       // the link names this very certificate: verifying it gives the same result again
-      const again = await t.call('POST', '/credentials/verify', { verifiableCredential: links.verify }, { 'accept-language': lang, 'x-forwarded-for': client() });
+      const again = await t.call(
+        'POST',
+        '/credentials/verify',
+        { verifiableCredential: links.verify },
+        { 'accept-language': lang, 'x-forwarded-for': client() },
+      );
       expect(((await again.json()) as Json).summary.credentialId).toBe(issued.id);
     }
   });
@@ -177,7 +198,10 @@ describe('POST /v1/lookup', () => {
       expect(res.headers.get('cache-control')).toBe('no-store');
       const problem = (await res.json()) as Json;
       expect(problem.code).toBe('MALFORMED_VALUE');
-      expect((problem.errors as Json[]).map((e) => e.pointer), JSON.stringify(body)).toEqual(pointers);
+      expect(
+        (problem.errors as Json[]).map((e) => e.pointer),
+        JSON.stringify(body),
+      ).toEqual(pointers);
       expect(problem.detail, JSON.stringify(body)).toMatch(says);
     }
     // the field message comes from the catalogue, in Chinese too

@@ -32,7 +32,8 @@ export function lookupContract(get: GetStore): void {
       const { store } = get();
       const issuer = await seedIssuer(store);
       const number = `S${crypto.randomUUID().replace(/\D/g, '').padEnd(21, '3').slice(0, 21)}`;
-      for (let i = 0; i < 22; i++) await issueOne(store, issuer.id, { extra: { certificateNumber: number, issuedAt: `2025-06-${String(i + 1).padStart(2, '0')}T00:00:00.000Z` } });
+      for (let i = 0; i < 22; i++)
+        await issueOne(store, issuer.id, { extra: { certificateNumber: number, issuedAt: `2025-06-${String(i + 1).padStart(2, '0')}T00:00:00.000Z` } });
       const found = await store.credentialsByNumber(number, 50);
       expect(found).toHaveLength(20);
       expect(found[0]!.issuedAt).toBe('2025-06-22T00:00:00.000Z');
