@@ -22,6 +22,7 @@ export const VALIDATORS: Record<string, string> = {
   validateBatchVerifyRequest: 'https://w3id.org/skillcred/schemas/batch-verify-request.json',
   validatePepperRotationRequest: 'https://w3id.org/skillcred/schemas/pepper-rotation-request.json',
   validateBatchRequest: 'https://w3id.org/skillcred/schemas/batch-request.json',
+  validateLookupRequest: 'https://w3id.org/skillcred/schemas/lookup-request.json',
 };
 
 /** Every schema under schemas/api/, parsed. */

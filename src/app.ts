@@ -10,6 +10,7 @@ import { credentialFileRoutes } from './routes/credential-files.js';
 import type { AppEnv } from './routes/env.js';
 import { problem } from './routes/http.js';
 import { landingRoutes } from './routes/landing.js';
+import { lookupRoutes } from './routes/lookup.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { partnerRoutes } from './routes/partners.js';
 import { publicRoutes } from './routes/public.js';
@@ -33,7 +34,7 @@ function createApp(ports: Ports, services: Services): Hono<AppEnv> {
     await next();
   });
 
-  for (const routes of [landingRoutes(), publicRoutes(), openApiRoutes(ports.assets), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), credentialFileRoutes(), certificateRoutes(), batchRoutes(), partnerRoutes(), adminRoutes()]) {
+  for (const routes of [landingRoutes(), publicRoutes(), openApiRoutes(ports.assets), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), lookupRoutes(), credentialFileRoutes(), certificateRoutes(), batchRoutes(), partnerRoutes(), adminRoutes()]) {
     app.route('/', routes);
   }
   // Last: the verify page at /v and /V and the files under public/, through the assets port.

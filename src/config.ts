@@ -28,6 +28,10 @@ export interface Config {
   holderWrongWindowSeconds: number;
   /** Holder checks a minute per client address. */
   holderChecksPerMinute: number;
+  /** Look-ups by certificate number and holder name (POST /v1/lookup) a minute per client address. */
+  lookupsPerMinute: number;
+  /** Look-ups of one certificate number an hour that matched nothing, before that number's look-ups get 429. */
+  lookupWrongPerHour: number;
   /** FETCH_ALLOW_HOSTS: `host:port` keys (port 443 if none was written) the fetch policy lets
    * through though they are not public addresses: intranet issuers the operator trusts. */
   fetchAllowHosts: readonly AllowedHost[];
@@ -137,6 +141,8 @@ export function parseConfig(env: Env): Config {
     holderWrongPerHour: int(env, 'HOLDER_WRONG_PER_HOUR', 5, 1, 1000),
     holderWrongWindowSeconds: int(env, 'HOLDER_WRONG_WINDOW_SECONDS', 3600, 1, 86_400),
     holderChecksPerMinute: int(env, 'HOLDER_CHECKS_PER_MINUTE', 30, 1, 100_000),
+    lookupsPerMinute: int(env, 'LOOKUPS_PER_MINUTE', 10, 1, 100_000),
+    lookupWrongPerHour: int(env, 'LOOKUP_WRONG_PER_HOUR', 10, 1, 1000),
     fetchAllowHosts,
   };
 }

@@ -46,6 +46,7 @@ export const API_MESSAGES = {
   'body.csv-charset': 'only UTF-8 sheets are read, not {charset}: save the sheet as "CSV UTF-8" (Excel: Save As → CSV UTF-8 (Comma delimited); WPS: file type CSV, encoding UTF-8)',
   'body.csv-not-utf8': 'the sheet is not UTF-8 text: save the sheet as "CSV UTF-8" (Excel: Save As → CSV UTF-8 (Comma delimited); WPS: file type CSV, encoding UTF-8)',
   'not-found.api-key': 'no active API key "{id}"',
+  'not-found.lookup': 'no certificate issued by this service matches this certificate number and holder name',
   'conflict.no-service-key': 'the service has no signing key yet (first-start setup has not run)',
   'conflict.duplicate': '{reason}',
   'conflict.no-free-index': 'could not claim free status-list indexes; retry the request',

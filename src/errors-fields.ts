@@ -28,6 +28,7 @@ export const FIELD_MESSAGES = {
   'field.dependent-required': 'must have property {property} when property {deps} is present',
   'field.invalid': '{reason} ({keyword})',
   'field.shape': 'does not match the expected shape',
+  'field.lookup-number': 'must be a certificate number: 1-40 letters, digits or hyphens (spaces are left out, full-width characters read as plain ones)',
   // The W3C data model (src/credentials/vc-model.ts).
   'field.type-strings': 'type must be a string or an array of strings',
   'field.type-include': 'type must include {type}',

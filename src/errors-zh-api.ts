@@ -66,6 +66,7 @@ export const API_MESSAGES_ZH: Record<keyof typeof API_MESSAGES, Zh> = {
     '表格不是 UTF-8 文字：請另存為「CSV UTF-8」（Excel：另存新檔 → CSV UTF-8（逗號分隔）；WPS：檔案類型 CSV，編碼 UTF-8）',
   ),
   'not-found.api-key': zh('没有有效的 API 密钥 "{id}"', '沒有有效的 API 密碼匙 "{id}"'),
+  'not-found.lookup': zh('本服务签发的证书中，没有与此证书编号和持证人姓名相符的证书', '本服務簽發的證書中，沒有與此證書編號和持證人姓名相符的證書'),
   'conflict.no-service-key': zh('本服务还没有签名密钥（首次启动设置尚未运行）', '本服務還沒有簽署密碼匙（首次啟動設定尚未運行）'),
   'conflict.duplicate': zh('与已签发的证书重复（{reason}）', '與已簽發的證書重複（{reason}）'),
   'conflict.no-free-index': zh('无法取得空闲的状态列表索引；请重试', '無法取得空閒的狀態列表索引；請重試'),

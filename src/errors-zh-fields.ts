@@ -24,6 +24,10 @@ export const FIELD_MESSAGES_ZH: Record<FieldKey, Zh> = {
   'field.unique-items': zh('不能有重复项（第 {j} 项与第 {i} 项相同）', '不能有重複項（第 {j} 項與第 {i} 項相同）'),
   'field.dependent-required': zh('有 {deps} 时必须有 {property}', '有 {deps} 時必須有 {property}'),
   'field.invalid': zh('不符合要求（{keyword}）', '不符合要求（{keyword}）'),
+  'field.lookup-number': zh(
+    '必须是证书编号：1 至 40 个字母、数字或连字符（空格会被略去，全角字符按半角读取）',
+    '必須是證書編號：1 至 40 個字母、數字或連字號（空格會被略去，全形字元按半形讀取）',
+  ),
   'field.shape': zh('不符合预期的结构', '不符合預期的結構'),
   // The W3C data model (src/credentials/vc-model.ts).
   'field.type-strings': zh('type 必须是字符串或字符串数组', 'type 必須是字串或字串陣列'),

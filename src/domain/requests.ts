@@ -62,6 +62,7 @@ export interface ApiRequests {
   BatchVerifyRequest?: BatchVerifyRequest;
   PepperRotationRequest?: PepperRotationRequest;
   BatchRequest?: BatchRequest;
+  LookupRequest?: LookupRequest;
 }
 /**
  * POST /v1/certificates: one certificate from plain fields.
@@ -663,6 +664,22 @@ export interface BatchRequest {
    * @maxItems 5000
    */
   items: [CertificateRequest, ...CertificateRequest[]];
+}
+/**
+ * POST /v1/lookup (no key): a certificate looked up by the number and holder name printed on it. Answers the same verification result as a scan of it, or a 404 that never says whether the number exists.
+ *
+ * This interface was referenced by `ApiRequests`'s JSON-Schema
+ * via the `definition` "LookupRequest".
+ */
+export interface LookupRequest {
+  /**
+   * The certificate number as printed (Y or S then 21 digits for skill level certificates). Spaces are left out and full-width characters read as plain ones (Unicode NFKC); a lower-case y or s is also tried in upper case.
+   */
+  certificateNumber: string;
+  /**
+   * The holder's name as printed on the certificate. Compared after Unicode NFKC normalisation, with surrounding whitespace trimmed and inner runs of whitespace made one space; otherwise exactly.
+   */
+  holderName: string;
 }
 
 export type IssueRequest = IssueCredentialRequest;

@@ -1,4 +1,4 @@
-import { REQUEST_EXAMPLES } from './examples.js';
+import { LOOKUP_ANSWER_EXAMPLE, LOOKUP_NOT_FOUND_EXAMPLE, REQUEST_EXAMPLES } from './examples.js';
 import { API_SCHEMAS } from './schemas.js';
 import { VERIFY_CREDENTIAL_BODY, VERIFY_PRESENTATION_BODY } from './verify-bodies.js';
 
@@ -13,16 +13,19 @@ interface Operation {
   auth: Auth;
   /** Title of a request schema in schemas/api (or an inline schema). */
   body?: string | Json;
-  ok: { status: number; description: string; schema?: Json; type?: string };
+  ok: { status: number; description: string; schema?: Json; type?: string; example?: unknown };
   errors?: number[];
   /** Query parameters. */
   query?: Json[];
   /** The body may also be a CSV sheet (text/csv). */
   csv?: string;
+  /** What an error status means here, where it says more than "A problem." (and an example problem). */
+  problems?: Record<number, { description: string; example?: Json }>;
 }
 
 const credentialObject: Json = { type: 'object', description: 'A W3C Verifiable Credential (VC 2.0 or 1.1) with its proof.' };
 const verificationResult: Json = { $ref: '#/components/schemas/VerificationResult' };
+const lookupAnswer: Json = { $ref: '#/components/schemas/LookupAnswer' };
 const idParam = { name: 'id', in: 'path', required: true, description: 'The credential id (URL-encoded), or the bare UUID of a urn:uuid id.', schema: { type: 'string' } };
 const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
 const batchIdParam = { name: 'id', in: 'path', required: true, description: 'The batch id (b- and 32 hex digits).', schema: { type: 'string', pattern: '^b-[0-9a-f]{32}$' } };
@@ -64,6 +67,32 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/v', summary: 'The verify page: scan, upload or paste a certificate’s QR code; one verdict in three languages', tag: 'verification', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'get', path: '/V', summary: 'The verify page (QR codes spell the link in upper case)', tag: 'verification', auth: 'public', ok: { status: 200, description: 'HTML.', type: 'text/html' } },
   { method: 'post', path: '/credentials/verify', summary: 'VC API: verify a credential, enveloped VC-JWT, JWT or scanned QR text', tag: 'verification', auth: 'public', body: VERIFY_CREDENTIAL_BODY, ok: { status: 200, description: 'Verified (400/422 with the same body when not).', schema: verificationResult }, errors: [400, 422] },
+  {
+    method: 'post',
+    path: '/v1/lookup',
+    summary: 'Look a certificate up by the number and holder name printed on it: the verification result a scan of it gives (no key; LOOKUPS_PER_MINUTE per client)',
+    tag: 'verification',
+    auth: 'public',
+    body: 'LookupRequest',
+    ok: { status: 200, description: 'A certificate this service issued matches: its verification result, whatever the verdict (revoked, expired, …), as POST /credentials/verify gives it, and a link to verify it again.', schema: lookupAnswer, example: LOOKUP_ANSWER_EXAMPLE },
+    errors: [400, 404, 413, 415, 422, 429],
+    problems: {
+      404: { description: 'No certificate issued here matches this number and name. The same answer whether the number is unknown or the name is wrong.', example: LOOKUP_NOT_FOUND_EXAMPLE },
+      422: {
+        description: 'A field is missing, empty or not a certificate number (only letters, digits and hyphens once spaces are left out); `errors` names each field by its JSON pointer.',
+        example: {
+          type: 'https://www.w3.org/TR/vc-data-model#MALFORMED_VALUE_ERROR',
+          title: 'Malformed value',
+          status: 422,
+          detail: '/certificateNumber: must be a certificate number: 1-40 letters, digits or hyphens (spaces are left out, full-width characters read as plain ones)',
+          code: 'MALFORMED_VALUE',
+          errors: [{ pointer: '/certificateNumber', detail: 'must be a certificate number: 1-40 letters, digits or hyphens (spaces are left out, full-width characters read as plain ones)' }],
+          instance: '/v1/lookup',
+        },
+      },
+      429: { description: 'Too many look-ups from this client (LOOKUPS_PER_MINUTE), or too many unmatched look-ups of this number (LOOKUP_WRONG_PER_HOUR, counted whether or not it exists); Retry-After says when to try again.' },
+    },
+  },
   { method: 'post', path: '/presentations/verify', summary: 'VC API: verify a presentation (challenge, domain) and its credentials', tag: 'verification', auth: 'public', body: VERIFY_PRESENTATION_BODY, ok: { status: 200, description: 'Verified.' }, errors: [400, 422] },
   { method: 'post', path: '/v1/verify/batch', summary: 'Verify up to 1,000 items, results in order', tag: 'partners', auth: 'partner-or-admin', body: 'BatchVerifyRequest', ok: { status: 200, description: 'One result per item.', schema: { type: 'object', properties: { count: { type: 'integer' }, counts: { type: 'object' }, results: { type: 'array', items: verificationResult } } } }, errors: [401, 403, 413, 422, 429] },
   { method: 'post', path: '/v1/recognitions', summary: 'Record the partner’s own recognition statement (signed)', tag: 'partners', auth: 'partner', body: 'RecognitionStatementRequest', ok: { status: 201, description: 'The signed statement.' }, errors: [401, 403, 422, 429] },
@@ -202,6 +231,23 @@ export function openApiDocument(publicUrl: string): Json {
       },
     },
   };
+  schemas.LookupAnswer = {
+    description: 'The verification result of the certificate found, and a link to verify it again.',
+    allOf: [
+      verificationResult,
+      {
+        type: 'object',
+        required: ['links'],
+        properties: {
+          links: {
+            type: 'object',
+            required: ['verify'],
+            properties: { verify: { type: 'string', description: 'The verify page naming this certificate by its id (checked online).', examples: ['HTTPS://CERTS.EXAMPLE.CN/V#ID:OVZG4OTVOVUWIOTGMQYWCZRRGNRC2MZWHAYC2NBSGNSS2YRTMMZC2YLDHA4TGNZVGZSDOM3C'] } },
+          },
+        },
+      },
+    ],
+  };
   schemas.StepProblem = {
     type: 'object',
     required: ['type', 'title', 'detail', 'code'],
@@ -222,7 +268,7 @@ export function openApiDocument(publicUrl: string): Json {
     const responses: Json = {
       [String(op.ok.status)]: {
         description: op.ok.description,
-        ...(op.ok.status === 204 ? {} : { content: { [op.ok.type ?? 'application/json']: { schema: op.ok.schema ?? {} } } }),
+        ...(op.ok.status === 204 ? {} : { content: { [op.ok.type ?? 'application/json']: { schema: op.ok.schema ?? {}, ...(op.ok.example === undefined ? {} : { example: op.ok.example }) } } }),
       },
     };
     for (const status of op.errors ?? []) {
@@ -231,7 +277,10 @@ export function openApiDocument(publicUrl: string): Json {
           ? { description: 'Not modified (If-None-Match matched the ETag).' }
           : op.ok.schema === verificationResult && (status === 400 || status === 422)
             ? { description: 'Not verified; the same body.', content: { 'application/json': { schema: verificationResult } } }
-            : { description: 'A problem.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+            : {
+                description: op.problems?.[status]?.description ?? 'A problem.',
+                content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, ...(op.problems?.[status]?.example ? { example: op.problems[status].example } : {}) } },
+              };
     }
     const operation: Json = {
       operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,

@@ -108,6 +108,13 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, BodyExample>> = {
       },
     },
   },
+  'post /v1/lookup': {
+    printed: { summary: 'The number and the holder name as printed on the certificate', value: { certificateNumber: 'Y000144000123253000001', holderName: '张三' } },
+    typed: {
+      summary: 'As typed with a Chinese input method: full-width characters, spaces (read as the same number and name)',
+      value: { certificateNumber: 'Ｙ０００１ ４４００ ０１２３ ２５３０ ００００１', holderName: ' 张三　' },
+    },
+  },
   'post /presentations/verify': {
     vp: {
       summary: 'A presentation with a challenge',
@@ -177,4 +184,44 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, BodyExample>> = {
       value: { slug: 'hk-qf', names: { en: 'Hong Kong Qualifications Partner', 'zh-Hant': '香港資歷合作方' }, region: 'HK', rateLimitPerMinute: 600 },
     },
   },
+};
+
+/** POST /v1/lookup, 200: a certificate found by its number and holder name (Accept-Language: zh-CN). */
+export const LOOKUP_ANSWER_EXAMPLE: Json = {
+  verified: true,
+  verdict: 'valid',
+  trusted: true,
+  checks: ['parse', 'proof', 'issuer', 'trust', 'validity', 'status'],
+  warnings: [],
+  errors: [],
+  steps: ['parse', 'proof', 'issuer', 'trust', 'validity', 'status'].map((id) => ({ id, valid: true })),
+  summary: {
+    credentialId: 'urn:uuid:fd1af13b-3680-423e-b3c2-ac893756d73b',
+    holderName: '张三',
+    certificateKind: 'skill-level',
+    certificateName: { 'zh-Hans': '职业技能等级证书', 'zh-Hant': '職業技能等級證書', en: 'Vocational Skill Level Certificate' },
+    occupation: { code: '4-04-05-05', name: '人工智能训练师', classificationVersion: '2022' },
+    level: { rank: 4, grade: '三级' },
+    certificateNumber: 'Y000144000123253000001',
+    issuer: { id: 'did:web:certs.example.cn:issuers:dev', name: { 'zh-Hans': '开发用评价机构' }, filingCode: 'DEV-0001', orgKind: 'Y' },
+    issuedAt: '2025-07-01T02:00:00Z',
+    validFrom: '2025-07-01T02:00:00Z',
+    format: 'eddsa-rdfc-2022',
+    status: { revocation: false },
+  },
+  recognitions: [],
+  language: 'zh-Hans',
+  verdictLabel: '证书有效',
+  links: { verify: 'HTTPS://CERTS.EXAMPLE.CN/V#ID:OVZG4OTVOVUWIOTGMQYWCZRRGNRC2MZWHAYC2NBSGNSS2YRTMMZC2YLDHA4TGNZVGZSDOM3C' },
+};
+
+/** POST /v1/lookup, 404: the one answer for an unknown number and for a wrong name alike. */
+export const LOOKUP_NOT_FOUND_EXAMPLE: Json = {
+  type: 'https://w3id.org/skillcred/problems#not-found',
+  title: '未找到',
+  status: 404,
+  detail: '本服务签发的证书中，没有与此证书编号和持证人姓名相符的证书',
+  code: 'NOT_FOUND',
+  detailCode: 'not-found.lookup',
+  instance: '/v1/lookup',
 };

@@ -10,6 +10,7 @@ import exit from '../../schemas/api/exit-request.json' with { type: 'json' };
 import issue from '../../schemas/api/issue-request.json' with { type: 'json' };
 import issuer from '../../schemas/api/issuer-request.json' with { type: 'json' };
 import keyRotation from '../../schemas/api/key-rotation-request.json' with { type: 'json' };
+import lookup from '../../schemas/api/lookup-request.json' with { type: 'json' };
 import localizedText from '../../schemas/api/localized-text.json' with { type: 'json' };
 import partner from '../../schemas/api/partner-request.json' with { type: 'json' };
 import pepperRotation from '../../schemas/api/pepper-rotation-request.json' with { type: 'json' };
@@ -32,6 +33,7 @@ export const API_SCHEMAS: readonly Record<string, unknown>[] = [
   issuer,
   keyRotation,
   localizedText,
+  lookup,
   partner,
   pepperRotation,
   recognition,

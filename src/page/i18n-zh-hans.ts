@@ -101,6 +101,17 @@ export const zhHans = {
   'explain.untrusted-exited': '签名真实，但该机构签发此证书时已退出其评价链。退出之前签发的证书不受影响。',
   'field.issuedOn': '发证日期',
   serverProblem: '服务无法核验这段内容（HTTP {status}）。',
+  lookupHeading: '查询证书编号',
+  lookupIntro: '二维码无法扫描时，可输入证书上印的证书编号和持证人姓名查询。只能查到本服务签发的证书。',
+  lookupNumberLabel: '证书编号',
+  lookupNameLabel: '持证人姓名',
+  lookupButton: '查询',
+  lookupEmpty: '请输入证书编号和持证人姓名。',
+  lookupNoMatch: '没有与此证书编号和持证人姓名相符的证书。请对照证书核对后再试。',
+  lookupLimited: '查询过于频繁，请在 {seconds} 秒后再试。',
+  lookupInvalid: '请核对证书编号：只能包含字母、数字和连字符。',
+  lookupFailed: '暂时无法查询（HTTP {status}），请稍后再试。',
+  'how.lookup': '由本服务核验（POST /v1/lookup）：按证书编号和持证人姓名找到本服务签发的证书，按与扫码相同的步骤核验。',
 };
 
 export type Strings = typeof zhHans;

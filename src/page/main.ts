@@ -1,12 +1,12 @@
 // The verify page (/v): takes a certificate from the scanned link, the camera, an uploaded image
 // or pasted text, checks it (in this browser where it can, else through the service) and shows
-// one verdict. The heavy parts (verifier, QR decoders) load on demand.
+// one verdict; or looks one up by the number and holder name printed on it (the service checks it). The heavy parts (verifier, QR decoders) load on demand.
 import type { VerificationResult } from '../verify/result.js';
 import { cameraPanel } from './camera-panel.js';
 import { LANG_NAMES, LANGS, pickLang, t, type Lang, type TextKey } from './i18n.js';
 import { detailsUnvouched, explainKey } from './explain.js';
 import { renderDetails, renderHow, renderVerdict, type How } from './render.js';
-import { verifyOnServer } from './server.js';
+import { lookupOnServer, verifyOnServer, type LookupOutcome } from './server.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const LANG_KEY = 'skillcred.lang';
@@ -22,10 +22,11 @@ interface Message {
   vars?: Record<string, string>;
 }
 
-const state: { lang: Lang; shown: Shown | null; inputMessage: Message | null; holder: Message | null; holderTone: string } = {
+const state: { lang: Lang; shown: Shown | null; inputMessage: Message | null; lookup: Message | null; holder: Message | null; holderTone: string } = {
   lang: initialLang(),
   shown: null,
   inputMessage: null,
+  lookup: null,
   holder: null,
   holderTone: '',
 };
@@ -60,6 +61,7 @@ function applyLanguage(): void {
   for (const btn of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) btn.setAttribute('aria-pressed', String(btn.dataset.lang === lang));
   $('langs').setAttribute('aria-label', t(lang, 'langLabel'));
   showMessage($('input-message'), state.inputMessage);
+  showMessage($('lookup-message'), state.lookup);
   showMessage($('holder-result'), state.holder);
   if (state.shown) renderShown(state.shown, false);
   camera.relabel();
@@ -98,7 +100,7 @@ function setBusy(on: boolean): void {
   busy = on;
   $('busy').hidden = !on;
   document.body.setAttribute('aria-busy', String(on));
-  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement>('#input button, #input input, #input textarea')) el.disabled = on;
+  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement>('#input button, #input input, #input textarea, #lookup button, #lookup input')) el.disabled = on;
 }
 
 /** Checks a text in this browser, handing over to the service where the browser cannot. */
@@ -107,6 +109,7 @@ async function check(text: string, forceServer = false): Promise<void> {
   setBusy(true);
   state.holder = null;
   showMessage($('holder-result'), null);
+  setLookupMessage(null);
   try {
     let how: How | null = null;
     let result: VerificationResult | null = null;
@@ -176,6 +179,52 @@ async function compareHolder(event: SubmitEvent): Promise<void> {
   showMessage($('holder-result'), message);
 }
 
+function setLookupMessage(message: Message | null): void {
+  state.lookup = message;
+  showMessage($('lookup-message'), message);
+}
+
+/** What the page says when a look-up found nothing to show. */
+function lookupMessage(outcome: Exclude<LookupOutcome, { kind: 'found' }>): Message {
+  if (outcome.kind === 'no-match') return { key: 'lookupNoMatch' };
+  if (outcome.kind === 'limited') return { key: 'lookupLimited', vars: { seconds: outcome.seconds } };
+  if (outcome.kind === 'invalid') return { key: 'lookupInvalid' };
+  return { key: 'lookupFailed', vars: { status: String(outcome.status) } };
+}
+
+/** Looks a certificate up by its number and holder name; shows its verdict as a scan would. */
+async function lookup(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  if (busy) return;
+  const number = $<HTMLInputElement>('lookup-number').value.trim();
+  const name = $<HTMLInputElement>('lookup-name').value.trim();
+  if (!number || !name) return setLookupMessage({ key: 'lookupEmpty' });
+  camera.stop();
+  setBusy(true);
+  state.holder = null;
+  showMessage($('holder-result'), null);
+  try {
+    let outcome: LookupOutcome;
+    try {
+      outcome = await lookupOnServer(number, name);
+    } catch (error) {
+      return setLookupMessage({ key: 'serverUnreachable', vars: { error: (error as Error).message } });
+    }
+    if (outcome.kind !== 'found') {
+      // Nothing found: an earlier verdict must not read as this look-up's.
+      state.shown = null;
+      $('result').hidden = true;
+      $('input-heading').textContent = t(state.lang, 'inputHeading');
+      return setLookupMessage(lookupMessage(outcome));
+    }
+    setLookupMessage(null);
+    state.shown = { text: outcome.verifyLink, result: outcome.result, how: { mode: 'server', reason: 'lookup' } };
+    renderShown(state.shown, true);
+  } finally {
+    setBusy(false);
+  }
+}
+
 async function upload(input: HTMLInputElement): Promise<void> {
   const file = input.files?.[0];
   input.value = '';
@@ -220,6 +269,7 @@ function wire(): void {
   $('scan').addEventListener('click', () => void camera.start());
   $('stop').addEventListener('click', () => camera.stop());
   $('holder-form').addEventListener('submit', (event) => void compareHolder(event as SubmitEvent));
+  $('lookup-form').addEventListener('submit', (event) => void lookup(event as SubmitEvent));
   $('recheck').addEventListener('click', () => state.shown && void check(state.shown.text, true));
   window.addEventListener('hashchange', () => {
     const text = fromLocation();

@@ -11,7 +11,8 @@ import { t, type Lang, type TextKey } from './i18n.js';
 /** How the shown result was obtained (the "how this was checked" disclosure). */
 export type How =
   | { mode: 'browser'; ed25519: 'webcrypto' | 'noble'; trustList: string | null }
-  | { mode: 'server'; reason: 'id-link' | 'foreign' | 'no-crypto' | 'engine-failed' | 'requested'; vars?: Record<string, string> };
+  | { mode: 'server'; reason: 'id-link' | 'foreign' | 'no-crypto' | 'engine-failed' | 'requested'; vars?: Record<string, string> }
+  | { mode: 'server'; reason: 'lookup' };
 
 const ICONS: Record<string, string> = {
   check: '<path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z"/>',
@@ -140,6 +141,8 @@ export function renderHow(text: HTMLElement, list: HTMLElement, how: How, steps:
     text.textContent = signatureChecked
       ? t(lang, how.ed25519 === 'noble' ? 'how.browser-noble' : 'how.browser', { list: how.trustList ?? '' })
       : t(lang, 'how.browser-early');
+  } else if (how.reason === 'lookup') {
+    text.textContent = t(lang, 'how.lookup');
   } else {
     text.textContent = t(lang, 'how.server', { reason: t(lang, `reason.${how.reason}` as TextKey, how.vars ?? {}) });
   }

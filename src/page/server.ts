@@ -17,6 +17,30 @@ export async function verifyOnServer(text: string, holderIdNumber?: string): Pro
   return { verified: false, verdict: 'unreadable', checks: ['parse'], warnings: [], errors: [step.problem!], steps: [step], summary: {} };
 }
 
+/** What a look-up by certificate number and holder name came to. */
+export type LookupOutcome =
+  | { kind: 'found'; result: VerificationResult; verifyLink: string }
+  | { kind: 'no-match' }
+  | { kind: 'limited'; seconds: string }
+  | { kind: 'invalid' }
+  | { kind: 'failed'; status: number };
+
+/** Looks a certificate up by the number and holder name printed on it (POST /v1/lookup). */
+export async function lookupOnServer(certificateNumber: string, holderName: string): Promise<LookupOutcome> {
+  const res = await fetch(new URL('v1/lookup', baseUrl()), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    credentials: 'omit',
+    body: JSON.stringify({ certificateNumber, holderName }),
+  });
+  const body = (await res.json().catch(() => null)) as (VerificationResult & { links?: { verify?: string }; detailCode?: string }) | null;
+  if (res.ok && body && typeof body.verdict === 'string' && Array.isArray(body.steps)) return { kind: 'found', result: body, verifyLink: body.links?.verify ?? '' };
+  if (res.status === 404 && body?.detailCode === 'not-found.lookup') return { kind: 'no-match' };
+  if (res.status === 429) return { kind: 'limited', seconds: res.headers.get('retry-after') ?? '60' };
+  if (res.status === 400 || res.status === 422) return { kind: 'invalid' };
+  return { kind: 'failed', status: res.status };
+}
+
 /** The service's base URL: the directory the verify page is served from (`/v` → `/`). */
 function baseUrl(): string {
   return new URL('.', location.href).href;

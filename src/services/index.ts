@@ -17,6 +17,7 @@ import { IssuanceService } from './issuance.js';
 import { IssuerService } from './issuers.js';
 import { HolderService } from './holder.js';
 import { Keyring } from './keyring.js';
+import { LookupService } from './lookup.js';
 import { PartnerService } from './partners.js';
 import { RateLimiter } from './rate-limit.js';
 import { IssuanceRecorder } from './record-issuance.js';
@@ -38,6 +39,7 @@ export interface Services {
   trust: TrustService;
   partners: PartnerService;
   verification: VerificationService;
+  lookup: LookupService;
   setup: SetupService;
   about: AboutService;
 }
@@ -109,6 +111,7 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
     trust,
     partners,
     verification,
+    lookup: new LookupService({ store, limiter: rateLimiter, verification, config }),
     setup: new SetupService({ store, crypto, config, identity, issuers, trust }),
     about: new AboutService({ config }),
   };

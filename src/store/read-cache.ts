@@ -36,6 +36,7 @@ const POLICY = {
   getIdempotent: 'passes',
   getCredential: 'passes',
   listCredentials: 'passes',
+  credentialsByNumber: 'passes',
   countCredentials: 'passes',
   pickStatusSlots: 'passes',
   createBatch: 'passes',

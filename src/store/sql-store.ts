@@ -6,6 +6,7 @@ import { holderMethods } from './sql/holder.js';
 import { batchMethods } from './sql/batches.js';
 import { issuanceMethods } from './sql/issuance.js';
 import { issuerMethods } from './sql/issuers.js';
+import { lookupMethods } from './sql/lookup.js';
 import { statusMethods } from './sql/status.js';
 import { trustMethods } from './sql/trust.js';
 import type { Store } from './store.js';
@@ -28,5 +29,6 @@ export function sqlStore(db: Driver, options: SqlStoreOptions = {}): Store {
     ...trustMethods(db),
     ...holderMethods(db),
     ...batchMethods(db),
+    ...lookupMethods(db),
   };
 }

@@ -175,6 +175,11 @@ export interface Store {
 
   getCredential(id: string): Promise<CredentialRecord | null>;
   listCredentials(selector: CredentialSelector): Promise<CredentialRecord[]>;
+  /**
+   * The credentials carrying exactly this certificate number, latest issued first, at most `limit`
+   * (and never more than 20): what a look-up by number and holder name reads.
+   */
+  credentialsByNumber(number: string, limit?: number): Promise<CredentialRecord[]>;
   /** How many credentials (of an issuer; issued in [from, to) when given). */
   countCredentials(issuerId?: string, issued?: { from: string; to: string }): Promise<number>;
 

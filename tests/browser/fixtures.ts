@@ -22,12 +22,12 @@ export interface Service {
 /** The admin token the browser tests' service runs with. */
 const ADMIN_TOKEN = 'browser-admin-token-0123456789abcdef';
 
-/** Starts the real Node entry on a free port, with PUBLIC_URL = the address the browser uses. */
-export async function startService(): Promise<Service> {
+/** Starts the real Node entry on a free port, with PUBLIC_URL = the address the browser uses (and any `env` besides). */
+export async function startService(env: Record<string, string> = {}): Promise<Service> {
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-browser-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const node = await startNodeService({ PORT: String(port), PUBLIC_URL: url, DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys'), ADMIN_TOKEN });
+  const node = await startNodeService({ PORT: String(port), PUBLIC_URL: url, DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys'), ADMIN_TOKEN, ...env });
   const apiKey = /dev issuer API key\s+(\S+)/.exec(node.stdout())?.[1];
   if (!apiKey) throw new Error(`no API key in the first-start output:\n${node.stdout()}`);
   return {

@@ -18,6 +18,8 @@ const postgres =
       exec: async (sql) => {
         await driver.run(sql);
       },
+      query: (sql, params = []) => driver.all(sql, params),
+      dialect: 'postgres',
       close: () => store.close(),
     };
   };

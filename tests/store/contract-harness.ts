@@ -8,6 +8,10 @@ export interface StoreUnderTest {
   store: Store;
   /** Runs one SQL statement on the same database, bypassing the adapter. */
   exec(sql: string): Promise<void>;
+  /** Runs one SQL query on the same database and gives its rows (EXPLAIN QUERY PLAN, say). */
+  query(sql: string, params?: (string | number | null)[]): Promise<Record<string, unknown>[]>;
+  /** The SQL the database speaks, where a contract test must ask it in its own words (query plans). */
+  dialect?: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
 

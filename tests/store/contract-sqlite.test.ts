@@ -14,6 +14,7 @@ const sqlite =
       exec: async (sql) => {
         await driver.run(sql);
       },
+      query: (sql, params = []) => driver.all(sql, params),
       close: async () => {
         await store.close();
         rmSync(dirname(path), { recursive: true, force: true });

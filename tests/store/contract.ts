@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { batchesContract } from './contract-batches.js';
 import { issuanceContract } from './contract-issuance.js';
 import { issuersContract } from './contract-issuers.js';
+import { lookupContract } from './contract-lookup.js';
 import { statusContract } from './contract-status.js';
 import { trustContract } from './contract-trust.js';
 import type { MakeStore, StoreUnderTest } from './contract-harness.js';
@@ -30,5 +31,6 @@ export function storeContract(name: string, make: MakeStore): void {
     statusContract(get);
     trustContract(get);
     batchesContract(get);
+    lookupContract(get);
   });
 }

@@ -50,4 +50,4 @@ CREATE TABLE batch_drafts (
 );
 
 -- A batch refuses certificate numbers its issuer already used: answered by an index, not a scan.
-CREATE INDEX credentials_by_number ON credentials(issuer_id, certificate_number);
+CREATE INDEX credentials_by_issuer_number ON credentials(issuer_id, certificate_number);
