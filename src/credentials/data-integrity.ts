@@ -8,6 +8,8 @@ import type { CryptoProvider, PrivateKeyHandle, PublicKeyHandle } from './crypto
 import type { DocumentLoader } from './document-loader.js';
 import { decodeProofValue, encodeProofValue } from './multikey.js';
 
+import { toArray, withoutProof } from './proof-set.js';
+
 /** The Data Integrity cryptosuites this service signs and verifies. */
 const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
 export type Cryptosuite = (typeof CRYPTOSUITES)[number];
@@ -114,11 +116,6 @@ async function canonize(doc: JsonObject, suite: Cryptosuite, env: ProofEnv): Pro
     return text;
   }
   return canonizeRdfc(doc, env.documentLoader);
-}
-
-function withoutProof(doc: JsonObject): JsonObject {
-  const { proof: _proof, ...rest } = doc;
-  return rest;
 }
 
 /** The 64 bytes an eddsa-*-2022 proof signs: SHA-256(proof config) ‖ SHA-256(document). */
@@ -275,39 +272,6 @@ async function verifyEd25519Signature2020(input: JsonObject, proof: JsonObject, 
   }
   const ok = await env.crypto.verify(key, signature, data);
   return ok ? { valid: true } : { valid: false, reason: 'the signature does not match the document' };
-}
-
-/** The proofs of a document as a list (empty when there is none or it is malformed). */
-export function proofsOf(document: JsonObject): JsonObject[] {
-  const p = document.proof;
-  if (p === undefined || p === null) return [];
-  const list = Array.isArray(p) ? p : [p];
-  return list.filter((x): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x));
-}
-
-/**
- * The document a proof of a set or chain was made over: the unsecured document, plus the proofs
- * its `previousProof` names (VC Data Integrity §4.4). Throws when a named proof is missing.
- */
-export function securedDocumentFor(document: JsonObject, proof: JsonObject): JsonObject {
-  const previous = proof.previousProof;
-  const unsecured = withoutProof(document);
-  if (previous === undefined) return unsecured;
-  const ids = toArray(previous);
-  if (ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
-    throw new Error('previousProof must be a string or an array of strings');
-  }
-  const all = proofsOf(document);
-  const matches = ids.map((id) => {
-    const found = all.find((p) => p.id === id);
-    if (!found) throw new Error(`previousProof ${JSON.stringify(id)} names no proof of this document`);
-    return found;
-  });
-  return { ...unsecured, proof: matches.length === 1 ? matches[0] : matches };
-}
-
-function toArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

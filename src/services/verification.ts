@@ -4,11 +4,12 @@ import { problemText, VERDICT_LABELS } from '../verify/messages.js';
 import type { StepProblem, VerificationResult } from '../verify/result.js';
 import type { JsonObject } from '../credentials/data-integrity.js';
 import { SkillcredError } from '../errors.js';
-import type { HolderOutcome, Verifier, VerifyOptions } from '../verify/verifier.js';
+import type { Verifier } from '../verify/verifier.js';
+import type { HolderOutcome, VerifyOptions } from '../verify/verify-options.js';
 import type { HolderService } from './holder.js';
 import type { RateLimiter } from './rate-limit.js';
 
-export type { VerifyOptions } from '../verify/verifier.js';
+export type { VerifyOptions } from '../verify/verify-options.js';
 export { readChecks } from '../verify/result.js';
 
 /** A verification result with its verdict label and every problem's title and detail in the caller's language. */

@@ -1,4 +1,5 @@
-import { proofsOf, securedDocumentFor, verifyProof, type JsonObject, type ProofEnv } from '../credentials/data-integrity.js';
+import { verifyProof, type JsonObject, type ProofEnv } from '../credentials/data-integrity.js';
+import { proofsOf, securedDocumentFor } from '../credentials/proof-set.js';
 import type { ResolvedKey } from '../credentials/key-resolver.js';
 import { stepProblem, type StepProblem } from './result.js';
 import type { ListProofCheck } from './status-check.js';

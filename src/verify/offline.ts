@@ -1,5 +1,6 @@
 import type { CryptoProvider } from '../credentials/crypto.js';
-import { proofsOf, securedDocumentFor, verifyProof, type JsonObject } from '../credentials/data-integrity.js';
+import { verifyProof, type JsonObject } from '../credentials/data-integrity.js';
+import { proofsOf, securedDocumentFor } from '../credentials/proof-set.js';
 import { documentLoader as bundledLoader } from '../credentials/document-loader.js';
 import { KeyHandles, plainKey, resolveSelfContainedDid, ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { decodeMultikey } from '../credentials/keys.js';

@@ -3,7 +3,7 @@
 // Verifier and the verify page's in-browser Verifier use the same decoder.
 import type { JsonObject } from '../credentials/data-integrity.js';
 import { decodeQrPayload, QrPayloadError, readQrText } from '../qr/index.js';
-import type { QrDecoder } from './verifier.js';
+import type { QrDecoder } from './verify-options.js';
 
 /**
  * A QrDecoder over src/qr: `undefined` for text that is not a QR text at all (the Verifier says

@@ -1,94 +1,26 @@
-import type { CryptoProvider } from '../credentials/crypto.js';
-import { checkBudget, PRESENTATION_BUDGET } from '../credentials/budget.js';
+// The credential verifier: one result with every step, never a throw (as digitalbazaar/vc).
 import { bundledContexts } from '../credentials/contexts.js';
-import {
-  isDateTimeStamp,
-  proofsOf,
-  securedDocumentFor,
-  unsupportedProof,
-  type JsonObject,
-} from '../credentials/data-integrity.js';
-import type { DocumentLoader } from '../credentials/document-loader.js';
+import { isDateTimeStamp, unsupportedProof, type JsonObject } from '../credentials/data-integrity.js';
+import { proofsOf, securedDocumentFor } from '../credentials/proof-set.js';
 import { inlineProofEngine, type ProofEngine } from '../credentials/proof-engine.js';
-import { checkJwtHeader, jwtIssuedAt, parseVcJwt, unwrapEnvelope, unwrapPresentationEnvelope, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
+import { checkJwtHeader, jwtIssuedAt, verifyVcJwt, type ParsedVcJwt } from '../credentials/jwt.js';
 import { ResolveError, type ResolvedKey } from '../credentials/key-resolver.js';
 import { checkRelatedResources } from '../credentials/related-resource.js';
 import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
-import { legacyIdentityHash as identityHash } from '../domain/certificate.js';
 import { readHolderBinding } from '../domain/holder.js';
-import type { Clock } from '../ports.js';
+import { holderIdentifiers, offlineHolder } from './holder-offline.js';
+import { budgeted, formatOf, readInput, type Input } from './input.js';
+import { jwtProblem } from './jwt-problem.js';
+import { PresentationVerifier, type PresentationResult } from './presentation.js';
 import { CHECK_NAMES, resultOf, STEP_IDS, stepProblem, UNSUPPORTED_CODES, type CheckName, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
-import { isProblemCode, type ProblemCode } from './messages.js';
-import type { Params } from '../i18n/format.js';
-import type { StatusChecker } from './status-check.js';
 import { summarize } from './summary.js';
-
-/** Turns scanned or pasted text into a credential: QR payloads and URLs, or a credential id. */
-export interface QrDecoder {
-  decode(text: string): Promise<{ credential: JsonObject } | { credentialId: string } | undefined>;
-}
-
-/** What an online holder check found (the service's; the number never leaves it). */
-/** Why a holder could not be checked: a `holderWhy` term (src/i18n/terms.ts). */
-type HolderUnavailable = 'not-ours' | 'pepper-missing' | 'keyed-offline' | 'no-hash' | 'limited' | 'error';
-
-export type HolderOutcome = { result: 'match' } | { result: 'no-match' } | { result: 'unavailable'; why: HolderUnavailable; reason?: string };
-
-export interface VerifyOptions {
-  /** The ID number the candidate shows, to compare with the certificate's holder binding. */
-  holderIdNumber?: string;
-  /**
-   * Compares `holderIdNumber` with a credential's binding where the keys are (the service). Without
-   * it only legacy unkeyed bindings can be compared; keyed ones answer "check online".
-   */
-  holderCheck?: (credential: JsonObject) => Promise<HolderOutcome>;
-  /** Presentation proofs: the expected challenge and domain. */
-  challenge?: string;
-  domain?: string;
-  /**
-   * The checks to run (VC API `options.checks`; see `readChecks`); all of them when absent.
-   * `proof` (with the issuer's key) always runs: every other check depends on authenticity.
-   */
-  checks?: CheckName[];
-}
-
-/** Anything that turns a verification method id into a key (store-backed, or a cached trust list). */
-interface KeySource {
-  resolve(vmId: string): Promise<ResolvedKey>;
-}
-
-export interface VerifierDeps {
-  resolver: KeySource;
-  crypto: CryptoProvider;
-  documentLoader: DocumentLoader;
-  /** Where proofs are canonicalized and checked (worker threads on Node); inline when absent. */
-  proofs?: ProofEngine;
-  clock: Clock;
-  status: StatusChecker;
-  qr?: QrDecoder;
-  /** Looks up one of our credentials by id (for QR codes that carry only the id). */
-  lookup?: (id: string) => Promise<JsonObject | null>;
-  /** Accreditation check: null when the issuer was accredited for this when it signed, else why. */
-  trust?: (credential: JsonObject, signedAt: Date, warnings: StepProblem[]) => Promise<StepProblem | null>;
-  /** The recognition statements partners recorded that apply to a verified credential. */
-  recognitions?: (credential: JsonObject) => Promise<unknown[]>;
-  skewSeconds?: number;
-}
-
-/** A credential in one of the forms we accept, normalised. */
-type Input =
-  | { kind: 'di'; credential: JsonObject }
-  | { kind: 'jwt'; credential: JsonObject; jwt: ParsedVcJwt }
-  | { kind: 'error'; problem: StepProblem };
+import type { HolderOutcome, VerifierDeps, VerifyOptions } from './verify-options.js';
 
 interface Context {
   steps: Map<StepId, StepResult>;
   warnings: StepProblem[];
   summary: Summary;
 }
-
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-const DATA_URL_JWT = /^data:application\/(vc\+jwt|jwt),/;
 
 /** The step a selectable check stands for. */
 const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = { proof: 'proof', issuer: 'proof', validity: 'validity', status: 'status', trust: 'trust', holder: 'holder' };
@@ -99,17 +31,25 @@ const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = { proof: 'proof', issu
  */
 export class Verifier {
   private readonly proofEngine: ProofEngine;
-  private readonly skewMs: number;
+  private readonly presentations: PresentationVerifier;
+  /** The clock skew allowed on every time comparison, in milliseconds. */
+  readonly skewMs: number;
 
   constructor(private readonly deps: VerifierDeps) {
     this.proofEngine = deps.proofs ?? inlineProofEngine({ crypto: deps.crypto, documentLoader: deps.documentLoader });
     this.skewMs = (deps.skewSeconds ?? 300) * 1000;
+    this.presentations = new PresentationVerifier(this, deps);
+  }
+
+  /** Verifies a presentation's proof (challenge, domain) and every credential in it. */
+  verifyPresentation(raw: unknown, options: VerifyOptions = {}): Promise<PresentationResult> {
+    return this.presentations.verify(raw, options);
   }
 
   /** Verifies one credential given as an object, an enveloped VC-JWT, a JWT, a QR payload/URL or JSON text. */
   async verifyCredential(raw: unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
     const ctx: Context = { steps: new Map(), warnings: [], summary: {} };
-    const input = budgeted(await this.normalize(raw));
+    const input = budgeted(await readInput(raw, this.deps));
     if (input.kind === 'error') {
       ctx.steps.set('parse', { id: 'parse', valid: false, problem: input.problem });
       return this.finish(ctx, options);
@@ -159,148 +99,7 @@ export class Verifier {
     return result;
   }
 
-  /** Verifies a presentation's proof (challenge, domain) and every credential in it. */
-  async verifyPresentation(raw: unknown, options: VerifyOptions = {}): Promise<{
-    verified: boolean;
-    presentation: { steps: StepResult[]; errors: StepProblem[] };
-    credentials: VerificationResult[];
-  }> {
-    const steps: StepResult[] = [];
-    const credentials: VerificationResult[] = [];
-    let vp = raw as JsonObject;
-    const fail = (id: StepId, problem: StepProblem) => steps.push({ id, valid: false, problem });
-    // A VC-JOSE-COSE secured presentation: typ vp+jwt, the payload is the presentation.
-    const vpJwtText = unwrapPresentationEnvelope(raw);
-    let vpJwt: ParsedVcJwt | undefined;
-    if (vpJwtText !== undefined) {
-      try {
-        vpJwt = parseVcJwt(vpJwtText);
-        vp = vpJwt.payload;
-      } catch (error) {
-        fail('parse', stepProblem('parse', 'bad-jwt', { reason: (error as Error).message }));
-        return { verified: false, presentation: { steps, errors: steps.map((s) => s.problem!) }, credentials };
-      }
-    }
-    const overBudget = checkBudget(vp, PRESENTATION_BUDGET, 'presentation');
-    if (typeof vp !== 'object' || vp === null || Array.isArray(vp)) {
-      fail('parse', stepProblem('parse', 'not-a-presentation'));
-    } else if (overBudget) {
-      fail('parse', stepProblem('parse', overBudget.rule, overBudget.params));
-    } else {
-      const types = Array.isArray(vp.type) ? vp.type : [vp.type];
-      if (!types.includes('VerifiablePresentation') || !vcVersionOf(vp)) {
-        fail('parse', stepProblem('malformed', 'not-a-presentation'));
-      } else {
-        steps.push({ id: 'parse', valid: true });
-        const proofs = proofsOf(vp);
-        if (vpJwt) {
-          const problem = await this.vpJwtProof(vpJwt, vp, options).catch((e: Error) => stepProblem('proof', 'internal', { step: 'proof', reason: e.message }));
-          steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
-        } else if (proofs.length === 0) {
-          if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof'));
-          else steps.push({ id: 'proof', valid: true });
-        } else {
-          const problem = await this.presentationProof(vp, proofs, options).catch((e: Error) => stepProblem('proof', 'internal', { step: 'proof', reason: e.message }));
-          steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
-        }
-        const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
-        for (const vc of vcs) {
-          credentials.push(await this.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}), ...(options.holderCheck ? { holderCheck: options.holderCheck } : {}), ...(options.checks ? { checks: options.checks } : {}) }));
-        }
-      }
-    }
-    const errors = steps.filter((s) => !s.valid).map((s) => s.problem!);
-    return { verified: errors.length === 0 && credentials.every((c) => c.verified), presentation: { steps, errors }, credentials };
-  }
 
-  /** A vp+jwt: typ, crit and signature as for vc+jwt; signed by a key of the holder; challenge = nonce, domain = aud. */
-  private async vpJwtProof(jwt: ParsedVcJwt, vp: JsonObject, options: VerifyOptions): Promise<StepProblem | null> {
-    const header = checkJwtHeader(jwt, 'vp+jwt');
-    if (header) return jwtProblem('proof', header.code, header.detail);
-    const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
-    const kid = jwt.header.kid;
-    if (typeof kid !== 'string' || kid.length === 0) return stepProblem('vm', 'unresolvable-key', { key: 'kid', reason: 'the JWT header has no kid' });
-    let key: ResolvedKey;
-    try {
-      key = await this.deps.resolver.resolve(kid.startsWith('#') ? `${String(holder ?? '')}${kid}` : kid);
-    } catch (error) {
-      return stepProblem('vm', 'unresolvable-key', { key: kid, reason: (error as Error).message });
-    }
-    if (holder !== undefined && key.controller !== holder) {
-      return stepProblem('vm', 'holder-key-mismatch', { key: key.id, holder: String(holder) });
-    }
-    const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.skewMs / 1000, issuerId: typeof holder === 'string' ? holder : key.controller, crypto: this.deps.crypto });
-    if (problem) return jwtProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, problem.detail, jwt);
-    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(jwt.payload.nonce) });
-    const aud = Array.isArray(jwt.payload.aud) ? jwt.payload.aud : [jwt.payload.aud];
-    if (options.domain !== undefined && !aud.includes(options.domain)) return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(jwt.payload.aud) });
-    return null;
-  }
-
-  private async presentationProof(vp: JsonObject, proofs: JsonObject[], options: VerifyOptions): Promise<StepProblem | null> {
-    for (const proof of proofs) {
-      if (proof.proofPurpose !== 'authentication') return stepProblem('proof', 'wrong-purpose', { expected: 'authentication', actual: JSON.stringify(proof.proofPurpose) });
-      if (options.challenge !== undefined && proof.challenge !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(proof.challenge) });
-      if (options.domain !== undefined && proof.domain !== options.domain) return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(proof.domain) });
-      const problem = await this.oneProof(vp, proof, [], 'authentication');
-      if (problem) return problem;
-      const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;
-      const vm = String(proof.verificationMethod ?? '');
-      if (holder !== undefined && !vm.startsWith(`${String(holder)}#`)) {
-        return stepProblem('vm', 'holder-key-mismatch', { key: vm, holder: String(holder) });
-      }
-    }
-    return null;
-  }
-
-  private async normalize(raw: unknown): Promise<Input> {
-    const err = (code: ProblemCode, params: Params = {}): Input => ({ kind: 'error', problem: stepProblem('parse', code, params) });
-    let value = raw;
-    if (typeof value === 'string') {
-      const text = value.trim();
-      if (text.length === 0) return err('empty');
-      if (text.startsWith('{')) {
-        try {
-          value = JSON.parse(text) as unknown;
-        } catch {
-          return err('not-json');
-        }
-      } else if (DATA_URL_JWT.test(text) || JWT.test(text)) {
-        // A bare JWT: vc+jwt (VC 2.0) or jwt_vc_json (VC 1.1), told apart by its header and claims.
-        return this.jwtInput(text.replace(DATA_URL_JWT, ''), 'the JWT');
-      } else if (this.deps.qr) {
-        let decoded: Awaited<ReturnType<QrDecoder['decode']>>;
-        try {
-          decoded = await this.deps.qr.decode(text);
-        } catch (error) {
-          return err('bad-qr', { reason: (error as Error).message });
-        }
-        if (!decoded) return err('unrecognised-text');
-        if ('credentialId' in decoded) {
-          const found = this.deps.lookup ? await this.deps.lookup(decoded.credentialId) : null;
-          if (!found) return err('unknown-credential', { id: decoded.credentialId });
-          value = found;
-        } else value = decoded.credential;
-      } else {
-        return err('unrecognised-text');
-      }
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return err('not-an-object', { type: value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value });
-    }
-    const jwtText = unwrapEnvelope(value);
-    if (jwtText !== undefined) return this.jwtInput(jwtText, 'the enveloped VC-JWT');
-    return { kind: 'di', credential: value as JsonObject };
-  }
-
-  private jwtInput(text: string, what: string): Input {
-    try {
-      const jwt = parseVcJwt(text);
-      return { kind: 'jwt', credential: jwt.credential, jwt };
-    } catch (error) {
-      return { kind: 'error', problem: stepProblem('parse', 'bad-jwt', { form: what, reason: (error as Error).message }) };
-    }
-  }
 
   private async parse(credential: JsonObject, kind: 'di' | 'jwt', jwt?: ParsedVcJwt): Promise<StepProblem | null> {
     try {
@@ -336,7 +135,7 @@ export class Verifier {
     const unsupported: StepProblem[] = [];
     let verified = 0;
     for (const proof of list) {
-      const problem = await this.oneProof(credential, proof, keys, 'assertionMethod');
+      const problem = await this.verifyProof(credential, proof, keys, 'assertionMethod');
       if (!problem) verified++;
       else if (UNSUPPORTED_CODES.has(problem.code)) unsupported.push(problem);
       else return problem;
@@ -352,7 +151,8 @@ export class Verifier {
     return check.ok ? null : stepProblem('proof', 'related-resource-mismatch', { id: check.id, reason: check.detail });
   }
 
-  private async oneProof(doc: JsonObject, proof: JsonObject, keys: { key: ResolvedKey; created: string | null }[], purpose: string): Promise<StepProblem | null> {
+  /** One Data Integrity proof of `doc` for `purpose`: null when it verifies (its key then added to `keys`), else why not. */
+  async verifyProof(doc: JsonObject, proof: JsonObject, keys: { key: ResolvedKey; created: string | null }[], purpose: string): Promise<StepProblem | null> {
     const unsupported = unsupportedProof(proof);
     if (unsupported) {
       return proof.type === 'DataIntegrityProof'
@@ -453,7 +253,7 @@ export class Verifier {
   private async holderStep(ctx: Context, credential: JsonObject, options: VerifyOptions): Promise<void> {
     let outcome: HolderOutcome;
     try {
-      outcome = options.holderCheck ? await options.holderCheck(credential) : await this.offlineHolder(credential, options.holderIdNumber!);
+      outcome = options.holderCheck ? await options.holderCheck(credential) : await offlineHolder(credential, options.holderIdNumber!, (d) => this.deps.crypto.sha256(d));
     } catch (error) {
       outcome = { result: 'unavailable', why: 'error', reason: (error as Error)?.message ?? String(error) };
     }
@@ -467,22 +267,6 @@ export class Verifier {
     }
   }
 
-  /**
-   * Without the service: only a legacy unkeyed binding (`sha256$`) can be compared here; a keyed
-   * one (`hmac-sha256$`) needs the issuer's pepper, which only the service holds.
-   */
-  private async offlineHolder(credential: JsonObject, idNumber: string): Promise<HolderOutcome> {
-    const hashed = holderIdentifiers(credential);
-    if (hashed.length === 0) return { result: 'unavailable', why: 'no-hash' };
-    let compared = false;
-    for (const id of hashed) {
-      if (readHolderBinding(String(id.identityHash)).kind !== 'legacy-sha256') continue;
-      compared = true;
-      const expected = await identityHash(idNumber, typeof id.salt === 'string' ? id.salt : '', (d) => this.deps.crypto.sha256(d));
-      if (expected.toLowerCase() === String(id.identityHash).toLowerCase()) return { result: 'match' };
-    }
-    return compared ? { result: 'no-match' } : { result: 'unavailable', why: 'keyed-offline' };
-  }
 
   private async step(ctx: Context, id: StepId, run: () => Promise<StepProblem | null>): Promise<void> {
     let problem: StepProblem | null;
@@ -510,29 +294,13 @@ export class Verifier {
   }
 }
 
-/** The parse step's CPU budget (src/credentials/budget.ts): a credential over it is unreadable, naming the rule. */
-function budgeted(input: Input): Input {
-  if (input.kind === 'error') return input;
-  const over = checkBudget(input.credential);
-  return over ? { kind: 'error', problem: stepProblem('parse', over.rule, over.params) } : input;
-}
 
 /** The checks a call runs: those asked for (all by default), `proof` always. */
 function selectedChecks(options: VerifyOptions): Set<CheckName> {
   return new Set<CheckName>(['proof', ...(options.checks ?? CHECK_NAMES)]);
 }
 
-/** A JWT check's problem (jwt.ts names its codes as strings): its English reason, and the time for exp/nbf. */
-function jwtProblem(kind: 'proof' | 'range', code: string, reason: string, jwt?: ParsedVcJwt): StepProblem {
-  const claim = code === 'jwt-expired' ? jwt?.payload.exp : code === 'jwt-not-yet-valid' ? jwt?.payload.nbf : undefined;
-  const at = typeof claim === 'number' ? new Date(claim * 1000).toISOString() : undefined;
-  return stepProblem(kind, isProblemCode(code) ? code : 'jwt-rejected', { reason, ...(at ? { at } : {}) });
-}
 
-function formatOf(credential: JsonObject): string {
-  const proofs = proofsOf(credential);
-  return proofs.map((p) => String(p.cryptosuite ?? p.type)).join('+') || 'none';
-}
 
 /** The signing time a credential claims: the later of its proofs' `created` and its validFrom. */
 function signedAt(credential: JsonObject, keys: { created: string | null }[]): Date {
@@ -542,10 +310,3 @@ function signedAt(credential: JsonObject, keys: { created: string | null }[]): D
   return new Date(times.length ? Math.max(...times) : 0);
 }
 
-/** The hashed identity objects of a credential's subject (OB 3.0 `identifier`). */
-export function holderIdentifiers(credential: JsonObject): JsonObject[] {
-  const subjectRaw = credential.credentialSubject;
-  const subject = (Array.isArray(subjectRaw) ? subjectRaw[0] : subjectRaw) as JsonObject | undefined;
-  const identifiers = Array.isArray(subject?.identifier) ? (subject.identifier as JsonObject[]) : [];
-  return identifiers.filter((i) => i && typeof i === 'object' && i.hashed === true && typeof i.identityHash === 'string');
-}

@@ -2,7 +2,8 @@
 // One issuer's life, step by step; later steps use what earlier ones made (`flow`). To extend,
 // add an `it` after the step whose state it needs (e.g. verify after "revokes").
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyProof, securedDocumentFor, type JsonObject } from '../../src/credentials/data-integrity.js';
+import { verifyProof, type JsonObject } from '../../src/credentials/data-integrity.js';
+import { securedDocumentFor } from '../../src/credentials/proof-set.js';
 import { createDocumentLoader } from '../../src/credentials/document-loader.js';
 import { webCrypto } from '../../src/credentials/crypto.js';
 import { fromPublicKeyMultibase } from '../../src/credentials/multikey.js';
