@@ -7,5 +7,5 @@ import { fileURLToPath } from 'node:url';
 import { buildQrDictionaryModule } from './qr-dictionary-source.js';
 
 const out = fileURLToPath(new URL('../src/qr/dictionary-v1.ts', import.meta.url));
-writeFileSync(out, buildQrDictionaryModule());
+writeFileSync(out, await buildQrDictionaryModule());
 console.log(`wrote ${out}`);
