@@ -1,10 +1,14 @@
-// Builds the preset deflate dictionary of the QR payload from the service's own fixed strings:
+// Builds the preset deflate dictionary of QR payload format 2 from the service's own fixed strings:
 // certificate templates made by the real domain code and packed by the real QR packer (so they
 // match a packed credential in long runs, and carry every term of our context a certificate uses),
 // occupation and ladder names, ID document types. Deterministic: no clock, no randomness, no I/O.
 // Our context's other terms (trust lists, partners…) never appear in a certificate: leaving them
 // out keeps the dictionary, and so the format, independent of them.
 // scripts/build-qr-dictionary.ts writes it to src/qr/; tests/qr/dictionary.test.ts fails when stale.
+// Format 2 differs from format 1 (src/qr/dictionary-v1.ts, frozen: made by this file before) only
+// in what the templates now carry: every certificate's relatedResource entry (the digest of our
+// context) and the keyed holder binding `hmac-sha256$<pepperId>$<hex>` instead of `sha256$<hex>`.
+// Format 1 cannot be regenerated from the current domain any more; it is kept as committed.
 import { base58 } from '@scure/base';
 import certificateParts from '../schemas/api/certificate-parts.json' with { type: 'json' };
 import { buildCertificateCredential } from '../src/credentials/certificate-credential.js';
@@ -13,6 +17,7 @@ import { GRADE_NAMES, LADDER } from '../src/domain/ladder.js';
 import { OCCUPATIONS } from '../src/domain/occupations.js';
 import { packCredential } from '../src/qr/pack.js';
 import { statusEntry } from '../src/status/entries.js';
+import { keyedBinding } from '../src/domain/holder.js';
 import type { IssuerRecord } from '../src/domain/issuer.js';
 import type { StatusPurpose } from '../src/domain/status.js';
 
@@ -31,6 +36,12 @@ const KEY_DID = 'did:key:z6Mk';
 const UUID = 'urn:uuid:00000000-0000-4000-8000-000000000000';
 const DATE_TIME = '2025-01-01T00:00:00Z';
 const SIGNATURE = 'z' + base58.encode(new Uint8Array(64).fill(1));
+// The keyed holder binding (src/domain/holder.ts) as HolderService.bind makes it: the pepper id is
+// `hp-` and 8 random characters; the 64 hex digits become a HEX32 token when packed. The stand-in
+// pepper id has no run of one character: a run lets a back-reference into it (say to the zeros of
+// a certificate number) move by one and still copy the same text, so a damaged code could decode
+// unnoticed to the original (tests/qr/malformed.test.ts found `hp-00000000` doing that).
+const HOLDER_BINDING = keyedBinding('hp-pepperid', '0'.repeat(64));
 
 function issuer(method: 'web' | 'key', orgKind: 'Y' | 'S'): IssuerRecord {
   return {
@@ -60,13 +71,13 @@ function status(purposes: StatusPurpose[]): Json | Json[] {
 }
 
 /** A certificate as the service signs it, with empty strings where every holder differs. */
-function certificate(request: CertificateRequest, by: IssuerRecord, purposes: StatusPurpose[], suite: string): Json {
+async function certificate(request: CertificateRequest, by: IssuerRecord, purposes: StatusPurpose[], suite: string): Promise<Json> {
   const check = checkCertificate(request, by);
   if (!check.ok) throw new Error(`dictionary sample is invalid: ${JSON.stringify(check.faults)}`);
-  const vc = buildCertificateCredential(check.checked, by, {
+  const vc = await buildCertificateCredential(check.checked, by, {
     id: UUID,
     validFrom: DATE_TIME,
-    holderIdentityHash: 'sha256$' + '0'.repeat(64),
+    holderIdentityHash: HOLDER_BINDING,
     salt: 'A'.repeat(22),
   });
   const subject = vc.credentialSubject as Json;
@@ -155,16 +166,19 @@ const packed = (credential: Json) => packCredential(credential).body;
  * bytes nearest the end, so the typical skill level certificate (rdfc, did:web, revocation only)
  * comes last.
  */
-export function buildQrDictionary(): string {
+export async function buildQrDictionary(): Promise<string> {
   const web = issuer('web', 'Y');
   const parts = [
     words(),
     ...vcApi().map(packed),
-    packed(certificate(skillLevel('6-30-99-00', 5, '2015', 'S'), issuer('key', 'S'), ['revocation', 'suspension'], JCS)),
-    packed(certificate(enterprise, web, ['revocation'], RDFC)),
-    packed(certificate(specialized, web, ['revocation', 'suspension'], JCS)),
-    packed(certificate(specialized, web, ['revocation'], RDFC)),
-    packed(certificate(skillLevel('4-04-05-05', 4, '2022', 'Y'), web, ['revocation'], RDFC)),
+    packed(await certificate(skillLevel('6-30-99-00', 5, '2015', 'S'), issuer('key', 'S'), ['revocation', 'suspension'], JCS)),
+    packed(await certificate(specialized, web, ['revocation', 'suspension'], JCS)),
+    packed(await certificate(specialized, web, ['revocation'], RDFC)),
+    // Format 2: the enterprise certification with both status entries, nearer the end than in
+    // format 1. It is the largest certificate (its QR code was at the edge of version 16); this
+    // takes ~7 characters off its worst case and leaves the typical certificate's size as it was.
+    packed(await certificate(enterprise, web, ['revocation', 'suspension'], RDFC)),
+    packed(await certificate(skillLevel('4-04-05-05', 4, '2022', 'Y'), web, ['revocation'], RDFC)),
   ];
   const text = parts.join('\n');
   const size = new TextEncoder().encode(text).length;
@@ -172,18 +186,16 @@ export function buildQrDictionary(): string {
   return text;
 }
 
-/** The TypeScript module src/qr/dictionary-v1.ts, one dictionary part per line. */
-export function buildQrDictionaryModule(): string {
-  const lines = buildQrDictionary()
-    .split('\n')
-    .map((part) => `  ${JSON.stringify(part)},`);
+/** The TypeScript module src/qr/dictionary-v2.ts, one dictionary part per line. */
+export async function buildQrDictionaryModule(): Promise<string> {
+  const lines = (await buildQrDictionary()).split('\n').map((part) => `  ${JSON.stringify(part)},`);
   return [
     '// Generated by scripts/build-qr-dictionary.ts from the domain, our context and the QR packer: do not edit.',
-    '// Format 1 of the QR payload deflates with this dictionary. Once format-1 codes are printed it must',
+    '// Format 2 of the QR payload deflates with this dictionary. Once format-2 codes are printed it must',
     '// never change (tests/qr/dictionary.test.ts guards that): new wording needs a new format version.',
     '',
-    '/** The preset deflate dictionary of QR payload format 1 (UTF-8 encoded when used). */',
-    'export const QR_DICTIONARY_V1: string = [',
+    '/** The preset deflate dictionary of QR payload format 2 (UTF-8 encoded when used). */',
+    'export const QR_DICTIONARY_V2: string = [',
     ...lines,
     "].join('\\n');",
     '',

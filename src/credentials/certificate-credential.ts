@@ -4,6 +4,7 @@ import type { IssuerRecord } from '../domain/issuer.js';
 import { GRADE_NAMES } from '../domain/ladder.js';
 import { joinNames, toNames, type LocalizedNames } from '../domain/localized.js';
 import { CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1 } from './contexts.js';
+import { contextRelatedResource } from './related-resource.js';
 
 function localized(names: LocalizedNames): Record<string, string> {
   return { ...names };
@@ -74,12 +75,13 @@ function issuerProfile(issuer: IssuerRecord): Record<string, unknown> {
 /**
  * Builds the unsigned Open Badges 3.0 AchievementCredential of a checked certificate. The holder's
  * ID number appears only as `holderIdentityHash` (salted); status entries are added at signing.
+ * Async because the relatedResource digest of our context is computed with WebCrypto.
  */
-export function buildCertificateCredential(
+export async function buildCertificateCredential(
   c: CheckedCertificate,
   issuer: IssuerRecord,
   parts: { id: string; validFrom: string; holderIdentityHash: string; salt: string },
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const r = c.request;
   return {
     '@context': [CREDENTIALS_V2, OPEN_BADGES_V3, SKILLCRED_CONTEXT_V1],
@@ -89,6 +91,10 @@ export function buildCertificateCredential(
     localizedName: localized(KIND_NAMES[r.kind]),
     issuer: issuerProfile(issuer),
     validFrom: parts.validFrom,
+    // VC 2.0 §5.3: https://w3id.org/skillcred/v1 does not resolve yet, so a verifier may fetch a
+    // copy from anywhere (our /skillcred/v1 or a mirror); the signed digest lets it tell whether
+    // that copy is the context this certificate was signed against.
+    relatedResource: [await contextRelatedResource()],
     credentialSubject: {
       type: ['AchievementSubject'],
       identifier: [

@@ -52,10 +52,21 @@ async function digest(alg: DigestAlgorithm, bytes: Uint8Array): Promise<Uint8Arr
 export async function contextDigestSRI(url: string, alg: DigestAlgorithm = 'sha384'): Promise<string> {
   const bytes = servedContextBytes(url);
   if (!bytes) throw new TypeError(`${url} is not a bundled context`);
-  return `${alg}-${base64.encode(await digest(alg, bytes))}`;
+  // Every certificate carries this digest: hash the (immutable) bundled bytes once per process.
+  const key = `${alg} ${url}`;
+  let sri = sriCache.get(key);
+  if (sri === undefined) {
+    sri = digest(alg, bytes).then((d) => `${alg}-${base64.encode(d)}`);
+    sriCache.set(key, sri);
+  }
+  return sri;
 }
+const sriCache = new Map<string, Promise<string>>();
 
-/** A complete `relatedResource` entry for a bundled context (our own by default). */
+/**
+ * A complete `relatedResource` entry for a bundled context (our own by default): what every
+ * certificate the service issues carries (certificate-credential.ts). A fresh object each call.
+ */
 export async function contextRelatedResource(url: string = SKILLCRED_CONTEXT_V1, alg: DigestAlgorithm = 'sha384'): Promise<{ id: string; digestSRI: string; mediaType: string }> {
   return { id: url, digestSRI: await contextDigestSRI(url, alg), mediaType: 'application/ld+json' };
 }

@@ -1,43 +1,65 @@
 // The compact QR payload: a whole signed credential in upper-case base32, small enough for a
 // QR code of version ≤ 16 at error correction M. Runs unchanged on Node, Workers and browsers.
 //
-// Format 1, as bytes before base32 (RFC 4648, upper case, no padding — QR alphanumeric mode):
-//   [0]      format version: 1
+// As bytes before base32 (RFC 4648, upper case, no padding — QR alphanumeric mode):
+//   [0]      format version: 1 or 2
 //   [1..]    LEB128 length B of the raw section
 //   B bytes  raw section: the token bytes (tokens.ts), in the order their tags appear
-//   rest     raw DEFLATE (RFC 1951) of the UTF-8 packed text (pack.ts), with QR_DICTIONARY_V1 as
-//            preset dictionary
-// The dictionary is part of the format: once codes of a format are printed, its dictionary never
-// changes; new wording gets a new format version and the decoder keeps the old one.
+//   rest     raw DEFLATE (RFC 1951) of the UTF-8 packed text (pack.ts), with the format's preset
+//            dictionary: QR_DICTIONARY_V1 for format 1, QR_DICTIONARY_V2 for format 2
+// The two formats differ only in the dictionary. Format 2 (written since certificates carry a
+// relatedResource digest of our context and the keyed holder binding) has both in its templates;
+// without them a certificate needed QR version 17 under format 1. The dictionary is part of the
+// format: once codes of a format are printed, its dictionary never changes; new wording gets a new
+// format version and the decoder keeps the old ones (format-1 codes are out there).
 import { base32nopad } from '@scure/base';
 import { deflateSync, inflateSync } from 'fflate';
 import { canonicalJson } from './canonical-json.js';
 import { QR_DICTIONARY_V1 } from './dictionary-v1.js';
+import { QR_DICTIONARY_V2 } from './dictionary-v2.js';
 import { QrPayloadError } from './errors.js';
 import { packCredential, UnpackError, unpackCredential } from './pack.js';
 
-export const QR_FORMAT_VERSION = 1;
+/** A QR payload format this code reads. */
+export type QrFormat = 1 | 2;
+/** The format the encoder writes. */
+export const QR_FORMAT_VERSION: QrFormat = 2;
+const DICTIONARIES: Record<QrFormat, string> = { 1: QR_DICTIONARY_V1, 2: QR_DICTIONARY_V2 };
+/** Every format the decoder reads, oldest first. */
+export const QR_FORMATS_READ: readonly QrFormat[] = [1, 2];
 /** The most characters any QR code holds in alphanumeric mode (version 40, level L). */
 export const MAX_PAYLOAD_CHARS = 4296;
 /** A credential larger than this (UTF-16 units of canonical JSON) is refused by the decoder. */
 export const MAX_CREDENTIAL_CHARS = 64 * 1024;
 
-let dictionaryBytes: Uint8Array | undefined;
-function dictionary(): Uint8Array {
-  dictionaryBytes ??= new TextEncoder().encode(QR_DICTIONARY_V1);
-  return dictionaryBytes;
+const dictionaryBytes = new Map<QrFormat, Uint8Array>();
+function dictionary(format: QrFormat): Uint8Array {
+  let bytes = dictionaryBytes.get(format);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(DICTIONARIES[format]);
+    dictionaryBytes.set(format, bytes);
+  }
+  return bytes;
 }
 
-/** Compresses a signed credential into the QR payload (upper-case base32). */
-export async function encodeQrPayload(credential: object): Promise<string> {
+function isFormat(byte: number | undefined): byte is QrFormat {
+  return QR_FORMATS_READ.includes(byte as QrFormat);
+}
+
+/**
+ * Compresses a signed credential into the QR payload (upper-case base32), in format 2 unless an
+ * older one is asked for (only to compare sizes or make test fixtures: every reader reads 2).
+ */
+export async function encodeQrPayload(credential: object, options: { format?: QrFormat } = {}): Promise<string> {
+  const format = options.format ?? QR_FORMAT_VERSION;
   if (credential === null || typeof credential !== 'object' || Array.isArray(credential)) {
     throw new QrPayloadError('not-a-credential', 'a credential must be a JSON object');
   }
   const packed = packCredential(credential as Record<string, unknown>);
-  const deflated = deflateSync(new TextEncoder().encode(packed.header + packed.body), { level: 9, dictionary: dictionary() });
+  const deflated = deflateSync(new TextEncoder().encode(packed.header + packed.body), { level: 9, dictionary: dictionary(format) });
   const length = leb128(packed.blobs.length);
   const bytes = new Uint8Array(1 + length.length + packed.blobs.length + deflated.length);
-  bytes[0] = QR_FORMAT_VERSION;
+  bytes[0] = format;
   bytes.set(length, 1);
   bytes.set(packed.blobs, 1 + length.length);
   bytes.set(deflated, 1 + length.length + packed.blobs.length);
@@ -51,8 +73,9 @@ export async function encodeQrPayload(credential: object): Promise<string> {
 /** Restores the exact credential from a QR payload; throws QrPayloadError (MALFORMED_VALUE) otherwise. */
 export async function decodeQrPayload(payload: string): Promise<object> {
   const bytes = base32Bytes(payload);
-  if (bytes[0] !== QR_FORMAT_VERSION) {
-    throw new QrPayloadError('unsupported-version', `format version ${bytes[0]} is not one this service reads (it reads ${QR_FORMAT_VERSION})`);
+  const format = bytes[0];
+  if (!isFormat(format)) {
+    throw new QrPayloadError('unsupported-version', `format version ${format} is not one this service reads (it reads ${QR_FORMATS_READ.join(' and ')})`);
   }
   const [rawLength, rawStart] = readLeb128(bytes, 1);
   const deflateStart = rawStart + rawLength;
@@ -60,7 +83,7 @@ export async function decodeQrPayload(payload: string): Promise<object> {
   const deflated = bytes.subarray(deflateStart);
   let json: string;
   try {
-    json = unpackCredential(inflate(deflated), bytes.subarray(rawStart, deflateStart), MAX_CREDENTIAL_CHARS);
+    json = unpackCredential(inflate(deflated, dictionary(format)), bytes.subarray(rawStart, deflateStart), MAX_CREDENTIAL_CHARS);
   } catch (e) {
     if (e instanceof QrPayloadError) throw e;
     const why = (e as Error).message;
@@ -100,16 +123,16 @@ function base32Bytes(payload: string): Uint8Array {
  * bomb fills it and stops instead of allocating. Starts small (a credential is a few KB) and
  * retries larger up to the cap.
  */
-function inflate(deflated: Uint8Array): string {
+function inflate(deflated: Uint8Array, dictionary: Uint8Array): string {
   const cap = MAX_CREDENTIAL_CHARS * 3;
   for (let size = 16 * 1024; ; size *= 4) {
     const buffer = new Uint8Array(Math.min(size, cap) + 1);
-    const out = inflateSync(deflated, { dictionary: dictionary(), out: buffer });
+    const out = inflateSync(deflated, { dictionary, out: buffer });
     if (out.length < buffer.length) {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(out);
       // Inflate stops at the final block and ignores what follows; a canonical stream has nothing
       // after it, so without its last byte it must fail.
-      if (deflated.length > 1 && inflates(deflated.subarray(0, deflated.length - 1), buffer)) {
+      if (deflated.length > 1 && inflates(deflated.subarray(0, deflated.length - 1), dictionary, buffer)) {
         throw new QrPayloadError('corrupt', 'has bytes after its compressed data');
       }
       return text;
@@ -118,9 +141,9 @@ function inflate(deflated: Uint8Array): string {
   }
 }
 
-function inflates(deflated: Uint8Array, buffer: Uint8Array): boolean {
+function inflates(deflated: Uint8Array, dictionary: Uint8Array, buffer: Uint8Array): boolean {
   try {
-    inflateSync(deflated, { dictionary: dictionary(), out: buffer });
+    inflateSync(deflated, { dictionary, out: buffer });
     return true;
   } catch {
     return false;

@@ -104,7 +104,7 @@ export async function draftFromCertificate(
   const { checked } = check;
   const { identityHash: holderHash, salt } = await opts.bind(request.holder.idNumber);
   const validFrom = toDateTimeStamp(request.validFrom ? instant(request.validFrom, `${opts.pointer ?? ''}/validFrom`) : opts.now);
-  const credential = buildCertificateCredential(checked, issuer, {
+  const credential = await buildCertificateCredential(checked, issuer, {
     id: `urn:uuid:${crypto.randomUUID()}`,
     validFrom,
     holderIdentityHash: holderHash,

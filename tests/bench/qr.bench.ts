@@ -2,7 +2,7 @@
 // URL), the payload sizes behind them, the fallback links, and encode/decode speed.
 import { deflateSync } from 'fflate';
 import { canonicalJson } from '../../src/qr/canonical-json.js';
-import { decodeQrPayload, encodeQrPayload, qrIdUrl, qrUrl, qrVersion, type QrLevel } from '../../src/qr/index.js';
+import { decodeQrPayload, encodeQrPayload, QR_FORMAT_VERSION, qrIdUrl, qrUrl, qrVersion, type QrLevel } from '../../src/qr/index.js';
 import { bearer, createTestApp, vc2, type TestApp } from '../helpers/app.js';
 import { issueCorpus, TYPICAL } from '../qr/corpus.js';
 import { heading, measure } from './harness.js';
@@ -14,8 +14,9 @@ function row(cells: (string | number)[], widths: number[]): string {
 }
 
 async function versions(t: TestApp, label: string, out: Record<string, number>): Promise<void> {
-  const widths = [34, 6, 8, 8, 7, 4, 4, 4];
-  console.log(row(['kind', 'JSON B', 'deflate', 'payload', 'chars', 'L', 'M', 'Q'], widths));
+  const widths = [34, 6, 8, 8, 7, 4, 4, 4, 7];
+  // "M f1": the same credential in payload format 1 (the old dictionary), for comparison.
+  console.log(row(['kind', 'JSON B', 'deflate', 'payload', 'chars', 'L', 'M', 'Q', 'M f1'], widths));
   const entries = await issueCorpus(t);
   // An enveloped VC-JWT (VC-JOSE) credential, for comparison: it needs the fallback.
   const jwt = await t.call('POST', '/credentials/issue', { credential: vc2(t.devDid), options: { format: 'vc+jwt' } }, bearer(t.devKey));
@@ -26,7 +27,9 @@ async function versions(t: TestApp, label: string, out: Record<string, number>):
     const text = qrUrl(t.ports.config.publicUrl, payload);
     const v = LEVELS.map((l) => qrVersion(text, l));
     const bytes = Math.floor((payload.length * 5) / 8);
-    console.log(row([name, json.length, deflateSync(json, { level: 9 }).length, bytes, payload.length, ...v.map(show)], widths));
+    const v1 = qrVersion(qrUrl(t.ports.config.publicUrl, await encodeQrPayload(credential, { format: 1 })), 'M');
+    console.log(row([name, json.length, deflateSync(json, { level: 9 }).length, bytes, payload.length, ...v.map(show), show(v1)], widths));
+    out[`${label}${name} M format 1`] = v1;
     for (const [i, l] of LEVELS.entries()) out[`${label}${name} ${l}`] = v[i]!;
     out[`${label}${name} payload bytes`] = bytes;
   }
@@ -44,7 +47,7 @@ function show(v: number): string {
 export async function run(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const publicUrl of ['https://certs.example.cn', 'https://zs.skills-eval.org.cn:8443']) {
-    heading(`QR versions of the verify URL (payload format 1) at L/M/Q, PUBLIC_URL ${publicUrl}; JSON/deflate/payload in bytes`);
+    heading(`QR versions of the verify URL (payload format ${QR_FORMAT_VERSION}) at L/M/Q, PUBLIC_URL ${publicUrl}; JSON/deflate/payload in bytes`);
     const t = await createTestApp({ env: { PUBLIC_URL: publicUrl } });
     try {
       await versions(t, publicUrl === 'https://certs.example.cn' ? '' : 'port+host: ', out);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextRelatedResource } from '../../src/credentials/related-resource.js';
 import { assessmentRequest, bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
 import { stockLoader, stockVerify } from '../helpers/stock-verifier.js';
 import { VECTORS_DIR } from '../helpers/vectors.js';
@@ -109,6 +110,8 @@ describe('POST /v1/certificates', () => {
     for (const request of kinds) {
       const { res, body } = await issue(JSON.parse(JSON.stringify(request)) as Json);
       expect(res.status, JSON.stringify(body)).toBe(201);
+      // validated as issued: with the relatedResource digest of our context (VC 2.0 §5.3)
+      expect((body.verifiableCredential as Json).relatedResource).toEqual([await contextRelatedResource()]);
       const ok = validate(body.verifiableCredential);
       expect(validate.errors ?? [], `kind ${String(request.kind)}`).toEqual([]);
       expect(ok).toBe(true);
