@@ -140,7 +140,18 @@ export async function startWranglerDev(opts: {
   timeoutMs?: number;
 }): Promise<LocalWorker> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const args = ['dev', ...(opts.bundle ? [opts.bundle, '--no-bundle'] : []), '--config', join(ROOT, 'wrangler.toml'), '--local', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false'];
+  const args = [
+    'dev',
+    ...(opts.bundle ? [opts.bundle, '--no-bundle'] : []),
+    '--config',
+    join(ROOT, 'wrangler.toml'),
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--show-interactive-dev-session=false',
+  ];
   if (opts.envFile) args.push('--env-file', opts.envFile);
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   for (const [k, v] of Object.entries({ PUBLIC_URL: `http://localhost:${opts.port}`, ...opts.vars })) args.push('--var', `${k}:${v}`);

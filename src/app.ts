@@ -26,7 +26,11 @@ function createApp(ports: Ports, services: Services): Hono<AppEnv> {
 
   app.use('*', requestIds());
   // A batch of 1,000 certificates is ~3 MB of JSON; one credential to verify, a few KB.
-  const bodyCaps = { default: ports.config.maxBodyBytes, anonymous: ports.config.maxAnonymousBodyBytes, batch: Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024) };
+  const bodyCaps = {
+    default: ports.config.maxBodyBytes,
+    anonymous: ports.config.maxAnonymousBodyBytes,
+    batch: Math.max(ports.config.maxBodyBytes, 16 * 1024 * 1024),
+  };
   app.use('*', async (c, next) => {
     c.set('services', services);
     c.set('bodyCaps', bodyCaps);
@@ -34,7 +38,20 @@ function createApp(ports: Ports, services: Services): Hono<AppEnv> {
     await next();
   });
 
-  for (const routes of [landingRoutes(), publicRoutes(), openApiRoutes(ports.assets), statusListRoutes(), statusChangeRoutes(), vcApiRoutes(), lookupRoutes(), credentialFileRoutes(), certificateRoutes(), batchRoutes(), partnerRoutes(), adminRoutes()]) {
+  for (const routes of [
+    landingRoutes(),
+    publicRoutes(),
+    openApiRoutes(ports.assets),
+    statusListRoutes(),
+    statusChangeRoutes(),
+    vcApiRoutes(),
+    lookupRoutes(),
+    credentialFileRoutes(),
+    certificateRoutes(),
+    batchRoutes(),
+    partnerRoutes(),
+    adminRoutes(),
+  ]) {
     app.route('/', routes);
   }
   // Last: the verify page at /v and /V and the files under public/, through the assets port.

@@ -43,8 +43,10 @@ export const API_MESSAGES = {
   'not-found.batch': 'no batch {id} of yours',
   'batch.issuer-param': 'the admin names the issuer a batch is issued by: ?issuer=<slug> (an existing issuer)',
   'internal.batch-issuer-gone': 'batch {id}: its issuer is gone',
-  'body.csv-charset': 'only UTF-8 sheets are read, not {charset}: save the sheet as "CSV UTF-8" (Excel: Save As → CSV UTF-8 (Comma delimited); WPS: file type CSV, encoding UTF-8)',
-  'body.csv-not-utf8': 'the sheet is not UTF-8 text: save the sheet as "CSV UTF-8" (Excel: Save As → CSV UTF-8 (Comma delimited); WPS: file type CSV, encoding UTF-8)',
+  'body.csv-charset':
+    'only UTF-8 sheets are read, not {charset}: save the sheet as "CSV UTF-8" (Excel: Save As → CSV UTF-8 (Comma delimited); WPS: file type CSV, encoding UTF-8)',
+  'body.csv-not-utf8':
+    'the sheet is not UTF-8 text: save the sheet as "CSV UTF-8" (Excel: Save As → CSV UTF-8 (Comma delimited); WPS: file type CSV, encoding UTF-8)',
   'not-found.api-key': 'no active API key "{id}"',
   'not-found.lookup': 'no certificate issued by this service matches this certificate number and holder name',
   'conflict.no-service-key': 'the service has no signing key yet (first-start setup has not run)',
@@ -64,6 +66,7 @@ export const API_MESSAGES = {
     'issuer {slug} has no usable signing key (its key was marked compromised or retired): rotate it with POST /admin/issuers/{slug}/keys/rotate (npm run admin -- keys rotate {slug})',
   'conflict.retroactive':
     '{field} {at} is in the past: {affected} certificate(s) {slug} issued since would stop verifying as trusted. Send "retroactive": true to mean it.',
+  'warning.issued-expired': 'the credential was signed, but its {field} {until} is already past: every verifier will call it expired',
   'conflict.key-ref-taken': 'keyRef "{ref}" already belongs to a key of this deployment; provision a new key for this one',
   'unavailable.list-unsignable': "the {purpose} list {seq} of {slug} cannot be signed until the issuer's key is rotated",
   'conflict.key-unavailable': 'the private key of {key} is not available on this deployment',

@@ -55,7 +55,10 @@ export const API_MESSAGES_ZH: Record<keyof typeof API_MESSAGES, Zh> = {
   'not-found.did-web-issuer': zh('没有 did:web 发证机构 {slug}', '沒有 did:web 發證機構 {slug}'),
   'not-found.issuer-key': zh('发证机构 {slug} 没有密钥 {key}', '發證機構 {slug} 沒有密碼匙 {key}'),
   'not-found.batch': zh('没有您的批次 {id}', '沒有您的批次 {id}'),
-  'batch.issuer-param': zh('管理员须以 ?issuer=<slug> 指明由哪个发证机构签发此批次（须是已有机构）', '管理員須以 ?issuer=<slug> 指明由哪個發證機構簽發此批次（須是已有機構）'),
+  'batch.issuer-param': zh(
+    '管理员须以 ?issuer=<slug> 指明由哪个发证机构签发此批次（须是已有机构）',
+    '管理員須以 ?issuer=<slug> 指明由哪個發證機構簽發此批次（須是已有機構）',
+  ),
   'internal.batch-issuer-gone': zh('批次 {id} 的发证机构已不存在', '批次 {id} 的發證機構已不存在'),
   'body.csv-charset': zh(
     '只读取 UTF-8 编码的表格，而不是 {charset}：请另存为"CSV UTF-8"（Excel：另存为 → CSV UTF-8（逗号分隔）；WPS：文件类型 CSV，编码 UTF-8）',
@@ -88,6 +91,10 @@ export const API_MESSAGES_ZH: Record<keyof typeof API_MESSAGES, Zh> = {
     '{field} {at:datetime}是过去的时间：{slug} 此后签发的 {affected} 张证书将不再被核验为可信。确有此意请发送 "retroactive": true。',
     '{field} {at:datetime}是過去的時間：{slug} 此後簽發的 {affected} 張證書將不再被核實為可信。確有此意請傳送 "retroactive": true。',
   ),
+  'warning.issued-expired': zh(
+    '凭证已签发，但其 {field} {until:datetime} 已经过去：任何核验方都会判定它已过期',
+    '憑證已簽發，但其 {field} {until:datetime} 已經過去：任何核實方都會判定它已過期',
+  ),
   'conflict.key-ref-taken': zh(
     'keyRef "{ref}" 已属于本部署的另一个密钥；请为此另行配置新密钥',
     'keyRef "{ref}" 已屬於本部署的另一個密碼匙；請為此另行配置新密碼匙',
@@ -114,7 +121,10 @@ export const API_MESSAGES_ZH: Record<keyof typeof API_MESSAGES, Zh> = {
   'budget.max-depth': zhOf(BUDGET_DETAILS['max-depth']),
   'budget.max-nodes': zhOf(BUDGET_DETAILS['max-nodes']),
   'budget.inline-context': zhOf(BUDGET_DETAILS['inline-context']),
-  'rdfc.limits': zh('RDF 规范化超出工作量上限（maxWorkFactor {factor}，{ms} 毫秒；技术信息：{reason}）', 'RDF 規範化超出工作量上限（maxWorkFactor {factor}，{ms} 毫秒；技術資料：{reason}）'),
+  'rdfc.limits': zh(
+    'RDF 规范化超出工作量上限（maxWorkFactor {factor}，{ms} 毫秒；技术信息：{reason}）',
+    'RDF 規範化超出工作量上限（maxWorkFactor {factor}，{ms} 毫秒；技術資料：{reason}）',
+  ),
   'pepper.unavailable': zh('持证人号码密钥 {id} 在本部署中不可用', '持證人號碼密碼匙 {id} 在本部署中不可用'),
   'qr.not-exact': zh('无法把证书放入二维码：{pointer}：{detail}', '無法把證書放入二維碼：{pointer}：{detail}'),
   'fetch.refused': zh('未获取（技术信息：{reason}）', '未擷取（技術資料：{reason}）'),

@@ -10,7 +10,6 @@ export type { Store } from './store/store.js';
 export type { CryptoProvider } from './credentials/crypto.js';
 export type { ProofEngine } from './credentials/proof-engine.js';
 
-
 /** Where private keys live: files under keys/ on Node, a secret on Workers. */
 export interface KeyStore {
   /** Keeps a new private key under `ref`; throws UNSUPPORTED where keys are provisioned elsewhere. */
@@ -91,12 +90,14 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A logger writing one JSON line per event to the console. */
 export function consoleLogger(minLevel: 'info' | 'warn' | 'error' = 'info'): Logger {
   const order = { info: 0, warn: 1, error: 2 };
-  const emit = (level: 'info' | 'warn' | 'error') => (event: string, fields: Record<string, unknown> = {}) => {
-    if (order[level] < order[minLevel]) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...fields });
-    if (level === 'error') console.error(line);
-    else console.log(line);
-  };
+  const emit =
+    (level: 'info' | 'warn' | 'error') =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (order[level] < order[minLevel]) return;
+      const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...fields });
+      if (level === 'error') console.error(line);
+      else console.log(line);
+    };
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

@@ -5,7 +5,14 @@ import { settingsFromEnv } from '../node.js';
 import { nodeCrypto } from '../runtime/node/crypto.js';
 import { nodePorts } from '../runtime/node/ports.js';
 import { checkBody } from '../schemas/check.js';
-import { validateIssuerRequest, validateAccreditationRequest, validateBulkStatusRequest, validateExitRequest, validateCompromiseRequest, validatePartnerRequest } from '../schemas/validators.js';
+import {
+  validateIssuerRequest,
+  validateAccreditationRequest,
+  validateBulkStatusRequest,
+  validateExitRequest,
+  validateCompromiseRequest,
+  validatePartnerRequest,
+} from '../schemas/validators.js';
 import { createServices, type Services } from '../services/index.js';
 import type { StatusAction } from '../services/status.js';
 import type { CryptoProvider } from '../credentials/crypto.js';
@@ -29,13 +36,16 @@ usage: npm run admin -- <command> [options]
   keys generate <ref> [--pepper]   a private key (or a holder pepper) for the ISSUER_KEYS secret (Workers); stores nothing
   status revoke|suspend|reinstate <credential-id> --reason <text> [--scope assessment]
   status bulk --issuer <slug> --action revoke|suspend|reinstate --reason <text>
-              (--assessment <id> | --from <date-time> --to <date-time>)
+              (--assessment <id> | --batch <id> | --issued-from <date-time> --issued-until <date-time>)
+              --issued-from/--issued-until select by when the service signed (not the assessment date);
+              --assessment selects every certificate of one assessment whatever its dates
   audit (--credential <id> | --issuer <slug>) [--limit <n>]
   accreditations add <issuer-slug> --kinds skill-level,enterprise --occupations 4-04-05-05,6-31-* [--ranks 2,3,4]
                  --from <date-time> [--to <date-time>] [--chain <name>] [--chain-master <name>]
   accreditations show <issuer-slug>
-  exit <issuer-slug> --at <date-time> --reason voluntary-withdrawal|failed-review|misconduct|dissolution-or-merger|filing-revoked|term-expired
-  keys compromise <issuer-slug> --key key-1 --at <date-time>
+  exit <issuer-slug> --at <date-time> --reason voluntary-withdrawal|failed-review|misconduct|dissolution-or-merger|filing-revoked|term-expired [--retroactive]
+  keys compromise <issuer-slug> --key key-1 --at <date-time> [--retroactive]
+              a time in the past needs --retroactive and reports how many issued certificates it affects
   partners create --slug <slug> --name-en <name> --region HK|MO [--name <zh-Hans>] [--name-hant <zh-Hant>] [--rate-limit <n>]
   peppers rotate <issuer-slug> [--pepper-ref <ref>]   a new holder-binding pepper (older certificates stay checkable)
   holder-binding legacy --issuer <slug>              certificates still carrying the unkeyed holder hash, to reissue
@@ -48,7 +58,13 @@ Every command prints JSON. Environment: DATA_DIR, KEYS_DIR, PUBLIC_URL as for np
 type Out = (value: unknown) => void;
 
 /** Runs one admin command; returns the process exit code. */
-export async function runAdmin(argv: string[], services: Services, crypto: CryptoProvider, out: Out, progress: (line: string) => void = () => {}): Promise<number> {
+export async function runAdmin(
+  argv: string[],
+  services: Services,
+  crypto: CryptoProvider,
+  out: Out,
+  progress: (line: string) => void = () => {},
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -69,6 +85,10 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       assessment: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      'issued-from': { type: 'string' },
+      'issued-until': { type: 'string' },
+      batch: { type: 'string' },
+      retroactive: { type: 'boolean' },
       credential: { type: 'string' },
       limit: { type: 'string' },
       'key-ref': { type: 'string' },
@@ -155,7 +175,11 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
         action: values.action,
         reason: values.reason,
         issuer: need(values.issuer, '--issuer'),
-        select: values.assessment ? { assessmentId: values.assessment } : { issuedFrom: values.from, issuedUntil: values.to },
+        select: values.assessment
+          ? { assessmentId: values.assessment }
+          : values.batch
+            ? { batchId: values.batch }
+            : { issuedFrom: values['issued-from'] ?? values.from, issuedUntil: values['issued-until'] ?? values.to },
       });
       const report = await services.status.bulk(CLI, request, {
         requestId: `cli-${globalThis.crypto.randomUUID()}`,
@@ -165,13 +189,26 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       return 0;
     }
     case 'audit': {
-      if (values.limit !== undefined && !/^[1-9]\d{0,4}$/.test(values.limit)) throw new SkillcredError('MALFORMED_VALUE', '--limit must be a whole number from 1 to 10000');
+      if (values.limit !== undefined && !/^[1-9]\d{0,4}$/.test(values.limit))
+        throw new SkillcredError('MALFORMED_VALUE', '--limit must be a whole number from 1 to 10000');
       if (values.credential) out(await services.status.credentialAudit(CLI, values.credential));
-      else out(await services.status.issuerAudit(CLI, { issuer: need(values.issuer, '--credential or --issuer'), ...(values.limit ? { limit: Number(values.limit) } : {}) }));
+      else
+        out(
+          await services.status.issuerAudit(CLI, {
+            issuer: need(values.issuer, '--credential or --issuer'),
+            ...(values.limit ? { limit: Number(values.limit) } : {}),
+          }),
+        );
       return 0;
     }
     case 'accreditations add': {
-      const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+      const list = (v: string | undefined) =>
+        v
+          ? v
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : undefined;
       const input = checkBody(validateAccreditationRequest, {
         kinds: list(values.kinds),
         occupations: list(values.occupations),
@@ -188,19 +225,23 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       out(await services.trust.registry(CLI, need(arg, 'the issuer slug')));
       return 0;
     case 'exit': {
-      const body = checkBody(validateExitRequest, { exitedAt: values.at, reason: values.reason });
+      const body = checkBody(validateExitRequest, { exitedAt: values.at, reason: values.reason, ...(values.retroactive ? { retroactive: true } : {}) });
       out(await services.trust.exit(CLI, need(action, 'the issuer slug'), body));
       return 0;
     }
     case 'keys compromise': {
-      const body = checkBody(validateCompromiseRequest, { keyId: values.key, at: values.at });
+      const body = checkBody(validateCompromiseRequest, { keyId: values.key, at: values.at, ...(values.retroactive ? { retroactive: true } : {}) });
       out(await services.trust.compromise(CLI, need(arg, 'the issuer slug'), body));
       return 0;
     }
     case 'partners create': {
       const input = checkBody(validatePartnerRequest, {
         slug: values.slug,
-        names: { en: values['name-en'], ...(values.name ? { 'zh-Hans': values.name } : {}), ...(values['name-hant'] ? { 'zh-Hant': values['name-hant'] } : {}) },
+        names: {
+          en: values['name-en'],
+          ...(values.name ? { 'zh-Hans': values.name } : {}),
+          ...(values['name-hant'] ? { 'zh-Hant': values['name-hant'] } : {}),
+        },
         region: values.region,
         ...(values['rate-limit'] ? { rateLimitPerMinute: Number(values['rate-limit']) } : {}),
       });
@@ -215,8 +256,14 @@ export async function runAdmin(argv: string[], services: Services, crypto: Crypt
       return 0;
     case 'batch issue': {
       const language = values.lang ?? 'zh-Hans';
-      if (language !== 'zh-Hans' && language !== 'zh-Hant' && language !== 'en') throw new SkillcredError('MALFORMED_VALUE', '--lang is zh-Hans, zh-Hant or en');
-      const args = { file: need(arg, 'the sheet (a .csv, or a .json {items})'), issuer: need(values.issuer, '--issuer'), dryRun: values['dry-run'] ?? false, language } as const;
+      if (language !== 'zh-Hans' && language !== 'zh-Hant' && language !== 'en')
+        throw new SkillcredError('MALFORMED_VALUE', '--lang is zh-Hans, zh-Hant or en');
+      const args = {
+        file: need(arg, 'the sheet (a .csv, or a .json {items})'),
+        issuer: need(values.issuer, '--issuer'),
+        dryRun: values['dry-run'] ?? false,
+        language,
+      } as const;
       return batchIssue(services, CLI, args, out, (text) => process.stderr.write(text));
     }
     default:

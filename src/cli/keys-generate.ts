@@ -46,7 +46,10 @@ export async function generateProvisionedKey(ref: string | undefined, crypto: Cr
 /** A new 32-byte holder-binding pepper (an oct JWK) for a deployment whose secrets are provisioned. */
 function generatePepper(ref: string): ProvisionedKey {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
-  const k = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const k = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   const privateJwk: JsonWebKey = { kty: 'oct', k };
   return {
     ref,

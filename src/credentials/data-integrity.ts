@@ -66,7 +66,10 @@ export async function canonizeRdfc(doc: JsonObject, documentLoader: DocumentLoad
   } catch (error) {
     // Only the work limits make rdf-canonize throw on a dataset jsonld.js produced.
     const message = error instanceof Error ? error.message : String(error);
-    throw new SkillcredError('MALFORMED_VALUE', { key: 'rdfc.limits', params: { factor: CANONICALIZATION_LIMITS.maxWorkFactor, ms: CANONICALIZATION_LIMITS.timeoutMs, reason: message } });
+    throw new SkillcredError('MALFORMED_VALUE', {
+      key: 'rdfc.limits',
+      params: { factor: CANONICALIZATION_LIMITS.maxWorkFactor, ms: CANONICALIZATION_LIMITS.timeoutMs, reason: message },
+    });
   }
 }
 
@@ -119,23 +122,18 @@ async function canonize(doc: JsonObject, suite: Cryptosuite, env: ProofEnv): Pro
 }
 
 /** The 64 bytes an eddsa-*-2022 proof signs: SHA-256(proof config) ‖ SHA-256(document). */
-export async function hashData(
-  unsecured: JsonObject,
-  proofConfig: JsonObject,
-  suite: Cryptosuite,
-  env: ProofEnv,
-): Promise<Uint8Array> {
+export async function hashData(unsecured: JsonObject, proofConfig: JsonObject, suite: Cryptosuite, env: ProofEnv): Promise<Uint8Array> {
   // Whoever calls (issuance, the verifier, status and trust lists), canonicalization work stays
   // bounded: no inline contexts, bounded depth and size (src/credentials/budget.ts).
-  for (const [doc, what] of [[unsecured, 'document'], [proofConfig, 'proof-options']] as const) {
+  for (const [doc, what] of [
+    [unsecured, 'document'],
+    [proofConfig, 'proof-options'],
+  ] as const) {
     const over = checkBudget(doc, env.budget ?? PROOF_INPUT_BUDGET, what);
     if (over) throw new SkillcredError('MALFORMED_VALUE', budgetMessage(over));
   }
   const [configText, docText] = await Promise.all([canonize(proofConfig, suite, env), canonize(unsecured, suite, env)]);
-  const [configHash, docHash] = await Promise.all([
-    env.crypto.sha256(configText),
-    env.crypto.sha256(docText),
-  ]);
+  const [configHash, docHash] = await Promise.all([env.crypto.sha256(configText), env.crypto.sha256(docText)]);
   const out = new Uint8Array(64);
   out.set(configHash, 0);
   out.set(docHash, 32);
@@ -143,12 +141,7 @@ export async function hashData(
 }
 
 /** Builds and signs one Data Integrity proof over `document` (whose existing proofs it ignores). */
-export async function createProof(
-  document: JsonObject,
-  options: ProofOptions,
-  key: PrivateKeyHandle,
-  env: ProofEnv,
-): Promise<JsonObject> {
+export async function createProof(document: JsonObject, options: ProofOptions, key: PrivateKeyHandle, env: ProofEnv): Promise<JsonObject> {
   const proof: JsonObject = {
     type: 'DataIntegrityProof',
     ...(options.id ? { id: options.id } : {}),
@@ -192,10 +185,18 @@ export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-20
 export function unsupportedProof(proof: JsonObject): ProofFailure | undefined {
   if (proof.type === 'Ed25519Signature2020') return undefined;
   if (proof.type !== 'DataIntegrityProof') {
-    return { valid: false, unsupported: true, reason: `proof type ${JSON.stringify(proof.type)} is not supported (DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022, and Ed25519Signature2020 are)` };
+    return {
+      valid: false,
+      unsupported: true,
+      reason: `proof type ${JSON.stringify(proof.type)} is not supported (DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022, and Ed25519Signature2020 are)`,
+    };
   }
   if (!isCryptosuite(proof.cryptosuite)) {
-    return { valid: false, unsupported: true, reason: `cryptosuite ${JSON.stringify(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)` };
+    return {
+      valid: false,
+      unsupported: true,
+      reason: `cryptosuite ${JSON.stringify(proof.cryptosuite)} is not supported (eddsa-rdfc-2022 and eddsa-jcs-2022 are)`,
+    };
   }
   return undefined;
 }
@@ -207,12 +208,7 @@ export type ProofCheck = { valid: true } | ProofFailure;
  * Checks one DataIntegrityProof against a public key. `input` is the document the proof was made
  * over, as `securedDocumentFor` builds it: without this proof, with the proofs it chains to.
  */
-export async function verifyProof(
-  input: JsonObject,
-  proof: JsonObject,
-  key: PublicKeyHandle,
-  env: ProofEnv,
-): Promise<ProofCheck> {
+export async function verifyProof(input: JsonObject, proof: JsonObject, key: PublicKeyHandle, env: ProofEnv): Promise<ProofCheck> {
   const unsupported = unsupportedProof(proof);
   if (unsupported) return unsupported;
   if (proof.type === 'Ed25519Signature2020') return verifyEd25519Signature2020(input, proof, key, env);

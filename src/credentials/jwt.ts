@@ -18,7 +18,13 @@ type JsonObject = Record<string, unknown>;
 export type JwsAlg = 'EdDSA' | 'ES256' | 'ES384';
 
 /** Signs a VC 2.0 credential as a compact JWS (VC-JOSE-COSE §3.1.1: the payload is the credential). */
-export async function signVcJwt(credential: JsonObject, kid: string, key: Pick<PrivateKeyHandle, 'native'>, issuedAt = new Date(), alg: JwsAlg = 'EdDSA'): Promise<string> {
+export async function signVcJwt(
+  credential: JsonObject,
+  kid: string,
+  key: Pick<PrivateKeyHandle, 'native'>,
+  issuedAt = new Date(),
+  alg: JwsAlg = 'EdDSA',
+): Promise<string> {
   const payload = new TextEncoder().encode(JSON.stringify(credential));
   // `iat` rides in the protected header (RFC 7519 §5.3): the payload must stay the bare credential,
   // and verifiers need the signing time to judge a key that was later rotated or compromised.
@@ -176,7 +182,8 @@ function fromJwtClaims(payload: JsonObject): { credential: JsonObject; conflicts
       continue;
     }
     if (credential[property] === undefined) credential[property] = toStamp(value);
-    else if (seconds(credential[property]) !== Math.floor(value)) conflicts.push(`${claim} ${value} is not the credential's ${property} ${String(credential[property])}`);
+    else if (seconds(credential[property]) !== Math.floor(value))
+      conflicts.push(`${claim} ${value} is not the credential's ${property} ${String(credential[property])}`);
   }
   if (sub !== undefined) {
     const subject = credential.credentialSubject;
@@ -218,7 +225,10 @@ export function checkJwtHeader(parsed: ParsedVcJwt, expectedTyp: 'vc+jwt' | 'vp+
   if (header.crit !== undefined) {
     // RFC 7515 §4.1.11: a recipient that does not understand a listed extension must reject the JWS.
     const names = Array.isArray(header.crit) ? header.crit : [];
-    return { code: 'jwt-crit', detail: `the protected header marks ${names.length ? names.map((n) => JSON.stringify(n)).join(', ') : 'a malformed crit'} critical; this verifier understands no extension` };
+    return {
+      code: 'jwt-crit',
+      detail: `the protected header marks ${names.length ? names.map((n) => JSON.stringify(n)).join(', ') : 'a malformed crit'} critical; this verifier understands no extension`,
+    };
   }
   return null;
 }
@@ -241,16 +251,23 @@ export async function verifyVcJwt(
   if (signed !== true) return signed;
   const { payload } = parsed;
   if (parsed.format === 'vc+jwt' && (payload.vc !== undefined || payload.vp !== undefined)) {
-    return { code: 'jwt-vc-claim', detail: `a VC 2.0 JWT payload is the credential itself: the ${payload.vc !== undefined ? 'vc' : 'vp'} claim must not be present (VC-JOSE-COSE)` };
+    return {
+      code: 'jwt-vc-claim',
+      detail: `a VC 2.0 JWT payload is the credential itself: the ${payload.vc !== undefined ? 'vc' : 'vp'} claim must not be present (VC-JOSE-COSE)`,
+    };
   }
   if (payload.iss !== undefined && payload.iss !== options.issuerId) {
-    return { code: 'jwt-iss-mismatch', detail: `the JWT iss ${JSON.stringify(payload.iss)} is not the credential's issuer ${JSON.stringify(options.issuerId)}` };
+    return {
+      code: 'jwt-iss-mismatch',
+      detail: `the JWT iss ${JSON.stringify(payload.iss)} is not the credential's issuer ${JSON.stringify(options.issuerId)}`,
+    };
   }
   if (parsed.conflicts.length) return { code: 'jwt-claim-mismatch', detail: parsed.conflicts.join('; ') };
   const now = options.now.getTime() / 1000;
   for (const claim of ['exp', 'nbf', 'iat'] as const) {
     const v = payload[claim];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) return { code: 'jwt-claim-malformed', detail: `the JWT ${claim} claim is not a NumericDate` };
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v)))
+      return { code: 'jwt-claim-malformed', detail: `the JWT ${claim} claim is not a NumericDate` };
   }
   if (typeof payload.exp === 'number' && payload.exp + options.skewSeconds < now) {
     return { code: 'jwt-expired', detail: `the JWT expired at ${new Date(payload.exp * 1000).toISOString()} (exp)` };

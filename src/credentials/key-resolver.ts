@@ -68,7 +68,14 @@ async function importEcKey(key: DecodedPublicKey): Promise<PublicKeyHandle> {
 }
 
 /** A resolved key; lifecycle dates and the assertion flag come in `extra` (none for did:key, did:jwk). */
-export async function plainKey(id: string, controller: string, decoded: DecodedPublicKey, handles: KeyHandles, source: ResolvedKey['source'], extra: Partial<ResolvedKey> = {}): Promise<ResolvedKey> {
+export async function plainKey(
+  id: string,
+  controller: string,
+  decoded: DecodedPublicKey,
+  handles: KeyHandles,
+  source: ResolvedKey['source'],
+  extra: Partial<ResolvedKey> = {},
+): Promise<ResolvedKey> {
   return {
     id,
     controller,
@@ -141,7 +148,9 @@ export class KeyResolver {
 
   constructor(
     private readonly ports: { store: Store; fetcher: Fetcher; crypto: CryptoProvider; config: Pick<Config, 'didWebHost'> },
-    private readonly serviceKeys: () => Promise<{ id: string; publicKeyMultibase: string; createdAt: string; retiredAt: string | null; compromisedAt: string | null }[]>,
+    private readonly serviceKeys: () => Promise<
+      { id: string; publicKeyMultibase: string; createdAt: string; retiredAt: string | null; compromisedAt: string | null }[]
+    >,
     private readonly serviceDid: string,
   ) {
     this.handles = new KeyHandles(ports.crypto);

@@ -24,15 +24,87 @@ const MULTIHASH = new Map<number, { alg: DigestAlgorithm; length: number }>([
  * ship them. tests/credentials/related-resource.test.ts recomputes them from node_modules.
  */
 export const UPSTREAM_CONTEXT_DIGESTS: ReadonlyMap<string, { file: string } & Record<DigestAlgorithm, string>> = new Map([
-  ["https://www.w3.org/ns/credentials/undefined-terms/v2", { file: "@digitalbazaar/credentials-context/contexts/undefined-terms-v2.jsonld", sha256: 'gtq1FLpE6xj10bD2OMXhQMalVvv7UIlgG9wPpeuLJYE=', sha384: 'sqZszdunC6Z62Zwv9S5gVY3wBjzqUcTKiG4l2epzz6u4eLr5LcKtK9omwxORhQ1o', sha512: 'fFJf9JvEeexdp/zPXVZJfkvkCOsmnTZgnMH2zh+cTuI+Su+1PTcotKHKxW2mUY/P3nia8jpd+3f0zmk+te1YGw==' }],
-  ["https://www.w3.org/2018/credentials/v1", { file: "@digitalbazaar/credentials-context/contexts/v1.jsonld", sha256: 'ANfdbTrYuSDj5VDdOj2QkL/8rITNv5Q9ppJLPgpci7g=', sha384: '000OZL88Dtfzh4ZS2jVJr2Ur75tw2qCDL5m3GlkaJsepzHsICKom2cYfKQK8RRfn', sha512: 'ScyUfla0D7+SpDf0/8p+un6Wir9aQe1ED8HgIHVOlMjWzaa0CiVuWFKTH1gLWzgy3W7d2Y+X6+SZpA+d+9ESFQ==' }],
-  ["https://www.w3.org/ns/credentials/v2", { file: "@digitalbazaar/credentials-context/contexts/v2.jsonld", sha256: 'ip9JSonsxR2wk+kOhHE+B+hNbZIENkqbPHhoshdRI28=', sha384: 'e2AY0FBy6KUAgZ3rMaz7Uj/Gp0bkIIIB/bjgmVQS2PPSOr+Ufx9P5mVrVU+jxFXR', sha512: 'vFlaeUEJ0JrSVEKT+7Kw6WnH8dhSUKlZHY36zJhwhZh2VLB9PRTJTUsaCSH7wfquqdnuEkDwXPBRK/lfyYNNSg==' }],
-  ["https://w3id.org/security/data-integrity/v1", { file: "@digitalbazaar/data-integrity-context/contexts/data-integrity-v1.jsonld", sha256: 'tdgpvQmqfEKrxu+gyO12NTE7VIfzfM/OPs0UnKlBhVQ=', sha384: 'H3tRFUwstZa4BNPu3qu3Z4x+pNNvUgFJamgdvYaNXcDLkKiDn1FCzNyR/bksWtzy', sha512: 'xJlRvZ8+j00jH85eRXmKLTL7fvSk8aLo0vPatdEDM6FCEzmXTudxWe2uJZ/Pc8fPE28eMATe1a8lrDiYPS6Oyg==' }],
-  ["https://w3id.org/security/data-integrity/v2", { file: "@digitalbazaar/data-integrity-context/contexts/data-integrity-v2.jsonld", sha256: 'D3d0Pa9bTo/AZ/xbpbIQRCgwU6pxf8awIZhDvtOwA2M=', sha384: 'pcrveupY3/OsXBAQ29YRV/x9KIniFXeLmt0RQkcLiIKzFpg2pzHZWG/FH9xsNo/g', sha512: 'TlVXwC6g9uSBLEkHs/2QmK2NeJ9CE4T2aAdhlYHXqzKJmgcprS4aJuPrCzzSn7GjtJESX8KI18SnpoXhOn7amQ==' }],
-  ["https://w3id.org/security/multikey/v1", { file: "@digitalbazaar/multikey-context/contexts/multikey-v1.jsonld", sha256: 'xfOAb4KGkgVzIhk4kXmIoYpMxaCelo0pZJYTx6HCsfY=', sha384: 'bHm8NjM2aNI1iINdB2mq0FlbQsDMWaTdWGXBxPK93xTmFYnsi5yN5k3iQ9tC8zzE', sha512: 'zco6QenSAC9qGGIVROm96UBePGCgnV15aSHNTG7i4Pdwz7n+wdMVofx2IL92CgbhJvW8EXVoabyyoR3q1nndJg==' }],
-  ["https://www.w3.org/ns/credentials/status/v1", { file: "@digitalbazaar/vc-bitstring-status-list-context/contexts/vc-bitstring-status-list-v1.jsonld", sha256: '/QjL8o3dgpqy8ZeMSPQ6sHoRLByQJFoM+se6chxlFww=', sha384: 'A4CMAGhZeruVxsBAJpVvZrEVtn/0ZjEmW7h5iZQrUzFfDXm9qZaEBRNad3JOQmjQ', sha512: 'EYbr1R+x3HsUOICldpBTmZsdckziuj+ImcPtEiKs11VyRouLlq5slzFzpTOedleu739i6JliHCN/+0U9wWUtQQ==' }],
-  ["https://www.w3.org/ns/did/v1", { file: "did-context/contexts/did-v1.jsonld", sha256: 'YsEFS/QE1t06Sya2T4MP1yCV9qJu3ERpkIyUNRNSzl8=', sha384: 'l5HXv/4fpUqRM1VhtqWrwBROffmXRGT/NIumYidxTmsGz0caYjMwYSjxiYKH/0Kl', sha512: 'hkcJraywoxmA+iyVvnK7lDPFHO4s1hEgGPtNr+3uqerlcB5r48hwNm5BlCz3CLYpKqzeQUsQnRYr2mqWAKahRw==' }],
-  ["https://w3id.org/security/suites/ed25519-2020/v1", { file: "ed25519-signature-2020-context/contexts/ed25519-signature-2020-v1.jsonld", sha256: 'ueGrlx/Yvyx1U+DEqUOOC5RQr94eocpbJJI2i59UlYg=', sha384: 'CYsY9HK4Qs+nUgNk1AYqo8l4lsF6alrnLmv7UJZB5k7tlhVrNfd3EoPf06U8zXnR', sha512: 'eWrn4mTWAEGf82G8Y9b8tPqdc1X1GqpfFd89yV4kGQDWFeqZVU9LhJgCzIKgFs4ClGUdrfCatReUmbR1wiHCig==' }],
+  [
+    'https://www.w3.org/ns/credentials/undefined-terms/v2',
+    {
+      file: '@digitalbazaar/credentials-context/contexts/undefined-terms-v2.jsonld',
+      sha256: 'gtq1FLpE6xj10bD2OMXhQMalVvv7UIlgG9wPpeuLJYE=',
+      sha384: 'sqZszdunC6Z62Zwv9S5gVY3wBjzqUcTKiG4l2epzz6u4eLr5LcKtK9omwxORhQ1o',
+      sha512: 'fFJf9JvEeexdp/zPXVZJfkvkCOsmnTZgnMH2zh+cTuI+Su+1PTcotKHKxW2mUY/P3nia8jpd+3f0zmk+te1YGw==',
+    },
+  ],
+  [
+    'https://www.w3.org/2018/credentials/v1',
+    {
+      file: '@digitalbazaar/credentials-context/contexts/v1.jsonld',
+      sha256: 'ANfdbTrYuSDj5VDdOj2QkL/8rITNv5Q9ppJLPgpci7g=',
+      sha384: '000OZL88Dtfzh4ZS2jVJr2Ur75tw2qCDL5m3GlkaJsepzHsICKom2cYfKQK8RRfn',
+      sha512: 'ScyUfla0D7+SpDf0/8p+un6Wir9aQe1ED8HgIHVOlMjWzaa0CiVuWFKTH1gLWzgy3W7d2Y+X6+SZpA+d+9ESFQ==',
+    },
+  ],
+  [
+    'https://www.w3.org/ns/credentials/v2',
+    {
+      file: '@digitalbazaar/credentials-context/contexts/v2.jsonld',
+      sha256: 'ip9JSonsxR2wk+kOhHE+B+hNbZIENkqbPHhoshdRI28=',
+      sha384: 'e2AY0FBy6KUAgZ3rMaz7Uj/Gp0bkIIIB/bjgmVQS2PPSOr+Ufx9P5mVrVU+jxFXR',
+      sha512: 'vFlaeUEJ0JrSVEKT+7Kw6WnH8dhSUKlZHY36zJhwhZh2VLB9PRTJTUsaCSH7wfquqdnuEkDwXPBRK/lfyYNNSg==',
+    },
+  ],
+  [
+    'https://w3id.org/security/data-integrity/v1',
+    {
+      file: '@digitalbazaar/data-integrity-context/contexts/data-integrity-v1.jsonld',
+      sha256: 'tdgpvQmqfEKrxu+gyO12NTE7VIfzfM/OPs0UnKlBhVQ=',
+      sha384: 'H3tRFUwstZa4BNPu3qu3Z4x+pNNvUgFJamgdvYaNXcDLkKiDn1FCzNyR/bksWtzy',
+      sha512: 'xJlRvZ8+j00jH85eRXmKLTL7fvSk8aLo0vPatdEDM6FCEzmXTudxWe2uJZ/Pc8fPE28eMATe1a8lrDiYPS6Oyg==',
+    },
+  ],
+  [
+    'https://w3id.org/security/data-integrity/v2',
+    {
+      file: '@digitalbazaar/data-integrity-context/contexts/data-integrity-v2.jsonld',
+      sha256: 'D3d0Pa9bTo/AZ/xbpbIQRCgwU6pxf8awIZhDvtOwA2M=',
+      sha384: 'pcrveupY3/OsXBAQ29YRV/x9KIniFXeLmt0RQkcLiIKzFpg2pzHZWG/FH9xsNo/g',
+      sha512: 'TlVXwC6g9uSBLEkHs/2QmK2NeJ9CE4T2aAdhlYHXqzKJmgcprS4aJuPrCzzSn7GjtJESX8KI18SnpoXhOn7amQ==',
+    },
+  ],
+  [
+    'https://w3id.org/security/multikey/v1',
+    {
+      file: '@digitalbazaar/multikey-context/contexts/multikey-v1.jsonld',
+      sha256: 'xfOAb4KGkgVzIhk4kXmIoYpMxaCelo0pZJYTx6HCsfY=',
+      sha384: 'bHm8NjM2aNI1iINdB2mq0FlbQsDMWaTdWGXBxPK93xTmFYnsi5yN5k3iQ9tC8zzE',
+      sha512: 'zco6QenSAC9qGGIVROm96UBePGCgnV15aSHNTG7i4Pdwz7n+wdMVofx2IL92CgbhJvW8EXVoabyyoR3q1nndJg==',
+    },
+  ],
+  [
+    'https://www.w3.org/ns/credentials/status/v1',
+    {
+      file: '@digitalbazaar/vc-bitstring-status-list-context/contexts/vc-bitstring-status-list-v1.jsonld',
+      sha256: '/QjL8o3dgpqy8ZeMSPQ6sHoRLByQJFoM+se6chxlFww=',
+      sha384: 'A4CMAGhZeruVxsBAJpVvZrEVtn/0ZjEmW7h5iZQrUzFfDXm9qZaEBRNad3JOQmjQ',
+      sha512: 'EYbr1R+x3HsUOICldpBTmZsdckziuj+ImcPtEiKs11VyRouLlq5slzFzpTOedleu739i6JliHCN/+0U9wWUtQQ==',
+    },
+  ],
+  [
+    'https://www.w3.org/ns/did/v1',
+    {
+      file: 'did-context/contexts/did-v1.jsonld',
+      sha256: 'YsEFS/QE1t06Sya2T4MP1yCV9qJu3ERpkIyUNRNSzl8=',
+      sha384: 'l5HXv/4fpUqRM1VhtqWrwBROffmXRGT/NIumYidxTmsGz0caYjMwYSjxiYKH/0Kl',
+      sha512: 'hkcJraywoxmA+iyVvnK7lDPFHO4s1hEgGPtNr+3uqerlcB5r48hwNm5BlCz3CLYpKqzeQUsQnRYr2mqWAKahRw==',
+    },
+  ],
+  [
+    'https://w3id.org/security/suites/ed25519-2020/v1',
+    {
+      file: 'ed25519-signature-2020-context/contexts/ed25519-signature-2020-v1.jsonld',
+      sha256: 'ueGrlx/Yvyx1U+DEqUOOC5RQr94eocpbJJI2i59UlYg=',
+      sha384: 'CYsY9HK4Qs+nUgNk1AYqo8l4lsF6alrnLmv7UJZB5k7tlhVrNfd3EoPf06U8zXnR',
+      sha512: 'eWrn4mTWAEGf82G8Y9b8tPqdc1X1GqpfFd89yV4kGQDWFeqZVU9LhJgCzIKgFs4ClGUdrfCatReUmbR1wiHCig==',
+    },
+  ],
 ]);
 
 /** The bytes this service serves for a bundled context (JSON.stringify of the bundled copy); undefined for an unknown URL. */
@@ -67,7 +139,10 @@ const sriCache = new Map<string, Promise<string>>();
  * A complete `relatedResource` entry for a bundled context (our own by default): what every
  * certificate the service issues carries (certificate-credential.ts). A fresh object each call.
  */
-export async function contextRelatedResource(url: string = SKILLCRED_CONTEXT_V1, alg: DigestAlgorithm = 'sha384'): Promise<{ id: string; digestSRI: string; mediaType: string }> {
+export async function contextRelatedResource(
+  url: string = SKILLCRED_CONTEXT_V1,
+  alg: DigestAlgorithm = 'sha384',
+): Promise<{ id: string; digestSRI: string; mediaType: string }> {
   return { id: url, digestSRI: await contextDigestSRI(url, alg), mediaType: 'application/ld+json' };
 }
 
@@ -138,7 +213,11 @@ export async function checkRelatedResources(credential: Record<string, unknown>)
     for (const claim of claims) {
       const known = await knownDigests(id, claim.alg);
       if (!claim.values.some((v) => known.includes(v))) {
-        return { ok: false, id, detail: `the context ${id} this credential was signed with does not match ours: its ${claim.property} (${claim.alg}) is not the digest of our copy` };
+        return {
+          ok: false,
+          id,
+          detail: `the context ${id} this credential was signed with does not match ours: its ${claim.property} (${claim.alg}) is not the digest of our copy`,
+        };
       }
     }
     if (claims.length) checked.push(id);

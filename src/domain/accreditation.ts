@@ -92,7 +92,12 @@ export function decideTrust(accreditations: AccreditationRecord[], exits: ExitRe
   if (covering) return { trusted: true, accreditation: covering };
   const exit = exits.filter((e) => Date.parse(e.exitedAt) <= t).sort((a, b) => Date.parse(b.exitedAt) - Date.parse(a.exitedAt))[0];
   if (exit) {
-    return { trusted: false, code: 'exited', exit, reason: `the issuer left its chain on ${exit.exitedAt} (${exit.reason}); this was signed at ${at.toISOString()}, after the exit` };
+    return {
+      trusted: false,
+      code: 'exited',
+      exit,
+      reason: `the issuer left its chain on ${exit.exitedAt} (${exit.reason}); this was signed at ${at.toISOString()}, after the exit`,
+    };
   }
   if (accreditations.length === 0) return { trusted: false, code: 'no-accreditation', reason: 'the issuer has no accreditation in the trust registry' };
   const current = accreditations.filter((a) => inPeriod(a, t));
@@ -101,7 +106,15 @@ export function decideTrust(accreditations: AccreditationRecord[], exits: ExitRe
   if (byKind.length === 0) return { trusted: false, code: 'kind', reason: `the issuer is not accredited for ${KIND_LABEL[scope.kind]}` };
   const byOccupation = scope.kind === 'other' ? byKind : byKind.filter((a) => a.occupations.some((p) => occupationMatches(p, scope.occupation)));
   if (byOccupation.length === 0) {
-    return { trusted: false, code: 'occupation', reason: `the issuer is not accredited for occupation ${scope.occupation ?? '(none given)'} in ${KIND_LABEL[scope.kind]}` };
+    return {
+      trusted: false,
+      code: 'occupation',
+      reason: `the issuer is not accredited for occupation ${scope.occupation ?? '(none given)'} in ${KIND_LABEL[scope.kind]}`,
+    };
   }
-  return { trusted: false, code: 'rank', reason: `the issuer is not accredited for ladder rank ${scope.rank ?? '(none given)'} of occupation ${scope.occupation ?? '-'} (accredited ranks: ${[...new Set(byOccupation.flatMap((a) => a.ranks))].join(', ')})` };
+  return {
+    trusted: false,
+    code: 'rank',
+    reason: `the issuer is not accredited for ladder rank ${scope.rank ?? '(none given)'} of occupation ${scope.occupation ?? '-'} (accredited ranks: ${[...new Set(byOccupation.flatMap((a) => a.ranks))].join(', ')})`,
+  };
 }

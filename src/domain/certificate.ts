@@ -165,11 +165,7 @@ export function assessmentCertificates(a: AssessmentRequest): CertificateRequest
  * salt)). Certificates issued before keyed bindings carry it; it is only ever recomputed to check
  * them, never issued (see domain/holder.ts).
  */
-export async function legacyIdentityHash(
-  idNumber: string,
-  salt: string,
-  sha256: (data: Uint8Array) => Promise<Uint8Array>,
-): Promise<string> {
+export async function legacyIdentityHash(idNumber: string, salt: string, sha256: (data: Uint8Array) => Promise<Uint8Array>): Promise<string> {
   const digest = await sha256(legacyBindingInput(salt, idNumber));
   return 'sha256$' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

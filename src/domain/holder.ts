@@ -8,10 +8,7 @@
 // number and salt (unkeyed: guessable offline); they still verify and are flagged.
 
 /** What an identityHash binds, as read from a credential. */
-export type HolderBinding =
-  | { kind: 'keyed'; pepperId: string; mac: string }
-  | { kind: 'legacy-sha256'; digest: string }
-  | { kind: 'unknown' };
+export type HolderBinding = { kind: 'keyed'; pepperId: string; mac: string } | { kind: 'legacy-sha256'; digest: string } | { kind: 'unknown' };
 
 const KEYED = /^hmac-sha256\$([a-z0-9-]{4,40})\$([0-9a-f]{64})$/;
 const LEGACY = /^sha256\$([0-9a-f]{64})$/i;

@@ -63,4 +63,3 @@ export function decideChange<E extends { purpose: StatusPurpose; value: boolean 
   if (target.value === change.value) return { kind: 'unchanged' };
   return { kind: 'set', entry: target, old: target.value };
 }
-

@@ -82,7 +82,11 @@ const COUNTED: Table = {
   'anonymous requests': { 'zh-Hans': '次匿名请求', 'zh-Hant': '次匿名請求', en: 'anonymous requests' },
   'failed authentications': { 'zh-Hans': '次认证失败', 'zh-Hant': '次認證失敗', en: 'failed authentications' },
   lookups: { 'zh-Hans': '次证书编号查询', 'zh-Hant': '次證書編號查詢', en: 'lookups' },
-  'unmatched lookups of this certificate number': { 'zh-Hans': '次此证书编号的无结果查询', 'zh-Hant': '次此證書編號的無結果查詢', en: 'unmatched lookups of this certificate number' },
+  'unmatched lookups of this certificate number': {
+    'zh-Hans': '次此证书编号的无结果查询',
+    'zh-Hant': '次此證書編號的無結果查詢',
+    en: 'unmatched lookups of this certificate number',
+  },
 };
 
 const WINDOWS: Table = {

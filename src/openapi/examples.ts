@@ -109,7 +109,10 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, BodyExample>> = {
     },
   },
   'post /v1/lookup': {
-    printed: { summary: 'The number and the holder name as printed on the certificate', value: { certificateNumber: 'Y000144000123253000001', holderName: '张三' } },
+    printed: {
+      summary: 'The number and the holder name as printed on the certificate',
+      value: { certificateNumber: 'Y000144000123253000001', holderName: '张三' },
+    },
     typed: {
       summary: 'As typed with a Chinese input method: full-width characters, spaces (read as the same number and name)',
       value: { certificateNumber: 'Ｙ０００１ ４４００ ０１２３ ２５３０ ００００１', holderName: ' 张三　' },
@@ -148,7 +151,14 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, BodyExample>> = {
     },
     provisioned: {
       summary: 'On a provisioned key (Workers)',
-      value: { slug: 'gz-eval', names: { 'zh-Hans': '广州某评价机构' }, orgKind: 'S', filingCode: 'GD-S-0042', keyRef: 'gz-eval-1', pepperRef: 'gz-eval-1-pepper' },
+      value: {
+        slug: 'gz-eval',
+        names: { 'zh-Hans': '广州某评价机构' },
+        orgKind: 'S',
+        filingCode: 'GD-S-0042',
+        keyRef: 'gz-eval-1',
+        pepperRef: 'gz-eval-1-pepper',
+      },
     },
   },
   'post /admin/issuers/{slug}/peppers/rotate': {

@@ -37,7 +37,8 @@ async function readInput(text: string): Promise<Input | undefined> {
       const jwt = unwrapEnvelope(value);
       return { verify: s, credential: jwt === undefined ? (value as JsonObject) : parseVcJwt(jwt).credential };
     }
-    if (s.startsWith('data:application/vc+jwt,') || JWT.test(s)) return { verify: s, credential: parseVcJwt(s.replace(/^data:application\/vc\+jwt,/, '')).credential };
+    if (s.startsWith('data:application/vc+jwt,') || JWT.test(s))
+      return { verify: s, credential: parseVcJwt(s.replace(/^data:application\/vc\+jwt,/, '')).credential };
     const decoded = await qr.decode(s);
     if (!decoded) return undefined;
     return 'credentialId' in decoded ? decoded : { verify: decoded.credential, credential: decoded.credential };
@@ -66,7 +67,11 @@ function hostOf(url: string): string {
 }
 
 async function getJson(url: string, fresh = false): Promise<Json> {
-  const res = await fetch(url, { credentials: 'omit', cache: fresh ? 'no-cache' : 'default', headers: { accept: 'application/json, application/vc, application/did+json' } });
+  const res = await fetch(url, {
+    credentials: 'omit',
+    cache: fresh ? 'no-cache' : 'default',
+    headers: { accept: 'application/json, application/vc, application/did+json' },
+  });
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   return (await res.json()) as Json;
 }

@@ -106,7 +106,8 @@ export const en: Strings = {
   'field.issuedOn': 'Issued on',
   serverProblem: 'The service could not check this text (HTTP {status}).',
   lookupHeading: 'Look up a certificate number',
-  lookupIntro: 'If the QR code will not scan, enter the certificate number and the holder’s name as printed on the certificate. Only certificates issued by this service can be found.',
+  lookupIntro:
+    'If the QR code will not scan, enter the certificate number and the holder’s name as printed on the certificate. Only certificates issued by this service can be found.',
   lookupNumberLabel: 'Certificate number',
   lookupNameLabel: 'Holder’s name',
   lookupButton: 'Look up',
@@ -115,5 +116,6 @@ export const en: Strings = {
   lookupLimited: 'Too many look-ups. Try again in {seconds} seconds.',
   lookupInvalid: 'Check the certificate number: it has only letters, digits and hyphens.',
   lookupFailed: 'The look-up is not available right now (HTTP {status}). Try again later.',
-  'how.lookup': 'Checked by this service (POST /v1/lookup): it found the certificate it issued with this number and holder name, and checked it with the same steps as a scan.',
+  'how.lookup':
+    'Checked by this service (POST /v1/lookup): it found the certificate it issued with this number and holder name, and checked it with the same steps as a scan.',
 };

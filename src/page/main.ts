@@ -91,7 +91,9 @@ function renderShown(shown: Shown, announce: boolean): void {
   $('input-heading').textContent = t(lang, 'checkAnother');
   if (announce) {
     const reason = verdictEl.querySelector('.reason')!.textContent;
-    $('announce').textContent = [t(lang, `verdict.${shown.result.verdict}` as TextKey), t(lang, explainKey(shown.result)), reason].filter(Boolean).join(lang === 'en' ? '. ' : '。');
+    $('announce').textContent = [t(lang, `verdict.${shown.result.verdict}` as TextKey), t(lang, explainKey(shown.result)), reason]
+      .filter(Boolean)
+      .join(lang === 'en' ? '. ' : '。');
     verdictEl.focus();
   }
 }
@@ -100,7 +102,10 @@ function setBusy(on: boolean): void {
   busy = on;
   $('busy').hidden = !on;
   document.body.setAttribute('aria-busy', String(on));
-  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement>('#input button, #input input, #input textarea, #lookup button, #lookup input')) el.disabled = on;
+  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement>(
+    '#input button, #input input, #input textarea, #lookup button, #lookup input',
+  ))
+    el.disabled = on;
 }
 
 /** Checks a text in this browser, handing over to the service where the browser cannot. */

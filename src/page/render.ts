@@ -20,7 +20,8 @@ const ICONS: Record<string, string> = {
   pause: '<path d="M7 5h4v14H7zm6 0h4v14h-4z"/>',
   clock: '<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7z"/>',
   warning: '<path d="M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z"/>',
-  question: '<path d="M11 18h2v-2h-2v2zm1-16a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm0-14a4 4 0 0 0-4 4h2a2 2 0 1 1 4 0c0 2-3 1.75-3 5h2c0-2.25 3-2.5 3-5a4 4 0 0 0-4-4z"/>',
+  question:
+    '<path d="M11 18h2v-2h-2v2zm1-16a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm0-14a4 4 0 0 0-4 4h2a2 2 0 1 1 4 0c0 2-3 1.75-3 5h2c0-2.25 3-2.5 3-5a4 4 0 0 0-4-4z"/>',
 };
 
 /** Colour family and icon of each verdict: colour is never the only signal (icon + words too). */
@@ -62,7 +63,10 @@ function detailRows(summary: Summary, lang: Lang): DetailRow[] {
   const kind = summary.certificateKind;
   const kindKey = `kind.${kind}` as TextKey;
   rows.push({ key: 'field.holder', text: summary.holderName });
-  rows.push({ key: 'field.certificate', text: pick(summary.certificateName, lang) ?? (kind && ['skill-level', 'specialized-ability', 'enterprise'].includes(kind) ? t(lang, kindKey) : kind) });
+  rows.push({
+    key: 'field.certificate',
+    text: pick(summary.certificateName, lang) ?? (kind && ['skill-level', 'specialized-ability', 'enterprise'].includes(kind) ? t(lang, kindKey) : kind),
+  });
   const occ = summary.occupation;
   if (occ) {
     const known = occ.code ? findOccupation(occ.code, (occ.classificationVersion ?? '2022') as ClassificationVersion) : undefined;
@@ -92,7 +96,10 @@ function detailRows(summary: Summary, lang: Lang): DetailRow[] {
 
 /** A problem's title and detail in `lang`, from its code and values (as sent, for a code of another service). */
 function problemWords(problem: StepProblem, lang: Lang): { title: string; detail: string } {
-  return problemText(problem.code, problem.params ?? {}, lang) ?? (/^http-\d+$/.test(problem.code) ? { title: '', detail: t(lang, 'serverProblem', { status: problem.code.slice(5) }) } : problem);
+  return (
+    problemText(problem.code, problem.params ?? {}, lang) ??
+    (/^http-\d+$/.test(problem.code) ? { title: '', detail: t(lang, 'serverProblem', { status: problem.code.slice(5) }) } : problem)
+  );
 }
 
 /** Fills the verdict card: the word, what it means, and the reason behind it (with its values). */

@@ -34,7 +34,8 @@ export async function lookupOnServer(certificateNumber: string, holderName: stri
     body: JSON.stringify({ certificateNumber, holderName }),
   });
   const body = (await res.json().catch(() => null)) as (VerificationResult & { links?: { verify?: string }; detailCode?: string }) | null;
-  if (res.ok && body && typeof body.verdict === 'string' && Array.isArray(body.steps)) return { kind: 'found', result: body, verifyLink: body.links?.verify ?? '' };
+  if (res.ok && body && typeof body.verdict === 'string' && Array.isArray(body.steps))
+    return { kind: 'found', result: body, verifyLink: body.links?.verify ?? '' };
   if (res.status === 404 && body?.detailCode === 'not-found.lookup') return { kind: 'no-match' };
   if (res.status === 429) return { kind: 'limited', seconds: res.headers.get('retry-after') ?? '60' };
   if (res.status === 400 || res.status === 422) return { kind: 'invalid' };

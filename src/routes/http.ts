@@ -70,7 +70,8 @@ export function isCsv(c: Context<AppEnv>): boolean {
  */
 export async function csvBody(c: Context<AppEnv>, cap: BodyCap = 'default'): Promise<string> {
   const charset = /;\s*charset="?([^";\s]+)/i.exec(c.req.header('content-type') ?? '')?.[1]?.toLowerCase();
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', message('body.csv-charset', { charset }));
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    throw new SkillcredError('UNSUPPORTED_MEDIA_TYPE', message('body.csv-charset', { charset }));
   try {
     return UTF8.decode(await cappedBytes(c, cap));
   } catch (error) {

@@ -37,7 +37,10 @@ export function statusChangeRoutes(): Hono<AppEnv> {
   for (const action of ['revoke', 'suspend', 'reinstate'] as const satisfies StatusAction[]) {
     app.post(`/v1/credentials/:id/${action}`, async (c) => {
       const body = checkBody(validateStatusChangeRequest, await jsonBody(c));
-      return json(c, await c.var.services.status.change(c.var.principal, pathId(c, 3), action, body, { requestId: c.var.requestId, clientRequestId: c.var.clientRequestId }));
+      return json(
+        c,
+        await c.var.services.status.change(c.var.principal, pathId(c, 3), action, body, { requestId: c.var.requestId, clientRequestId: c.var.clientRequestId }),
+      );
     });
   }
 
@@ -50,7 +53,10 @@ export function statusChangeRoutes(): Hono<AppEnv> {
     if (raw !== undefined && !/^[1-9]\d{0,4}$/.test(raw)) throw malformed('query:limit', 'field.limit');
     const limit = raw === undefined ? undefined : Math.min(Number(raw), 10_000);
     const issuer = c.req.query('issuer');
-    return json(c, await c.var.services.status.issuerAudit(c.var.principal, { ...(issuer !== undefined ? { issuer } : {}), ...(limit !== undefined ? { limit } : {}) }));
+    return json(
+      c,
+      await c.var.services.status.issuerAudit(c.var.principal, { ...(issuer !== undefined ? { issuer } : {}), ...(limit !== undefined ? { limit } : {}) }),
+    );
   });
 
   app.post('/v1/status/bulk', async (c) => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { SkillcredError } from '../errors.js';
+import { apiText } from '../errors-words.js';
 import { checkBody } from '../schemas/check.js';
 import { validateIssueRequest, validateVcStatusRequest } from '../schemas/validators.js';
 import { preferredLanguage } from '../domain/localized.js';
@@ -51,7 +52,10 @@ export function vcApiRoutes(): Hono<AppEnv> {
     const [issued] = out.credentials;
     if (out.replayed) c.header('idempotent-replayed', 'true');
     c.header('location', issued!.links.self);
-    return json(c, { verifiableCredential: issued!.verifiableCredential }, 201);
+    const lang = preferredLanguage(c.req.header('accept-language'));
+    // Issued, but worth saying (an already-expired credential): VC API clients ignore the extra member.
+    const warnings = out.warnings?.map((w) => ({ code: w.key, detail: apiText(w.key, w.params ?? {}, lang), params: w.params }));
+    return json(c, { verifiableCredential: issued!.verifiableCredential, ...(warnings ? { warnings } : {}) }, 201);
   });
 
   app.post('/credentials/status', authenticate(), async (c) => {

@@ -12,7 +12,9 @@ export const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
 export class AuthService {
   private configuredHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: { store: Store; crypto: CryptoProvider; config: Pick<Config, 'adminToken' | 'authFailuresPerMinute'>; limiter: RateLimiter }) {}
+  constructor(
+    private readonly deps: { store: Store; crypto: CryptoProvider; config: Pick<Config, 'adminToken' | 'authFailuresPerMinute'>; limiter: RateLimiter },
+  ) {}
 
   /**
    * The principal a bearer token stands for, or null when it stands for nobody. Failed attempts

@@ -111,7 +111,11 @@ export async function checkBatch(
     const decision = await deps.trust.mayIssue(issuer, draft.credential, now);
     if (!decision.trusted) {
       const scope = ROW_SCOPE[decision.code];
-      if (!scope) throw new SkillcredError('NOT_ACCREDITED', message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scopeOf(draft.credential), now) }));
+      if (!scope)
+        throw new SkillcredError(
+          'NOT_ACCREDITED',
+          message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scopeOf(draft.credential), now) }),
+        );
       fault(i, scope.pointer, scope.code);
       continue;
     }

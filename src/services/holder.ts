@@ -16,7 +16,11 @@ import { randomBase64url } from './secrets.js';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const b64url = {
-  encode: (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+  encode: (bytes: Uint8Array) =>
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, ''),
   decode: (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
 };
 
@@ -67,7 +71,9 @@ export class HolderService {
     const issuer = typeof issuerDid === 'string' ? await store.getIssuer({ did: issuerDid }) : null;
     const key = typeof credential.id === 'string' ? credential.id : String(bound[0]?.identityHash ?? 'unknown');
     const audit = async (result: HolderCheckResult) => {
-      const clientHash = issuer ? hex(await this.deps.crypto.hmacSha256(await this.secret(await this.currentPepper(issuer)), new TextEncoder().encode(`client-address:${client}`))) : 'not-ours';
+      const clientHash = issuer
+        ? hex(await this.deps.crypto.hmacSha256(await this.secret(await this.currentPepper(issuer)), new TextEncoder().encode(`client-address:${client}`)))
+        : 'not-ours';
       await store.recordHolderCheck({ credentialKey: key, issuerId: issuer?.id ?? null, result, clientHash, at: clock.now().toISOString() });
     };
     if (!issuer || bound.length === 0) {
@@ -110,7 +116,11 @@ export class HolderService {
   }
 
   /** A new current pepper for an issuer (generated, or adopted from the KeyStore); old ones stay for older certificates. */
-  async rotatePepper(principal: Principal | undefined, slug: string, opts: { pepperRef?: string } = {}): Promise<{ pepper: { id: string; createdAt: string } }> {
+  async rotatePepper(
+    principal: Principal | undefined,
+    slug: string,
+    opts: { pepperRef?: string } = {},
+  ): Promise<{ pepper: { id: string; createdAt: string } }> {
     adminOnly(principal, 'rotating a holder pepper');
     const pepper = await this.addPepper(await this.issuer(slug), opts.pepperRef);
     return { pepper: { id: pepper.id, createdAt: pepper.createdAt } };
@@ -127,11 +137,18 @@ export class HolderService {
   }
 
   /** The issuer's certificates still carrying the legacy unkeyed binding, to reissue. */
-  async legacy(principal: Principal | undefined, slug: string): Promise<{ issuer: string; count: number; credentials: { id: string; certificateNumber: string | null; issuedAt: string }[] }> {
+  async legacy(
+    principal: Principal | undefined,
+    slug: string,
+  ): Promise<{ issuer: string; count: number; credentials: { id: string; certificateNumber: string | null; issuedAt: string }[] }> {
     adminOnly(principal, 'listing legacy holder bindings');
     const issuer = await this.issuer(slug);
     const records = await this.deps.store.listLegacyHolderBindings(issuer.id);
-    return { issuer: issuer.slug, count: records.length, credentials: records.map((r) => ({ id: r.id, certificateNumber: r.certificateNumber, issuedAt: r.issuedAt })) };
+    return {
+      issuer: issuer.slug,
+      count: records.length,
+      credentials: records.map((r) => ({ id: r.id, certificateNumber: r.certificateNumber, issuedAt: r.issuedAt })),
+    };
   }
 
   private async currentPepper(issuer: IssuerRecord): Promise<PepperRecord> {
@@ -140,7 +157,9 @@ export class HolderService {
   }
 
   private async addPepper(issuer: IssuerRecord, adoptRef?: string): Promise<PepperRecord> {
-    const id = `hp-${randomBase64url(6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+    const id = `hp-${randomBase64url(6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')}`;
     const keyRef = adoptRef ?? `${issuer.slug}-holder-${id}`;
     if (adoptRef) await this.provisioned(adoptRef);
     else {

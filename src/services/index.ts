@@ -77,7 +77,12 @@ export function createServices(ports: Ports, extra: { qr?: QrDecoder } = {}): Se
   const trust = new TrustService({ store, crypto, clock, config, log, proofs, identity, onKeysChanged });
   // Status-list proofs are checked on this thread (list-proof.ts takes a ProofEnv, not the engine):
   // the status-list budget keeps each one to what a status list is (~25 JSON values).
-  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader, budget: STATUS_LIST_BUDGET }), { compression, clock, crypto, skewMs: 300_000 });
+  const checker = new StatusChecker(source, listProofCheck(resolver, { crypto, documentLoader, budget: STATUS_LIST_BUDGET }), {
+    compression,
+    clock,
+    crypto,
+    skewMs: 300_000,
+  });
   const rateLimiter = new RateLimiter(ports.counters);
   const holder = new HolderService({ store, keys: ports.keys, crypto, clock, log, limiter: rateLimiter, config });
   let partners: PartnerService | undefined;

@@ -7,7 +7,7 @@ import type { IssuerRecord } from '../domain/issuer.js';
 import type { StatusPurpose } from '../domain/status.js';
 import type { Principal } from '../domain/principal.js';
 import type { IssueRequest } from '../domain/requests.js';
-import { message, SkillcredError } from '../errors.js';
+import { message, SkillcredError, type Message } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { Config } from '../config.js';
 import { qrTextOf } from './qr-text.js';
@@ -34,6 +34,8 @@ export interface IssuedCredential {
 export interface Issued {
   credentials: IssuedCredential[];
   replayed: boolean;
+  /** What the caller should know although it was issued (a catalogue key and its values). */
+  warnings?: Message[];
 }
 
 export interface IssuanceDeps {
@@ -69,7 +71,8 @@ export class IssuanceService {
   async issueAssessment(principal: Principal | undefined, request: AssessmentRequest, idempotencyKey?: string): Promise<Issued> {
     const issuer = await this.callerIssuer(principal);
     const drafts: Draft[] = [];
-    for (const one of assessmentCertificates(request)) drafts.push(await draftFromCertificate(one, issuer, { now: this.deps.clock.now(), bind: (n) => this.deps.holder.bind(issuer, n) }));
+    for (const one of assessmentCertificates(request))
+      drafts.push(await draftFromCertificate(one, issuer, { now: this.deps.clock.now(), bind: (n) => this.deps.holder.bind(issuer, n) }));
     return this.issue(issuer, drafts, {
       ...certificateSettings(issuer, request),
       ...(await this.idempotency('POST /v1/assessments', idempotencyKey, request)),
@@ -82,17 +85,24 @@ export class IssuanceService {
     const options = request.options ?? {};
     const format = options.format ?? 'ldp_vc';
     const cryptosuite = options.cryptosuite ?? 'eddsa-rdfc-2022';
-    const { draft, issuerId } = await draftFromVcApi(request.credential, { cryptosuite, format, now: this.deps.clock.now(), documentLoader: this.deps.documentLoader });
+    const { draft, issuerId } = await draftFromVcApi(request.credential, {
+      cryptosuite,
+      format,
+      now: this.deps.clock.now(),
+      documentLoader: this.deps.documentLoader,
+    });
     if (issuerId !== own.did) {
       const named = await this.deps.store.getIssuer({ did: issuerId });
       throw new SkillcredError('FORBIDDEN', message(named ? 'forbidden.sign-as-other' : 'forbidden.sign-as-foreign', { own: own.did, issuer: issuerId }));
     }
-    return this.issue(own, [draft], {
+    const issued = await this.issue(own, [draft], {
       cryptosuite,
       format,
       purposes: this.vcPurposes(own, options.credentialStatus),
       ...(await this.idempotency('POST /credentials/issue', idempotencyKey, request)),
     });
+    const expired = alreadyExpired(request.credential, this.deps.clock.now());
+    return expired ? { ...issued, warnings: [expired] } : issued;
   }
 
   /**
@@ -165,4 +175,13 @@ async function describe(publicUrl: string, record: CredentialRecord, credential:
     verifiableCredential: credential,
     links: await credentialLinks(publicUrl, record.id, credential),
   };
+}
+
+/** A warning when the credential being issued is already past its validUntil (VC 2.0) or expirationDate (1.1). */
+function alreadyExpired(credential: Record<string, unknown>, now: Date): Message | null {
+  for (const field of ['validUntil', 'expirationDate'] as const) {
+    const until = credential[field];
+    if (typeof until === 'string' && Date.parse(until) < now.getTime()) return { key: 'warning.issued-expired', params: { field, until } };
+  }
+  return null;
 }

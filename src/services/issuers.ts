@@ -193,7 +193,15 @@ export class IssuerService {
 
   private async newApiKey(issuerId: string, now: string, label?: string) {
     const { id, secret, token } = newApiKeyToken();
-    const record: ApiKeyRecord = { id, issuerId, partnerId: null, secretHash: await hashSecret(this.deps.crypto, secret), label: label ?? null, createdAt: now, revokedAt: null };
+    const record: ApiKeyRecord = {
+      id,
+      issuerId,
+      partnerId: null,
+      secretHash: await hashSecret(this.deps.crypto, secret),
+      label: label ?? null,
+      createdAt: now,
+      revokedAt: null,
+    };
     return { record, shown: { id, token, createdAt: now } };
   }
 }

@@ -63,7 +63,8 @@ export class Keyring {
       });
     }
     const jwk = await this.ports.keys.get(ref);
-    const bad = (key: FieldKey) => new SkillcredError('MALFORMED_VALUE', message('keys.bad-ref', { ref, field: key }), { errors: [{ pointer: '/keyRef', key }] });
+    const bad = (key: FieldKey) =>
+      new SkillcredError('MALFORMED_VALUE', message('keys.bad-ref', { ref, field: key }), { errors: [{ pointer: '/keyRef', key }] });
     if (!jwk) throw bad('field.keyref-missing');
     let handle: PrivateKeyHandle;
     try {

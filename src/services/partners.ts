@@ -72,7 +72,15 @@ export class PartnerService {
       createdAt: now,
     };
     const { id, secret, token } = newApiKeyToken();
-    const key: ApiKeyRecord = { id, issuerId: null, partnerId: partner.id, secretHash: await hashSecret(this.ports.crypto, secret), label: 'partner', createdAt: now, revokedAt: null };
+    const key: ApiKeyRecord = {
+      id,
+      issuerId: null,
+      partnerId: partner.id,
+      secretHash: await hashSecret(this.ports.crypto, secret),
+      label: 'partner',
+      createdAt: now,
+      revokedAt: null,
+    };
     await this.ports.store.createPartner(partner, key);
     return { partner, apiKey: { id, token, issuer: null, createdAt: now } };
   }
@@ -93,7 +101,11 @@ export class PartnerService {
    * Verifies up to 1,000 credentials for a partner (or the admin), in order, each judged with the
    * trust registry. A partner's rate limit counts the items, not the call.
    */
-  async verifyBatch(principal: Principal | undefined, items: unknown[], lang: Language): Promise<{ count: number; counts: Partial<Record<Verdict, number>>; results: (VerificationResult & { index: number })[] }> {
+  async verifyBatch(
+    principal: Principal | undefined,
+    items: unknown[],
+    lang: Language,
+  ): Promise<{ count: number; counts: Partial<Record<Verdict, number>>; results: (VerificationResult & { index: number })[] }> {
     const caller = allow(principal, ['partner', 'admin'], 'batch verification');
     if (caller.kind === 'partner') {
       const partner = await this.partner(caller.partnerId);
@@ -147,7 +159,11 @@ export class PartnerService {
       },
     };
     const key = await this.ports.identity.signingKey();
-    const proof = await this.ports.proofs.create(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle);
+    const proof = await this.ports.proofs.create(
+      credential,
+      { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id },
+      key.handle,
+    );
     const statement = attachProof(credential, proof);
     const record: RecognitionRecord = {
       id,

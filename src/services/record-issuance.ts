@@ -69,7 +69,12 @@ export class IssuanceRecorder {
         entries.push({ record: this.recordOf(issuer, draft, signed, settings), slots });
       }
       const idempotency = settings.idempotency
-        ? { issuerId: issuer.id, key: settings.idempotency.key, requestHash: settings.idempotency.requestHash, response: JSON.stringify(entries.map((e) => e.record.id)) }
+        ? {
+            issuerId: issuer.id,
+            key: settings.idempotency.key,
+            requestHash: settings.idempotency.requestHash,
+            response: JSON.stringify(entries.map((e) => e.record.id)),
+          }
         : null;
       const result = await store.recordIssued(entries, idempotency);
       if (result.outcome === 'recorded') return { credentials: out, records: entries.map((e) => e.record), replayed: false };
@@ -114,7 +119,11 @@ export class IssuanceRecorder {
     const now = clock.now();
     if (settings.format === 'vc+jwt') return envelope(await signVcJwt(credential, key.record.id, key.handle, now));
     if (settings.format === 'jwt_vc_json') return signJwtVcJson(credential, key.record.id, key.handle, { issuedAt: now });
-    const proof = await proofs.create(credential, { cryptosuite: settings.cryptosuite, created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle);
+    const proof = await proofs.create(
+      credential,
+      { cryptosuite: settings.cryptosuite, created: toDateTimeStamp(now), verificationMethod: key.record.id },
+      key.handle,
+    );
     // Open Badges 3.0 wants `proof` as an array; VC 2.0 allows either.
     return attachProof(credential, proof, isOpenBadge(credential));
   }

@@ -5,7 +5,6 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { SERVICE_KEYS_SETTING, type Keyring, type SigningKey } from './keyring.js';
 
-
 /** The service's own DID and keys: it signs the trust list and recognition statements. */
 export class ServiceIdentity {
   readonly did: string;
@@ -30,7 +29,9 @@ export class ServiceIdentity {
   /** Creates the first service key (generated, or adopted from the KeyStore under `keyRef`) unless one exists. */
   async ensureKey(keyRef?: string): Promise<void> {
     if (await this.deps.store.getSetting(SERVICE_KEYS_SETTING)) return;
-    const { record } = keyRef ? await this.deps.keyring.adopt('_service', this.did, keyRef, 1) : await this.deps.keyring.generate('_service', this.did, 'service', 1);
+    const { record } = keyRef
+      ? await this.deps.keyring.adopt('_service', this.did, keyRef, 1)
+      : await this.deps.keyring.generate('_service', this.did, 'service', 1);
     await this.deps.store.putSettingIfAbsent(SERVICE_KEYS_SETTING, JSON.stringify([record]));
   }
 }

@@ -115,7 +115,9 @@ export class StatusService {
       // No usable key (compromised, not yet rotated): verifiers must see the list as unavailable,
       // never a stale copy as current.
       if (error instanceof SkillcredError && error.code === 'CONFLICT') {
-        throw new SkillcredError('UNAVAILABLE', message('unavailable.list-unsignable', { purpose: list.purpose, seq: list.seq, slug: issuer.slug }), { headers: { 'retry-after': '300' } });
+        throw new SkillcredError('UNAVAILABLE', message('unavailable.list-unsignable', { purpose: list.purpose, seq: list.seq, slug: issuer.slug }), {
+          headers: { 'retry-after': '300' },
+        });
       }
       throw error;
     }
@@ -139,7 +141,11 @@ export class StatusService {
       validFrom: toDateTimeStamp(now),
       validUntil: toDateTimeStamp(new Date(now.getTime() + config.statusListValidity * 1000)),
     });
-    const proof = await this.ports.proofs.create(credential, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id }, key.handle);
+    const proof = await this.ports.proofs.create(
+      credential,
+      { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(now), verificationMethod: key.record.id },
+      key.handle,
+    );
     return attachProof(credential, proof);
   }
 
@@ -167,7 +173,13 @@ export class StatusService {
       targets = await this.ports.store.listCredentials({ by: 'assessment', issuerId: record.issuerId, assessmentId: record.assessmentId });
     }
     const change = ACTION_CHANGE[action];
-    return this.apply(targets.map((t) => ({ credentialId: t.id, ...change })), caller, request.reason, ctx, false);
+    return this.apply(
+      targets.map((t) => ({ credentialId: t.id, ...change })),
+      caller,
+      request.reason,
+      ctx,
+      false,
+    );
   }
 
   /** The VC API's POST /credentials/status: explicit bits on one credential. */
@@ -180,7 +192,13 @@ export class StatusService {
       return s.status === 'revoked' ? { purpose: 'revocation' as const, value: true } : { purpose: 'suspension' as const, value: s.status === 'suspended' };
     });
     const { caller, record } = await this.credentialFor(principal, request.credentialId, 'changing a status');
-    const report = await this.apply(bits.map((b) => ({ credentialId: record.id, ...b })), caller, request.reason ?? 'VC API status update', ctx, false);
+    const report = await this.apply(
+      bits.map((b) => ({ credentialId: record.id, ...b })),
+      caller,
+      request.reason ?? 'VC API status update',
+      ctx,
+      false,
+    );
     return { credentialId: record.id, ...report };
   }
 
@@ -203,7 +221,13 @@ export class StatusService {
     }
     const targets = await this.ports.store.listCredentials(selector);
     const change = ACTION_CHANGE[request.action];
-    return this.apply(targets.map((t) => ({ credentialId: t.id, ...change })), caller, request.reason, ctx, true);
+    return this.apply(
+      targets.map((t) => ({ credentialId: t.id, ...change })),
+      caller,
+      request.reason,
+      ctx,
+      true,
+    );
   }
 
   /** The current status bits of a credential. */
@@ -270,7 +294,8 @@ export class StatusService {
     if (result.changed > 0) this.ports.onStatusChanged?.();
     this.ports.log.info('status_changed', { requestId: ctx.requestId, actor, changed: result.changed });
     const ids = [...new Set(changes.map((c) => c.credentialId))];
-    const credentials = ids.length <= 100 ? await Promise.all(ids.map(async (id) => ({ id, status: statusOf(await this.ports.store.getStatusEntries(id)) }))) : [];
+    const credentials =
+      ids.length <= 100 ? await Promise.all(ids.map(async (id) => ({ id, status: statusOf(await this.ports.store.getStatusEntries(id)) }))) : [];
     return { matched: ids.length, changed: result.changed, unchanged: result.unchanged, skipped: result.skipped, credentials };
   }
 }

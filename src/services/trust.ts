@@ -114,7 +114,14 @@ export class TrustService {
    * thing it is about existed (422), and in the past only when the admin says `retroactive: true`
    * (409 otherwise) — then the answer says how many of the issuer's certificates it now affects.
    */
-  private async retroactiveGuard(issuer: IssuerRecord, at: string, existedFrom: string, retroactive: boolean | undefined, pointer: string, existed: 'issuer' | 'key'): Promise<number> {
+  private async retroactiveGuard(
+    issuer: IssuerRecord,
+    at: string,
+    existedFrom: string,
+    retroactive: boolean | undefined,
+    pointer: string,
+    existed: 'issuer' | 'key',
+  ): Promise<number> {
     // Whole seconds: dates here are stamped to the second, creation times to the millisecond.
     if (Date.parse(at) < Math.floor(Date.parse(existedFrom) / 1000) * 1000) throw malformed(pointer, `field.before-${existed}-existed`, { at: existedFrom });
     const now = this.ports.clock.now();
@@ -166,7 +173,11 @@ export class TrustService {
   /** Refuses (403) issuance outside the issuer's accreditation, naming what is missing. */
   async assertMayIssue(issuer: IssuerRecord, credential: JsonObject, at: Date): Promise<void> {
     const decision = await this.mayIssue(issuer, credential, at);
-    if (!decision.trusted) throw new SkillcredError('NOT_ACCREDITED', message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scopeOf(credential), at) }));
+    if (!decision.trusted)
+      throw new SkillcredError(
+        'NOT_ACCREDITED',
+        message(`not-accredited.${decision.code}`, { issuer: issuer.slug, ...trustParams(decision, scopeOf(credential), at) }),
+      );
   }
 
   /**
@@ -260,12 +271,17 @@ export class TrustService {
     const now = clock.now();
     if (stored) {
       const s = JSON.parse(stored) as { digest: string; json: string; etag: string; validUntil: string };
-      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7) return { json: s.json, etag: s.etag, maxAge: this.ports.config.statusCacheMaxAge, servedAt: now };
+      if (s.digest === digest && Date.parse(s.validUntil) - now.getTime() > TRUST_LIST_VALIDITY_MS / 7)
+        return { json: s.json, etag: s.etag, maxAge: this.ports.config.statusCacheMaxAge, servedAt: now };
     }
     const key = await this.ports.identity.signingKey();
     const current = key.record;
     const dated = { ...content, validFrom: toDateTimeStamp(now), validUntil: toDateTimeStamp(new Date(now.getTime() + TRUST_LIST_VALIDITY_MS)) };
-    const proof = await this.ports.proofs.create(dated, { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(now), verificationMethod: current.id }, key.handle);
+    const proof = await this.ports.proofs.create(
+      dated,
+      { cryptosuite: 'eddsa-jcs-2022', created: toDateTimeStamp(now), verificationMethod: current.id },
+      key.handle,
+    );
     const json = JSON.stringify(attachProof(dated, proof));
     const etag = `"${hex(await crypto.sha256(new TextEncoder().encode(json))).slice(0, 32)}"`;
     const entry = { digest, json, etag, validUntil: String(dated.validUntil) };

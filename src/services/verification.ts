@@ -50,7 +50,14 @@ export function localizePresentation(
 
 /** Verification for anyone (no key): the VC API verifiers, step by step, in the caller's language. */
 export class VerificationService {
-  constructor(private readonly deps: { verifier: Verifier; limiter: RateLimiter; config: Pick<Config, 'anonymousRequestsPerMinute'>; holder: Pick<HolderService, 'check'> }) {}
+  constructor(
+    private readonly deps: {
+      verifier: Verifier;
+      limiter: RateLimiter;
+      config: Pick<Config, 'anonymousRequestsPerMinute'>;
+      holder: Pick<HolderService, 'check'>;
+    },
+  ) {}
 
   /** Admits one anonymous request from `client` (verification, lookup): 429 past the per-address limit. */
   async admit(client: string): Promise<void> {
@@ -72,15 +79,18 @@ export class VerificationService {
   /** The online holder check for one call, and a way to let its 429 out after the verifier ran. */
   private holderCheck(idNumber: string | undefined, client: string) {
     let limited: unknown;
-    const holderCheck = idNumber === undefined ? undefined : async (credential: JsonObject): Promise<HolderOutcome> => {
-      try {
-        return await this.deps.holder.check(credential, idNumber, client);
-      } catch (error) {
-        if (!(error instanceof SkillcredError && error.code === 'RATE_LIMITED')) throw error;
-        limited = error;
-        return { result: 'unavailable', why: 'limited' };
-      }
-    };
+    const holderCheck =
+      idNumber === undefined
+        ? undefined
+        : async (credential: JsonObject): Promise<HolderOutcome> => {
+            try {
+              return await this.deps.holder.check(credential, idNumber, client);
+            } catch (error) {
+              if (!(error instanceof SkillcredError && error.code === 'RATE_LIMITED')) throw error;
+              limited = error;
+              return { result: 'unavailable', why: 'limited' };
+            }
+          };
     return {
       holderCheck,
       rethrow: () => {
@@ -90,7 +100,12 @@ export class VerificationService {
   }
 
   /** Verifies a presentation's proof and every credential in it, in the caller's language. */
-  async verifyPresentation(input: unknown, options: VerifyOptions, lang: Language = 'en', client = 'unknown'): Promise<ReturnType<typeof localizePresentation>> {
+  async verifyPresentation(
+    input: unknown,
+    options: VerifyOptions,
+    lang: Language = 'en',
+    client = 'unknown',
+  ): Promise<ReturnType<typeof localizePresentation>> {
     const { holderCheck, rethrow } = this.holderCheck(options.holderIdNumber, client);
     const result = await this.deps.verifier.verifyPresentation(input, { ...options, ...(holderCheck ? { holderCheck } : {}) });
     rethrow();

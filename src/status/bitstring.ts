@@ -62,11 +62,7 @@ export async function encodeList(bits: Uint8Array, compression: Compression = st
 }
 
 /** Decodes an `encodedList` (multibase base64url, or bare base64url as older lists wrote it). */
-export async function decodeList(
-  encoded: string,
-  maxBytes = 16 * 1024 * 1024,
-  compression: Compression = streamCompression,
-): Promise<Uint8Array> {
+export async function decodeList(encoded: string, maxBytes = 16 * 1024 * 1024, compression: Compression = streamCompression): Promise<Uint8Array> {
   const text = encoded.startsWith('u') ? encoded.slice(1) : encoded;
   return compression.gunzip(fromBase64url(text), maxBytes);
 }

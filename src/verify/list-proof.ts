@@ -25,7 +25,12 @@ export function listProofCheck(resolver: { resolve(vmId: string): Promise<Resolv
       if (key.retiredAt && madeAt > Date.parse(key.retiredAt)) {
         return stepProblem('statusVerification', 'retired-key', { key: key.id, retiredAt: key.retiredAt, at: new Date(madeAt).toISOString() });
       }
-      if (key.algorithm !== 'Ed25519') return stepProblem('statusVerification', 'key-type-mismatch', { suite: String(proof.cryptosuite ?? proof.type), key: key.id, algorithm: key.algorithm });
+      if (key.algorithm !== 'Ed25519')
+        return stepProblem('statusVerification', 'key-type-mismatch', {
+          suite: String(proof.cryptosuite ?? proof.type),
+          key: key.id,
+          algorithm: key.algorithm,
+        });
       const check = await verifyProof(securedDocumentFor(list, proof), proof, key.publicKey, env);
       if (!check.valid) return stepProblem('statusVerification', 'bad-signature', { reason: check.reason });
     }

@@ -67,7 +67,7 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
   const until = Date.parse(String(trustList.validUntil ?? ''));
   if (!Number.isNaN(until) && until < kit.clock.now().getTime()) throw new Error(`the cached trust list expired at ${String(trustList.validUntil)}`);
 
-  const issuers = ((trustList.credentialSubject as { issuers?: ListedIssuer[] } | undefined)?.issuers ?? []);
+  const issuers = (trustList.credentialSubject as { issuers?: ListedIssuer[] } | undefined)?.issuers ?? [];
   const byDid = new Map(issuers.map((i) => [String(i.id), i]));
   const handles = new KeyHandles(crypto);
   const resolver = {
@@ -118,7 +118,14 @@ export async function createOfflineVerifier(kit: OfflineKit): Promise<Verifier> 
       createdAt: '',
     }));
   const exitsOf = (issuer: ListedIssuer): ExitRecord[] =>
-    (issuer.exits ?? []).map((e, i) => ({ id: String(i), issuerId: String(issuer.id), exitedAt: String(e.exitedAt), reason: e.exitReason, note: null, createdAt: '' }));
+    (issuer.exits ?? []).map((e, i) => ({
+      id: String(i),
+      issuerId: String(issuer.id),
+      exitedAt: String(e.exitedAt),
+      reason: e.exitReason,
+      note: null,
+      createdAt: '',
+    }));
   return new Verifier({
     resolver,
     crypto,

@@ -62,12 +62,20 @@ export class PresentationVerifier {
           if (options.challenge !== undefined || options.domain !== undefined) fail('proof', stepProblem('proof', 'no-proof'));
           else steps.push({ id: 'proof', valid: true });
         } else {
-          const problem = await this.presentationProof(vp, proofs, options).catch((e: Error) => stepProblem('proof', 'internal', { step: 'proof', reason: e.message }));
+          const problem = await this.presentationProof(vp, proofs, options).catch((e: Error) =>
+            stepProblem('proof', 'internal', { step: 'proof', reason: e.message }),
+          );
           steps.push(problem ? { id: 'proof', valid: false, problem } : { id: 'proof', valid: true });
         }
         const vcs = vp.verifiableCredential === undefined ? [] : Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : [vp.verifiableCredential];
         for (const vc of vcs) {
-          credentials.push(await this.verifier.verifyCredential(vc, { ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}), ...(options.holderCheck ? { holderCheck: options.holderCheck } : {}), ...(options.checks ? { checks: options.checks } : {}) }));
+          credentials.push(
+            await this.verifier.verifyCredential(vc, {
+              ...(options.holderIdNumber !== undefined ? { holderIdNumber: options.holderIdNumber } : {}),
+              ...(options.holderCheck ? { holderCheck: options.holderCheck } : {}),
+              ...(options.checks ? { checks: options.checks } : {}),
+            }),
+          );
         }
       }
     }
@@ -91,19 +99,30 @@ export class PresentationVerifier {
     if (holder !== undefined && key.controller !== holder) {
       return stepProblem('vm', 'holder-key-mismatch', { key: key.id, holder: String(holder) });
     }
-    const problem = await verifyVcJwt(jwt, key, { now: this.deps.clock.now(), skewSeconds: this.verifier.skewMs / 1000, issuerId: typeof holder === 'string' ? holder : key.controller, crypto: this.deps.crypto });
-    if (problem) return jwtProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, problem.detail, jwt);
-    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(jwt.payload.nonce) });
+    const problem = await verifyVcJwt(jwt, key, {
+      now: this.deps.clock.now(),
+      skewSeconds: this.verifier.skewMs / 1000,
+      issuerId: typeof holder === 'string' ? holder : key.controller,
+      crypto: this.deps.crypto,
+    });
+    if (problem)
+      return jwtProblem(problem.code === 'jwt-expired' || problem.code === 'jwt-not-yet-valid' ? 'range' : 'proof', problem.code, problem.detail, jwt);
+    if (options.challenge !== undefined && jwt.payload.nonce !== options.challenge)
+      return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(jwt.payload.nonce) });
     const aud = Array.isArray(jwt.payload.aud) ? jwt.payload.aud : [jwt.payload.aud];
-    if (options.domain !== undefined && !aud.includes(options.domain)) return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(jwt.payload.aud) });
+    if (options.domain !== undefined && !aud.includes(options.domain))
+      return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(jwt.payload.aud) });
     return null;
   }
 
   private async presentationProof(vp: JsonObject, proofs: JsonObject[], options: VerifyOptions): Promise<StepProblem | null> {
     for (const proof of proofs) {
-      if (proof.proofPurpose !== 'authentication') return stepProblem('proof', 'wrong-purpose', { expected: 'authentication', actual: JSON.stringify(proof.proofPurpose) });
-      if (options.challenge !== undefined && proof.challenge !== options.challenge) return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(proof.challenge) });
-      if (options.domain !== undefined && proof.domain !== options.domain) return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(proof.domain) });
+      if (proof.proofPurpose !== 'authentication')
+        return stepProblem('proof', 'wrong-purpose', { expected: 'authentication', actual: JSON.stringify(proof.proofPurpose) });
+      if (options.challenge !== undefined && proof.challenge !== options.challenge)
+        return stepProblem('challenge', 'challenge-mismatch', { actual: JSON.stringify(proof.challenge) });
+      if (options.domain !== undefined && proof.domain !== options.domain)
+        return stepProblem('domain', 'domain-mismatch', { actual: JSON.stringify(proof.domain) });
       const problem = await this.verifier.verifyProof(vp, proof, [], 'authentication');
       if (problem) return problem;
       const holder = typeof vp.holder === 'string' ? vp.holder : (vp.holder as JsonObject | undefined)?.id;

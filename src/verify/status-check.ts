@@ -178,5 +178,3 @@ class StatusFailure extends Error {
     super(problem.detail);
   }
 }
-
-

@@ -9,10 +9,23 @@ import { checkRelatedResources } from '../credentials/related-resource.js';
 import { checkCredentialShape, issuerIdOf, vcVersionOf } from '../credentials/vc-model.js';
 import { readHolderBinding } from '../domain/holder.js';
 import { holderIdentifiers, offlineHolder } from './holder-offline.js';
+import { issuerKeyProblem, type SigningKey } from './issuer-key.js';
 import { budgeted, formatOf, readInput, type Input } from './input.js';
 import { jwtProblem } from './jwt-problem.js';
 import { PresentationVerifier, type PresentationResult } from './presentation.js';
-import { CHECK_NAMES, resultOf, STEP_IDS, stepProblem, UNSUPPORTED_CODES, type CheckName, type StepId, type StepProblem, type StepResult, type Summary, type VerificationResult } from './result.js';
+import {
+  CHECK_NAMES,
+  resultOf,
+  STEP_IDS,
+  stepProblem,
+  UNSUPPORTED_CODES,
+  type CheckName,
+  type StepId,
+  type StepProblem,
+  type StepResult,
+  type Summary,
+  type VerificationResult,
+} from './result.js';
 import { summarize } from './summary.js';
 import type { HolderOutcome, VerifierDeps, VerifyOptions } from './verify-options.js';
 
@@ -23,7 +36,14 @@ interface Context {
 }
 
 /** The step a selectable check stands for. */
-const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = { proof: 'proof', issuer: 'proof', validity: 'validity', status: 'status', trust: 'trust', holder: 'holder' };
+const CHECK_OF_STEP: Partial<Record<StepId, CheckName>> = {
+  proof: 'proof',
+  issuer: 'proof',
+  validity: 'validity',
+  status: 'status',
+  trust: 'trust',
+  holder: 'holder',
+};
 
 /**
  * Verifies credentials step by step: parse, proof, issuer, trust, validity, status, holder.
@@ -68,25 +88,31 @@ export class Verifier {
     if (holderIdentifiers(credential).some((i) => readHolderBinding(String(i.identityHash)).kind === 'legacy-sha256')) {
       ctx.warnings.push(stepProblem('ours', 'legacy-holder-binding'));
     }
-    const keys: { key: ResolvedKey; created: string | null }[] = [];
-    await this.step(ctx, 'proof', async () => (await (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys, ctx.warnings))) ?? this.relatedResources(credential));
+    const keys: SigningKey[] = [];
+    await this.step(
+      ctx,
+      'proof',
+      async () =>
+        (await (input.kind === 'jwt' ? this.jwtProof(input, keys) : this.proofs(credential, keys, ctx.warnings))) ?? this.relatedResources(credential),
+    );
     if (!ctx.steps.get('proof')!.valid) return this.finish(ctx, options);
-    await this.step(ctx, 'issuer', async () => this.issuer(credential, keys, ctx.warnings));
+    await this.step(ctx, 'issuer', async () => issuerKeyProblem(credential, keys, ctx.warnings, this.deps.clock.now().getTime(), this.skewMs));
     const selected = selectedChecks(options);
     if (this.deps.trust && selected.has('trust')) {
       await this.step(ctx, 'trust', async () => this.deps.trust!(credential, signedAt(credential, keys), ctx.warnings));
     }
     if (selected.has('validity')) await this.step(ctx, 'validity', async () => this.validity(credential));
     // Status lists are fetched only for an authentic credential: never after the issuer step failed.
-    if (selected.has('status') && ctx.steps.get('issuer')!.valid) await this.step(ctx, 'status', async () => {
-      const outcome = await this.deps.status.check(credential, issuerIdOf(credential)!);
-      const bits: Summary['status'] = {};
-      for (const e of outcome.entries) if (e.purpose === 'revocation' || e.purpose === 'suspension') bits[e.purpose] = e.set;
-      ctx.summary.status = bits;
-      if (!outcome.ok) return outcome.problem;
-      ctx.warnings.push(...outcome.warnings);
-      return null;
-    });
+    if (selected.has('status') && ctx.steps.get('issuer')!.valid)
+      await this.step(ctx, 'status', async () => {
+        const outcome = await this.deps.status.check(credential, issuerIdOf(credential)!);
+        const bits: Summary['status'] = {};
+        for (const e of outcome.entries) if (e.purpose === 'revocation' || e.purpose === 'suspension') bits[e.purpose] = e.set;
+        ctx.summary.status = bits;
+        if (!outcome.ok) return outcome.problem;
+        ctx.warnings.push(...outcome.warnings);
+        return null;
+      });
     if (options.holderIdNumber !== undefined && selected.has('holder')) await this.holderStep(ctx, credential, options);
     const result = this.finish(ctx, options);
     if (result.verdict === 'valid' && this.deps.recognitions) {
@@ -98,8 +124,6 @@ export class Verifier {
     }
     return result;
   }
-
-
 
   private async parse(credential: JsonObject, kind: 'di' | 'jwt', jwt?: ParsedVcJwt): Promise<StepProblem | null> {
     try {
@@ -126,7 +150,7 @@ export class Verifier {
    * check is a warning beside one that verified; when none can be checked, the step says so
    * (verdict `unsupported`), never `tampered`.
    */
-  private async proofs(credential: JsonObject, keys: { key: ResolvedKey; created: string | null }[], warnings: StepProblem[]): Promise<StepProblem | null> {
+  private async proofs(credential: JsonObject, keys: SigningKey[], warnings: StepProblem[]): Promise<StepProblem | null> {
     const list = proofsOf(credential);
     const raw = credential.proof;
     if (list.length === 0 || (Array.isArray(raw) && list.length !== raw.length)) {
@@ -152,7 +176,7 @@ export class Verifier {
   }
 
   /** One Data Integrity proof of `doc` for `purpose`: null when it verifies (its key then added to `keys`), else why not. */
-  async verifyProof(doc: JsonObject, proof: JsonObject, keys: { key: ResolvedKey; created: string | null }[], purpose: string): Promise<StepProblem | null> {
+  async verifyProof(doc: JsonObject, proof: JsonObject, keys: SigningKey[], purpose: string): Promise<StepProblem | null> {
     const unsupported = unsupportedProof(proof);
     if (unsupported) {
       return proof.type === 'DataIntegrityProof'
@@ -183,7 +207,7 @@ export class Verifier {
     return null;
   }
 
-  private async jwtProof(input: Extract<Input, { kind: 'jwt' }>, keys: { key: ResolvedKey; created: string | null }[]): Promise<StepProblem | null> {
+  private async jwtProof(input: Extract<Input, { kind: 'jwt' }>, keys: SigningKey[]): Promise<StepProblem | null> {
     const { jwt, credential } = input;
     const headerProblem = checkJwtHeader(jwt, 'vc+jwt');
     if (headerProblem) return jwtProblem('proof', headerProblem.code, headerProblem.detail);
@@ -209,32 +233,6 @@ export class Verifier {
     return null;
   }
 
-  private async issuer(credential: JsonObject, keys: { key: ResolvedKey; created: string | null }[], warnings: StepProblem[]): Promise<StepProblem | null> {
-    const issuerId = issuerIdOf(credential)!;
-    const own = keys.filter((k) => k.key.controller === issuerId);
-    if (own.length === 0) {
-      return stepProblem('vm', 'not-issuer-key', { issuer: issuerId, signers: keys.map((k) => k.key.controller).join(', ') });
-    }
-    for (const { key, created } of own) {
-      if (!key.assertion) return stepProblem('vm', 'not-assertion-key', { key: key.id, issuer: issuerId });
-      // Without a signing time (a JWT without iat) the check falls back to now: fail safe.
-      const at = created ? Date.parse(created) : this.deps.clock.now().getTime();
-      if (key.compromisedAt && at >= Date.parse(key.compromisedAt)) {
-        return stepProblem('vm', 'compromised-key', { key: key.id, compromisedAt: key.compromisedAt, at: new Date(at).toISOString() });
-      }
-      if (key.compromisedAt) {
-        warnings.push(stepProblem('ours', 'key-later-compromised', { key: key.id, compromisedAt: key.compromisedAt }));
-      }
-      if (key.retiredAt && at > Date.parse(key.retiredAt) + this.skewMs) {
-        return stepProblem('vm', 'retired-key', { key: key.id, retiredAt: key.retiredAt, at: new Date(at).toISOString() });
-      }
-      if (created && key.createdAt && at < Date.parse(key.createdAt) - this.skewMs) {
-        return stepProblem('vm', 'key-not-yet-valid', { key: key.id, createdAt: key.createdAt, at: new Date(at).toISOString() });
-      }
-    }
-    return null;
-  }
-
   private async validity(credential: JsonObject): Promise<StepProblem | null> {
     const now = this.deps.clock.now().getTime();
     const v2 = vcVersionOf(credential) === 2;
@@ -253,7 +251,9 @@ export class Verifier {
   private async holderStep(ctx: Context, credential: JsonObject, options: VerifyOptions): Promise<void> {
     let outcome: HolderOutcome;
     try {
-      outcome = options.holderCheck ? await options.holderCheck(credential) : await offlineHolder(credential, options.holderIdNumber!, (d) => this.deps.crypto.sha256(d));
+      outcome = options.holderCheck
+        ? await options.holderCheck(credential)
+        : await offlineHolder(credential, options.holderIdNumber!, (d) => this.deps.crypto.sha256(d));
     } catch (error) {
       outcome = { result: 'unavailable', why: 'error', reason: (error as Error)?.message ?? String(error) };
     }
@@ -266,7 +266,6 @@ export class Verifier {
       ctx.warnings.push(problem);
     }
   }
-
 
   private async step(ctx: Context, id: StepId, run: () => Promise<StepProblem | null>): Promise<void> {
     let problem: StepProblem | null;
@@ -294,13 +293,10 @@ export class Verifier {
   }
 }
 
-
 /** The checks a call runs: those asked for (all by default), `proof` always. */
 function selectedChecks(options: VerifyOptions): Set<CheckName> {
   return new Set<CheckName>(['proof', ...(options.checks ?? CHECK_NAMES)]);
 }
-
-
 
 /** The signing time a credential claims: the later of its proofs' `created` and its validFrom. */
 function signedAt(credential: JsonObject, keys: { created: string | null }[]): Date {
@@ -309,4 +305,3 @@ function signedAt(credential: JsonObject, keys: { created: string | null }[]): D
     .filter((t) => !Number.isNaN(t));
   return new Date(times.length ? Math.max(...times) : 0);
 }
-

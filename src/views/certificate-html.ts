@@ -17,8 +17,7 @@ export interface CertificatePage {
   withdrawn: 'revoked' | 'suspended' | null;
 }
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const esc = (s: string): string => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 const TEXT: Record<string, Record<ChineseScript, string> & { en: string }> = {
   name: { 'zh-Hans': '姓名', 'zh-Hant': '姓名', en: 'Name' },
@@ -110,7 +109,9 @@ export function certificateSheet(page: CertificatePage): string {
     row('idNumber', script, `<span class="zh muted">${esc(t('idNumberValue'))}</span><span class="en muted">${esc(TEXT.idNumberValue!.en)}</span>`, false),
     row('occupation', script, value(v.occupation, code), !v.occupation.zh && !v.occupationCode),
     row('workType', script, `<span class="zh">${esc(v.workType)}</span>`, !v.workType),
-    v.level.zh ? `<tr><th scope="row"><span class="zh">${esc(v.levelLabel.zh)}</span><span class="en">${esc(v.levelLabel.en)}</span></th><td>${value(v.level)}</td></tr>` : '',
+    v.level.zh
+      ? `<tr><th scope="row"><span class="zh">${esc(v.levelLabel.zh)}</span><span class="en">${esc(v.levelLabel.en)}</span></th><td>${value(v.level)}</td></tr>`
+      : '',
     row('number', script, `<span class="zh mono">${esc(v.certificateNumber)}</span>`, !v.certificateNumber),
   ]
     .filter(Boolean)

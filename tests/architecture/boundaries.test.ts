@@ -8,7 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/node-process.js';
 
 const DEPCRUISE = join(ROOT, 'node_modules/.bin/depcruise');
-const GENERATED = new Set(['src/schemas/validators.js', 'src/schemas/validators.d.ts', 'src/domain/requests.ts', 'src/qr/dictionary-v1.ts', 'src/qr/dictionary-v2.ts']);
+const GENERATED = new Set([
+  'src/schemas/validators.js',
+  'src/schemas/validators.d.ts',
+  'src/domain/requests.ts',
+  'src/qr/dictionary-v1.ts',
+  'src/qr/dictionary-v2.ts',
+]);
 
 function cruise(cwd: string): { code: number; out: string } {
   const r = spawnSync(DEPCRUISE, ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd, encoding: 'utf8' });
@@ -46,7 +52,8 @@ describe('import boundaries (dependency-cruiser)', () => {
     writeFileSync(join(scratch, 'src/verify/bad-verify.ts'), "import { readFileSync } from 'node:fs';\nexport const w = readFileSync;\n");
     const r = cruise(scratch);
     expect(r.code).not.toBe(0);
-    for (const rule of ['routes-only-parse-and-answer', 'domain-is-pure', 'only-entries-know-the-runtime', 'node-modules-only-in-node-runtime']) expect(r.out).toContain(rule);
+    for (const rule of ['routes-only-parse-and-answer', 'domain-is-pure', 'only-entries-know-the-runtime', 'node-modules-only-in-node-runtime'])
+      expect(r.out).toContain(rule);
   });
 });
 
@@ -61,7 +68,9 @@ describe('shape of the code', () => {
 
   it('keeps SQL inside src/store and the runtime drivers', () => {
     const sql = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX))/;
-    const outside = sourceFiles().filter((f) => !f.startsWith('src/store/') && !/^src\/runtime\/\w+\/\w+-(driver|store)\.ts$/.test(f) && sql.test(readFileSync(join(ROOT, f), 'utf8')));
+    const outside = sourceFiles().filter(
+      (f) => !f.startsWith('src/store/') && !/^src\/runtime\/\w+\/\w+-(driver|store)\.ts$/.test(f) && sql.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(outside).toEqual([]);
   });
 });

@@ -11,18 +11,37 @@ type Json = Record<string, any>;
 export async function run(): Promise<Record<string, number>> {
   heading('Batch verification (POST /v1/verify/batch) vs one call per credential, real Node entry');
   const dir = mkdtempSync(join(tmpdir(), 'skillcred-bench-'));
-  const service = await startNodeService({ DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys'), LOG_LEVEL: 'error', ADMIN_TOKEN: 'bench-admin-token-0123456789' });
+  const service = await startNodeService({
+    DATA_DIR: join(dir, 'data'),
+    KEYS_DIR: join(dir, 'keys'),
+    LOG_LEVEL: 'error',
+    ADMIN_TOKEN: 'bench-admin-token-0123456789',
+  });
   const out: Record<string, number> = {};
   try {
     const apiKey = /dev issuer API key\s+(\S+)/.exec(service.stdout())![1]!;
     const call = async (path: string, body: unknown, token = apiKey) => {
-      const res = await fetch(service.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(service.url + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Json };
     };
-    const partner = (await call('/admin/partners', { slug: 'bench-hk', names: { en: 'Bench partner' }, region: 'HK', rateLimitPerMinute: 100000 }, 'bench-admin-token-0123456789')).body.apiKey.token as string;
+    const partner = (
+      await call(
+        '/admin/partners',
+        { slug: 'bench-hk', names: { en: 'Bench partner' }, region: 'HK', rateLimitPerMinute: 100000 },
+        'bench-admin-token-0123456789',
+      )
+    ).body.apiKey.token as string;
     for (const suite of ['eddsa-jcs-2022', 'eddsa-rdfc-2022'] as const) {
       const creds: Json[] = [];
-      for (let i = 0; i < 20; i++) creds.push((await call('/v1/certificates', skillLevelRequest({ cryptosuite: suite, assessment: { id: `BB-${suite}-${i}`, date: '2025-06-20' } }))).body.verifiableCredential);
+      for (let i = 0; i < 20; i++)
+        creds.push(
+          (await call('/v1/certificates', skillLevelRequest({ cryptosuite: suite, assessment: { id: `BB-${suite}-${i}`, date: '2025-06-20' } }))).body
+            .verifiableCredential,
+        );
       const n = suite === 'eddsa-jcs-2022' ? 1000 : 200;
       const items = Array.from({ length: n }, (_, i) => creds[i % creds.length]);
       // warm both paths

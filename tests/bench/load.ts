@@ -49,7 +49,9 @@ async function once(load: Load): Promise<LoadResult> {
     const dir = mkdtempSync(join(tmpdir(), 'skillcred-wrk-'));
     const script = join(dir, 'load.lua');
     const parts = (load.body ?? '').split('{{n}}');
-    const headerTable = `{${Object.entries(headers).map(([k, v]) => `[${lua(k)}]=${lua(v)}`).join(',')}}`;
+    const headerTable = `{${Object.entries(headers)
+      .map(([k, v]) => `[${lua(k)}]=${lua(v)}`)
+      .join(',')}}`;
     writeFileSync(
       script,
       `local n = 0

@@ -20,7 +20,10 @@ async function versions(t: TestApp, label: string, out: Record<string, number>):
   const entries = await issueCorpus(t);
   // An enveloped VC-JWT (VC-JOSE) credential, for comparison: it needs the fallback.
   const jwt = await t.call('POST', '/credentials/issue', { credential: vc2(t.devDid), options: { format: 'vc+jwt' } }, bearer(t.devKey));
-  entries.push({ name: 'VC API vc+jwt (enveloped)', credential: ((await jwt.json()) as { verifiableCredential: Record<string, unknown> }).verifiableCredential });
+  entries.push({
+    name: 'VC API vc+jwt (enveloped)',
+    credential: ((await jwt.json()) as { verifiableCredential: Record<string, unknown> }).verifiableCredential,
+  });
   for (const { name, credential } of entries) {
     const json = new TextEncoder().encode(canonicalJson(credential));
     const payload = await encodeQrPayload(credential);

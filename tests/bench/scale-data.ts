@@ -22,7 +22,12 @@ export async function makeTemplates(): Promise<{ revocation: Template; both: Tem
   const t = await createTestApp();
   try {
     const issue = async (suspension: boolean) => {
-      const res = await t.call('POST', '/v1/certificates', skillLevelRequest({ suspension, assessment: { id: `TPL-${suspension}`, date: '2025-06-20' } }), bearer(t.devKey));
+      const res = await t.call(
+        'POST',
+        '/v1/certificates',
+        skillLevelRequest({ suspension, assessment: { id: `TPL-${suspension}`, date: '2025-06-20' } }),
+        bearer(t.devKey),
+      );
       if (res.status !== 201) throw new Error(`template issuance: ${res.status} ${await res.text()}`);
       const body = (await res.json()) as { id: string };
       return (await t.ports.store.getCredential(body.id))!;
@@ -34,7 +39,9 @@ export async function makeTemplates(): Promise<{ revocation: Template; both: Tem
 }
 
 function template(record: CredentialRecord): Template {
-  const doc = JSON.parse(record.document) as { credentialStatus: { statusListCredential: string; statusListIndex: string }[] | { statusListCredential: string; statusListIndex: string } };
+  const doc = JSON.parse(record.document) as {
+    credentialStatus: { statusListCredential: string; statusListIndex: string }[] | { statusListCredential: string; statusListIndex: string };
+  };
   let text = record.document.split(record.id).join('\u0000ID\u0000');
   const entries = Array.isArray(doc.credentialStatus) ? doc.credentialStatus : [doc.credentialStatus];
   for (const [i, e] of entries.entries()) {
@@ -46,7 +53,11 @@ function template(record: CredentialRecord): Template {
 
 /** The document of a record made from a template: its id, and per slot its list URL and index. */
 function fill(t: Template, id: string, slots: { url: string; index: number }[]): string {
-  return t.parts.map((p) => (p === 'ID' ? id : p[0] === 'S' && p.length === 2 ? String(slots[Number(p[1])]!.index) : p[0] === 'L' && p.length === 2 ? slots[Number(p[1])]!.url : p)).join('');
+  return t.parts
+    .map((p) =>
+      p === 'ID' ? id : p[0] === 'S' && p.length === 2 ? String(slots[Number(p[1])]!.index) : p[0] === 'L' && p.length === 2 ? slots[Number(p[1])]!.url : p,
+    )
+    .join('');
 }
 
 /** Distinct random indexes below `size`, `count` of them (a partial Fisher–Yates shuffle). */
@@ -71,7 +82,9 @@ let serial = 0;
 /** A record as an evaluation organisation issues it: its own holder hash, number and assessment. */
 export function makeRecord(issuer: IssuerRecord, t: Template, slots: (StatusSlot & { url: string })[], day: number): IssuedEntry {
   const n = ++serial;
-  const id = `urn:uuid:${randomBytes(16).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')}`;
+  const id = `urn:uuid:${randomBytes(16)
+    .toString('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')}`;
   const issuedAt = new Date(Date.UTC(2020, 0, 1) + day * 86_400_000 + (n % 86_400) * 1000).toISOString();
   const record: CredentialRecord = {
     id,
@@ -109,7 +122,11 @@ export async function load(
     for (let start = 0; start < opts.perIssuer; start += opts.batch) {
       const entries: IssuedEntry[] = [];
       for (let i = start; i < Math.min(opts.perIssuer, start + opts.batch); i++) {
-        const slot = (k: 0 | 1, index: number) => ({ ...lists[k]!, index, url: `${opts.publicUrl}/status/${issuer.slug}/${lists[k]!.purpose}/${lists[k]!.seq}` });
+        const slot = (k: 0 | 1, index: number) => ({
+          ...lists[k]!,
+          index,
+          url: `${opts.publicUrl}/status/${issuer.slug}/${lists[k]!.purpose}/${lists[k]!.seq}`,
+        });
         const slots = i % 4 === 0 ? [slot(0, revocation[i]!), slot(1, suspension[i / 4]!)] : [slot(0, revocation[i]!)];
         entries.push(makeRecord(issuer, i % 4 === 0 ? templates.both : templates.revocation, slots, Math.floor((i * 2000) / opts.perIssuer)));
       }

@@ -52,11 +52,16 @@ export async function timeOps(store: Store, issuer: IssuerRecord, ids: string[],
   out.publish = await rate(100, async () => encodeList(bitsWithSet(list.size, await store.listSetBits(list.id)), nodeCompression));
   out.revokeOne = await rate(500, (i) => store.setStatus([{ credentialId: fresh[i]!, purpose: 'revocation', value: true }], audit()), 20);
   const bulk = fresh.slice(520);
-  out.revokeBulk = (await rate(3, async (i) => {
-    const changes: StatusChange[] = bulk.slice(i * 1000, (i + 1) * 1000).map((credentialId) => ({ credentialId, purpose: 'revocation', value: true }));
-    const result = await store.setStatus(changes, audit());
-    if (result.outcome !== 'applied' || result.changed !== 1000) throw new Error(`bulk revocation: ${JSON.stringify(result)}`);
-  }, 1)) * 1000;
+  out.revokeBulk =
+    (await rate(
+      3,
+      async (i) => {
+        const changes: StatusChange[] = bulk.slice(i * 1000, (i + 1) * 1000).map((credentialId) => ({ credentialId, purpose: 'revocation', value: true }));
+        const result = await store.setStatus(changes, audit());
+        if (result.outcome !== 'applied' || result.changed !== 1000) throw new Error(`bulk revocation: ${JSON.stringify(result)}`);
+      },
+      1,
+    )) * 1000;
   return out;
 }
 

@@ -128,10 +128,16 @@ async function rehearse(kind: Kind, templates: { revocation: Template; both: Tem
       },
     });
     const seconds = (performance.now() - start) / 1000;
-    console.log(`  load: ${fmt(RECORDS)} records through recordIssued, ${BATCH} a call: ${seconds.toFixed(0)} s (${fmt(RECORDS / seconds)} records/s; ${loadNote()})`);
-    console.log(`  sweep: 1% of every issuer revoked in one setStatus call (${fmt(RECORDS / 100)}): ${fmt(await revokeOnePercent(full.store, loaded))} revocations/s`);
+    console.log(
+      `  load: ${fmt(RECORDS)} records through recordIssued, ${BATCH} a call: ${seconds.toFixed(0)} s (${fmt(RECORDS / seconds)} records/s; ${loadNote()})`,
+    );
+    console.log(
+      `  sweep: 1% of every issuer revoked in one setStatus call (${fmt(RECORDS / 100)}): ${fmt(await revokeOnePercent(full.store, loaded))} revocations/s`,
+    );
     const bytes = ((await full.size()) - before) / RECORDS;
-    console.log(`  size: ${fmt(bytes)} bytes per credential (signed documents average ${fmt((templates.revocation.bytes * 3 + templates.both.bytes) / 4)} bytes)`);
+    console.log(
+      `  size: ${fmt(bytes)} bytes per credential (signed documents average ${fmt((templates.revocation.bytes * 3 + templates.both.bytes) / 4)} bytes)`,
+    );
     const target = fullPrep.issuers[ISSUERS >> 1]!;
     const sides = [
       { db: empty, issuer: emptyPrep.pool, ids: emptyPrep.poolIds },
@@ -157,7 +163,9 @@ async function rehearse(kind: Kind, templates: { revocation: Template; both: Tem
 function d1Plan(bytes: number, credentials: number): void {
   const perDb = Math.floor((D1_LIMIT * 0.7) / bytes);
   console.log(`  D1: ${fmt(bytes)} bytes/credential → ${fmt(Math.floor(D1_LIMIT / bytes))} per 10 GB database, ${fmt(perDb)} at 70% fill;`);
-  console.log(`      ${fmt(credentials)} credentials need ${Math.ceil((credentials * bytes) / D1_LIMIT)} databases full, ${Math.ceil(credentials / perDb)} at 70%`);
+  console.log(
+    `      ${fmt(credentials)} credentials need ${Math.ceil((credentials * bytes) / D1_LIMIT)} databases full, ${Math.ceil(credentials / perDb)} at 70%`,
+  );
 }
 
 /** Runs the rehearsal on SQLite and PostgreSQL and returns the figures. */

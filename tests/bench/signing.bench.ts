@@ -33,7 +33,10 @@ export async function sampleCertificate(): Promise<{ credential: JsonObject; iss
     statusByDefault: true,
     createdAt: new Date().toISOString(),
   };
-  const draft = await draftFromCertificate(skillLevelRequest() as never, issuer, { now: new Date(), bind: async () => ({ identityHash: `hmac-sha256$hp-bench$${'0'.repeat(64)}`, salt: 'A'.repeat(22) }) });
+  const draft = await draftFromCertificate(skillLevelRequest() as never, issuer, {
+    now: new Date(),
+    bind: async () => ({ identityHash: `hmac-sha256$hp-bench$${'0'.repeat(64)}`, salt: 'A'.repeat(22) }),
+  });
   const credential = withStatus(draft.credential, [
     statusEntry('https://certs.example.cn', 'gz-eval', { listId: 1, seq: 1, purpose: 'revocation', index: 94567 }),
   ]);

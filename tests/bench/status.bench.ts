@@ -41,7 +41,9 @@ async function publishing(): Promise<Record<string, number>> {
       }
       const measured = times.slice(10).sort((a, b) => a - b); // the first 10 rounds warm up
       const median = measured[Math.floor(measured.length / 2)]!;
-      console.log(`  ${`publish with ${target.toLocaleString('en-US')} revoked`.padEnd(58)} ${median.toFixed(2).padStart(10)} ms   ${bytes.toLocaleString('en-US')} bytes served   ${target === 10000 ? `target ≤ 20 ms  ${median <= 20 ? 'met' : 'NOT MET'}` : ''}`);
+      console.log(
+        `  ${`publish with ${target.toLocaleString('en-US')} revoked`.padEnd(58)} ${median.toFixed(2).padStart(10)} ms   ${bytes.toLocaleString('en-US')} bytes served   ${target === 10000 ? `target ≤ 20 ms  ${median <= 20 ? 'met' : 'NOT MET'}` : ''}`,
+      );
       out[`publish${target}ms`] = median;
       out[`publish${target}bytes`] = bytes;
     }
@@ -67,7 +69,8 @@ async function conditionalGet(): Promise<Record<string, number>> {
     const etag = (await fetch(service.url + path)).headers.get('etag')!;
     const probe = await fetch(service.url + path, { headers: { 'if-none-match': etag } });
     if (probe.status !== 304) throw new Error('the conditional GET did not answer 304');
-    const run = (p: string, headers: Record<string, string> = {}, expect304 = false) => runLoad({ url: service.url + p, connections: 16, seconds: 5, headers, expect304 });
+    const run = (p: string, headers: Record<string, string> = {}, expect304 = false) =>
+      runLoad({ url: service.url + p, connections: 16, seconds: 5, headers, expect304 });
     const trivial = await run('/health');
     const conditional = await run(path, { 'if-none-match': etag }, true);
     const full = await run(path);

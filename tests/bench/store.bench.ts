@@ -31,20 +31,27 @@ export async function run(): Promise<Record<string, number>> {
   try {
     const issuer = await seedIssuer(store);
     out.issueOne = (await measure('pick + record one credential (revocation)', () => issue(store, issuer.id, ['revocation']))).opsPerSec;
-    out.issuePair = (await measure('pick + record an assessment pair (2 purposes each)', () => issue(store, issuer.id, ['revocation', 'suspension'], 2))).opsPerSec;
+    out.issuePair = (
+      await measure('pick + record an assessment pair (2 purposes each)', () => issue(store, issuer.id, ['revocation', 'suspension'], 2))
+    ).opsPerSec;
     const [x] = await issue(store, issuer.id, ['revocation', 'suspension']);
     let flip = false;
-    out.setOne = (await measure('setStatus: one suspension change', () => {
-      flip = !flip;
-      return store.setStatus([{ credentialId: x!, purpose: 'suspension', value: flip }], audit());
-    })).opsPerSec;
+    out.setOne = (
+      await measure('setStatus: one suspension change', () => {
+        flip = !flip;
+        return store.setStatus([{ credentialId: x!, purpose: 'suspension', value: flip }], audit());
+      })
+    ).opsPerSec;
     const pool = await issue(store, issuer.id, ['revocation', 'suspension'], 64);
     let k = 0;
-    out.setConcurrent = (await measure('setStatus: 4 concurrent changes, distinct credentials', () => {
-      const batch = Array.from({ length: 4 }, () => pool[k++ % pool.length]!);
-      const value = Math.floor(k / pool.length) % 2 === 0;
-      return Promise.all(batch.map((id) => store.setStatus([{ credentialId: id, purpose: 'suspension', value }], audit())));
-    })).opsPerSec * 4;
+    out.setConcurrent =
+      (
+        await measure('setStatus: 4 concurrent changes, distinct credentials', () => {
+          const batch = Array.from({ length: 4 }, () => pool[k++ % pool.length]!);
+          const value = Math.floor(k / pool.length) % 2 === 0;
+          return Promise.all(batch.map((id) => store.setStatus([{ credentialId: id, purpose: 'suspension', value }], audit())));
+        })
+      ).opsPerSec * 4;
     const bulk: string[] = [];
     for (let i = 0; i < 25; i++) bulk.push(...(await issue(store, issuer.id, ['revocation'], 100)));
     const changes: StatusChange[] = bulk.map((credentialId) => ({ credentialId, purpose: 'revocation', value: true }));

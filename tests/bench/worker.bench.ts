@@ -34,7 +34,8 @@ const issuanceLoads: Load[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'].map((cryptos
     method: 'POST',
     path: '/v1/certificates',
     headers: json(target),
-    body: (i) => JSON.stringify(skillLevelRequest({ cryptosuite, assessment: { id: `WB-${target.name}-${cryptosuite}-${i}-${Date.now()}`, date: '2025-06-20' } })),
+    body: (i) =>
+      JSON.stringify(skillLevelRequest({ cryptosuite, assessment: { id: `WB-${target.name}-${cryptosuite}-${i}-${Date.now()}`, date: '2025-06-20' } })),
   }),
 }));
 
@@ -49,8 +50,16 @@ export const verifyLoads: Load[] = (['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'vc+jw
   prepare: async (target) => {
     const issued =
       suite === 'vc+jwt'
-        ? await fetch(`${target.url}/credentials/issue`, { method: 'POST', headers: json(target), body: JSON.stringify({ credential: vc2(target.did), options: { format: 'vc+jwt' } }) })
-        : await fetch(`${target.url}/v1/certificates`, { method: 'POST', headers: json(target), body: JSON.stringify(skillLevelRequest({ cryptosuite: suite, assessment: { id: `WV-${target.name}-${suite}-${Date.now()}`, date: '2025-06-20' } })) });
+        ? await fetch(`${target.url}/credentials/issue`, {
+            method: 'POST',
+            headers: json(target),
+            body: JSON.stringify({ credential: vc2(target.did), options: { format: 'vc+jwt' } }),
+          })
+        : await fetch(`${target.url}/v1/certificates`, {
+            method: 'POST',
+            headers: json(target),
+            body: JSON.stringify(skillLevelRequest({ cryptosuite: suite, assessment: { id: `WV-${target.name}-${suite}-${Date.now()}`, date: '2025-06-20' } })),
+          });
     if (issued.status !== 201) throw new Error(`issuing the credential to verify on ${target.name}: ${issued.status} ${await issued.text()}`);
     const { verifiableCredential } = (await issued.json()) as { verifiableCredential: unknown };
     const body = JSON.stringify({ verifiableCredential });
@@ -70,7 +79,14 @@ async function throughput(target: Target, load: Load): Promise<{ rps: number; p5
     url: target.url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ method: request.method, path: request.path, headers: request.headers, ...(request.body ? { setupRequest: (req: object) => ({ ...req, body: request.body!(i++) }) } : {}) }],
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        ...(request.body ? { setupRequest: (req: object) => ({ ...req, body: request.body!(i++) }) } : {}),
+      },
+    ],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${load.name} on ${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
@@ -94,7 +110,9 @@ export async function run(): Promise<void> {
     heading('Workers bundle (wrangler deploy --dry-run)');
     const bundle = await buildBundle(join(dir, 'dist'));
     console.log(`  ${'worker.js'.padEnd(58)} ${fmt(bundle.bytes / 1024).padStart(10)} KiB`);
-    console.log(`  ${'worker.js gzip -9'.padEnd(58)} ${fmt(bundle.gzipBytes / 1024).padStart(10)} KiB   target ≤ 500 KiB  ${bundle.gzipBytes <= 500 * 1024 ? 'met' : 'NOT MET'}`);
+    console.log(
+      `  ${'worker.js gzip -9'.padEnd(58)} ${fmt(bundle.gzipBytes / 1024).padStart(10)} KiB   target ≤ 500 KiB  ${bundle.gzipBytes <= 500 * 1024 ? 'met' : 'NOT MET'}`,
+    );
     console.log(`  wrangler: ${bundle.reported}`);
 
     heading('First request after start (wrangler dev, local D1)');
@@ -124,13 +142,25 @@ export async function run(): Promise<void> {
       await w.stop();
     }
     console.log(`  ${'wrangler dev start to "Ready on" (median of 3)'.padEnd(58)} ${fmt(median(ready)).padStart(10)} ms`);
-    console.log(`  ${'first request: GET /.well-known/did.json (median of 3)'.padEnd(58)} ${fmt(median(firstDid)).padStart(10)} ms   target ≤ 600 ms  ${median(firstDid) <= 600 ? 'met' : 'NOT MET'}   (${firstDid.map((x) => Math.round(x)).join(', ')})`);
+    console.log(
+      `  ${'first request: GET /.well-known/did.json (median of 3)'.padEnd(58)} ${fmt(median(firstDid)).padStart(10)} ms   target ≤ 600 ms  ${median(firstDid) <= 600 ? 'met' : 'NOT MET'}   (${firstDid.map((x) => Math.round(x)).join(', ')})`,
+    );
     const cold = await start();
     target = { ...target!, url: cold.url };
-    const firstIssue = await timed(`${cold.url}/v1/certificates`, { method: 'POST', headers: json(target), body: JSON.stringify(skillLevelRequest({ assessment: { id: `WB-cold-${Date.now()}`, date: '2025-06-20' } })) });
+    const firstIssue = await timed(`${cold.url}/v1/certificates`, {
+      method: 'POST',
+      headers: json(target),
+      body: JSON.stringify(skillLevelRequest({ assessment: { id: `WB-cold-${Date.now()}`, date: '2025-06-20' } })),
+    });
     if (firstIssue.status !== 201) throw new Error(`first issuance answered ${firstIssue.status}`);
-    const second = await timed(`${cold.url}/v1/certificates`, { method: 'POST', headers: json(target), body: JSON.stringify(skillLevelRequest({ assessment: { id: `WB-warm-${Date.now()}`, date: '2025-06-20' } })) });
-    console.log(`  ${'first request: POST /v1/certificates rdfc (cold isolate)'.padEnd(58)} ${fmt(firstIssue.ms).padStart(10)} ms   then ${fmt(second.ms)} ms warm`);
+    const second = await timed(`${cold.url}/v1/certificates`, {
+      method: 'POST',
+      headers: json(target),
+      body: JSON.stringify(skillLevelRequest({ assessment: { id: `WB-warm-${Date.now()}`, date: '2025-06-20' } })),
+    });
+    console.log(
+      `  ${'first request: POST /v1/certificates rdfc (cold isolate)'.padEnd(58)} ${fmt(firstIssue.ms).padStart(10)} ms   then ${fmt(second.ms)} ms warm`,
+    );
 
     heading('Where a request goes (warm, sequential, medians of 50)');
     // GET /health touches no D1; /.well-known/did.json makes one D1 query: the difference is one
@@ -143,10 +173,18 @@ export async function run(): Promise<void> {
       did.push((await timed(`${cold.url}/.well-known/did.json`)).ms);
     }
     console.log(`  ${'GET /health (no D1)'.padEnd(58)} ${fmt(median(health)).padStart(10)} ms`);
-    console.log(`  ${'GET /.well-known/did.json (one D1 query)'.padEnd(58)} ${fmt(median(did)).padStart(10)} ms   ≈ ${fmt(median(did) - median(health))} ms a local D1 round trip`);
+    console.log(
+      `  ${'GET /.well-known/did.json (one D1 query)'.padEnd(58)} ${fmt(median(did)).padStart(10)} ms   ≈ ${fmt(median(did) - median(health))} ms a local D1 round trip`,
+    );
 
     heading(`Throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s): wrangler dev vs node, same session`);
-    const node = await startNodeService({ DATA_DIR: join(dir, 'node-data'), KEYS_DIR: join(dir, 'node-keys'), ADMIN_TOKEN, LOG_LEVEL: 'error', SKIP_DEV_ISSUER: '1' });
+    const node = await startNodeService({
+      DATA_DIR: join(dir, 'node-data'),
+      KEYS_DIR: join(dir, 'node-keys'),
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'error',
+      SKIP_DEV_ISSUER: '1',
+    });
     try {
       const nodeIssuer = await ensureIssuer(node.url, ADMIN_TOKEN, { slug: 'bench' });
       const nodeTarget: Target = { name: 'node', url: node.url, apiKey: nodeIssuer.apiKey, did: nodeIssuer.did };

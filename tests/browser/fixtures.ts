@@ -77,7 +77,11 @@ export async function issueVc(service: Service, overrides: Record<string, unknow
 
 /** Calls the admin API. */
 async function admin(service: Service, path: string, body: unknown): Promise<Response> {
-  return fetch(`${service.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${service.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /**
@@ -94,7 +98,11 @@ export async function exitedIssuerCertificate(service: Service): Promise<Issued>
   });
   if (created.status !== 201) throw new Error(`issuer: ${created.status} ${await created.text()}`);
   const apiKey = ((await created.json()) as { apiKey: { token: string } }).apiKey.token;
-  const accredited = await admin(service, `/admin/issuers/${slug}/accreditations`, { kinds: ['skill-level'], occupations: ['*'], validFrom: '2020-01-01T00:00:00Z' });
+  const accredited = await admin(service, `/admin/issuers/${slug}/accreditations`, {
+    kinds: ['skill-level'],
+    occupations: ['*'],
+    validFrom: '2020-01-01T00:00:00Z',
+  });
   if (accredited.status !== 201) throw new Error(`accreditation: ${accredited.status} ${await accredited.text()}`);
   // proofs have whole seconds: leave one between the issuer's creation and the exit
   await new Promise((r) => setTimeout(r, 1500));

@@ -6,7 +6,18 @@ import { LANGS, pickLang, t, textKeys, type TextKey } from '../../src/page/i18n.
 import { STEP_IDS, type Verdict } from '../../src/verify/result.js';
 import { ROOT } from '../helpers/node-process.js';
 
-const VERDICTS: Verdict[] = ['valid', 'revoked', 'suspended', 'expired', 'not-yet-valid', 'untrusted-issuer', 'tampered', 'unreadable', 'status-unknown', 'holder-mismatch'];
+const VERDICTS: Verdict[] = [
+  'valid',
+  'revoked',
+  'suspended',
+  'expired',
+  'not-yet-valid',
+  'untrusted-issuer',
+  'tampered',
+  'unreadable',
+  'status-unknown',
+  'holder-mismatch',
+];
 
 describe('verify page texts', () => {
   it('has every text in zh-Hans, zh-Hant and en, and the three differ where the scripts differ', () => {

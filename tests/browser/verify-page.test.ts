@@ -23,8 +23,17 @@ let revoked: Issued;
 const contexts: BrowserContext[] = [];
 
 /** A fresh phone-sized page; records every request so the test can prove nothing left the origin. */
-async function openPage(url: string, options: { locale?: string; init?: string; b?: Browser } = {}): Promise<{ page: Page; requests: { url: string; body: string | null }[]; errors: string[] }> {
-  const context = await (options.b ?? browser).newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: options.locale ?? 'zh-CN', isMobile: true, hasTouch: true });
+async function openPage(
+  url: string,
+  options: { locale?: string; init?: string; b?: Browser } = {},
+): Promise<{ page: Page; requests: { url: string; body: string | null }[]; errors: string[] }> {
+  const context = await (options.b ?? browser).newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 1,
+    locale: options.locale ?? 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+  });
   contexts.push(context);
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
@@ -204,12 +213,15 @@ describe.skipIf(!haveChromium)(`the verify page in Chromium (${haveChromium ? 'c
     const blank = await (await fetch(`${service.url}/credentials/${encodeURIComponent(live.id)}/qr.png?scale=1`)).arrayBuffer();
     const { page } = await openPage(`${service.url}/v`);
     // a QR code cut in half is no QR code
-    const half = await page.evaluate(async (bytes) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, Math.floor(bitmap.height / 2));
-      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-      return Array.from(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-    }, Array.from(new Uint8Array(blank)));
+    const half = await page.evaluate(
+      async (bytes) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, Math.floor(bitmap.height / 2));
+        canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+        return Array.from(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+      },
+      Array.from(new Uint8Array(blank)),
+    );
     await page.setInputFiles('#upload', { name: 'half.png', mimeType: 'image/png', buffer: Buffer.from(half) });
     await page.waitForFunction(() => document.getElementById('input-message')!.textContent!.length > 0);
     expect(await page.textContent('#input-message')).toContain('没有找到可识别的二维码');

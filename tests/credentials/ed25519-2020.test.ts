@@ -37,7 +37,11 @@ const FIXTURE_INPUTS: Record<string, { seed: number; date: string; unsigned: Jso
     seed: 9,
     date: '2024-06-01T08:00:00Z',
     unsigned: {
-      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+      '@context': [
+        'https://www.w3.org/2018/credentials/v1',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json',
+        'https://w3id.org/security/suites/ed25519-2020/v1',
+      ],
       id: 'urn:uuid:2f0c5b8e-11aa-4c2e-8f77-0d3e1c9b6a42',
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       name: 'Welding Level 3',
@@ -45,7 +49,13 @@ const FIXTURE_INPUTS: Record<string, { seed: number; date: string; unsigned: Jso
       issuanceDate: '2024-06-01T08:00:00Z',
       credentialSubject: {
         type: ['AchievementSubject'],
-        achievement: { id: 'urn:uuid:9d3b4c2a-7e1f-4a6b-8c5d-3e2f1a0b9c8d', type: ['Achievement'], name: 'Welding Level 3', description: 'Arc welding to level 3.', criteria: { narrative: 'Passed the practical assessment.' } },
+        achievement: {
+          id: 'urn:uuid:9d3b4c2a-7e1f-4a6b-8c5d-3e2f1a0b9c8d',
+          type: ['Achievement'],
+          name: 'Welding Level 3',
+          description: 'Arc welding to level 3.',
+          criteria: { narrative: 'Passed the practical assessment.' },
+        },
       },
     },
   },

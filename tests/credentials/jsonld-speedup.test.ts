@@ -27,8 +27,26 @@ describe('the jsonld.js context-clone speed-up', () => {
     const docs: object[] = [];
     const issue = async (path: string, body: unknown) => (await (await t.call('POST', path, body, bearer(t.devKey))).json()) as Record<string, unknown>;
     for (const [i, kind] of ['skill-level', 'specialized-ability', 'enterprise'].entries()) {
-      const extra = kind === 'skill-level' ? {} : kind === 'enterprise' ? { level: undefined, enterprise: { title: { 'zh-Hans': '焊接', en: 'Welding' }, level: '高级', rank: 4 } } : { level: undefined, specialty: { name: '西式面点' } };
-      const r = await issue('/v1/certificates', JSON.parse(JSON.stringify(skillLevelRequest({ kind, ...extra, certificateNumber: kind === 'skill-level' ? 'Y000144000123253000001' : `N-${i}`, assessment: { id: `S-${i}`, date: '2025-01-01' }, suspension: i === 1 }))));
+      const extra =
+        kind === 'skill-level'
+          ? {}
+          : kind === 'enterprise'
+            ? { level: undefined, enterprise: { title: { 'zh-Hans': '焊接', en: 'Welding' }, level: '高级', rank: 4 } }
+            : { level: undefined, specialty: { name: '西式面点' } };
+      const r = await issue(
+        '/v1/certificates',
+        JSON.parse(
+          JSON.stringify(
+            skillLevelRequest({
+              kind,
+              ...extra,
+              certificateNumber: kind === 'skill-level' ? 'Y000144000123253000001' : `N-${i}`,
+              assessment: { id: `S-${i}`, date: '2025-01-01' },
+              suspension: i === 1,
+            }),
+          ),
+        ),
+      );
       docs.push(r.verifiableCredential as object);
     }
     const pair = await issue('/v1/assessments', assessmentRequest());

@@ -3,13 +3,25 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundledContexts, CREDENTIALS_V2, SKILLCRED_CONTEXT_V1 } from '../../src/credentials/contexts.js';
-import { checkRelatedResources, contextDigestSRI, contextRelatedResource, parseDigestMultibase, UPSTREAM_CONTEXT_DIGESTS } from '../../src/credentials/related-resource.js';
+import {
+  checkRelatedResources,
+  contextDigestSRI,
+  contextRelatedResource,
+  parseDigestMultibase,
+  UPSTREAM_CONTEXT_DIGESTS,
+} from '../../src/credentials/related-resource.js';
 import { checkCredentialShape, credentialShapeProblems, relatedResourceProblems } from '../../src/credentials/vc-model.js';
 import { base58, base64urlnopad } from '@scure/base';
 import { bearer, createTestApp, vc2 } from '../helpers/app.js';
 
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
-const vc = (extra: Record<string, unknown>) => ({ '@context': [CREDENTIALS_V2], type: ['VerifiableCredential'], issuer: 'did:example:i', credentialSubject: { id: 'did:example:s' }, ...extra });
+const vc = (extra: Record<string, unknown>) => ({
+  '@context': [CREDENTIALS_V2],
+  type: ['VerifiableCredential'],
+  issuer: 'did:example:i',
+  credentialSubject: { id: 'did:example:s' },
+  ...extra,
+});
 
 describe('digests of bundled contexts', () => {
   it('the upstream digest table matches the package files, and each file is our bundled copy', () => {
@@ -52,7 +64,9 @@ describe('digests of bundled contexts', () => {
     expect(wrong).toMatchObject({ ok: false, id: SKILLCRED_CONTEXT_V1 });
     expect((wrong as { detail: string }).detail).toContain(SKILLCRED_CONTEXT_V1);
     // SRI: the strongest algorithm listed decides (a right sha256 beside a wrong sha512 fails)
-    const mixed = `${ours.digestSRI.replace('sha384', 'sha256').split('-')[0]}-${createHash('sha256').update(JSON.stringify(bundledContexts.get(SKILLCRED_CONTEXT_V1))).digest('base64')} sha512-AAAA`;
+    const mixed = `${ours.digestSRI.replace('sha384', 'sha256').split('-')[0]}-${createHash('sha256')
+      .update(JSON.stringify(bundledContexts.get(SKILLCRED_CONTEXT_V1)))
+      .digest('base64')} sha512-AAAA`;
     expect((await checkRelatedResources(vc({ relatedResource: [{ id: SKILLCRED_CONTEXT_V1, digestSRI: mixed }] }))).ok).toBe(false);
   });
 });
@@ -64,9 +78,26 @@ describe('data-model checks on issue: credentialSchema and relatedResource name 
     ['relatedResource as a string', { relatedResource: ['https://example.com/a'] }, '/credential/relatedResource/0'],
     ['relatedResource without id', { relatedResource: [{ digestSRI: 'sha256-AAAA' }] }, '/credential/relatedResource/0/id'],
     ['relatedResource without a digest', { relatedResource: { id: 'https://example.com/a' } }, '/credential/relatedResource'],
-    ['relatedResource with a duplicate id', { relatedResource: [{ id: 'https://example.com/a', digestSRI: 'sha256-AAAA' }, { id: 'https://example.com/a', digestSRI: 'sha256-BBBB' }] }, '/credential/relatedResource/1/id'],
-    ['relatedResource with a malformed digestSRI', { relatedResource: [{ id: 'https://example.com/a', digestSRI: 'md5-xyz' }] }, '/credential/relatedResource/0/digestSRI'],
-    ['relatedResource with a malformed digestMultibase', { relatedResource: [{ id: 'https://example.com/a', digestMultibase: 'not multibase!' }] }, '/credential/relatedResource/0/digestMultibase'],
+    [
+      'relatedResource with a duplicate id',
+      {
+        relatedResource: [
+          { id: 'https://example.com/a', digestSRI: 'sha256-AAAA' },
+          { id: 'https://example.com/a', digestSRI: 'sha256-BBBB' },
+        ],
+      },
+      '/credential/relatedResource/1/id',
+    ],
+    [
+      'relatedResource with a malformed digestSRI',
+      { relatedResource: [{ id: 'https://example.com/a', digestSRI: 'md5-xyz' }] },
+      '/credential/relatedResource/0/digestSRI',
+    ],
+    [
+      'relatedResource with a malformed digestMultibase',
+      { relatedResource: [{ id: 'https://example.com/a', digestMultibase: 'not multibase!' }] },
+      '/credential/relatedResource/0/digestMultibase',
+    ],
   ];
   for (const [name, extra, pointer] of cases) {
     it(name, () => {
@@ -78,7 +109,14 @@ describe('data-model checks on issue: credentialSchema and relatedResource name 
   it('reports every relatedResource fault at once; accepts good entries', () => {
     const problems = relatedResourceProblems(vc({ relatedResource: ['x', { id: 'nope' }] }));
     expect(problems.map((p) => p.pointer)).toEqual(['/credential/relatedResource/0', '/credential/relatedResource/1/id', '/credential/relatedResource/1']);
-    expect(credentialShapeProblems(vc({ credentialSchema: { id: 'https://example.com/s.json', type: 'JsonSchema' }, relatedResource: [{ id: 'https://example.com/a', digestSRI: 'sha384-AAAA', mediaType: 'application/pdf' }] }))).toEqual([]);
+    expect(
+      credentialShapeProblems(
+        vc({
+          credentialSchema: { id: 'https://example.com/s.json', type: 'JsonSchema' },
+          relatedResource: [{ id: 'https://example.com/a', digestSRI: 'sha384-AAAA', mediaType: 'application/pdf' }],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -23,7 +23,13 @@ function stock2020Loader(keys: Ed25519VerificationKey2020[] = []) {
     if (key) {
       const vm = { '@context': 'https://w3id.org/security/suites/ed25519-2020/v1', ...(await key.export({ publicKey: true })) };
       if (url === key.id) return { contextUrl: null, documentUrl: url, document: vm };
-      const doc = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'], id: key.controller, verificationMethod: [vm], assertionMethod: [key.id], authentication: [key.id] };
+      const doc = {
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+        id: key.controller,
+        verificationMethod: [vm],
+        assertionMethod: [key.id],
+        authentication: [key.id],
+      };
       return { contextUrl: null, documentUrl: url, document: doc };
     }
     throw new Error(`stock loader: refusing to load ${url}`);
@@ -38,5 +44,10 @@ export async function stockSign2020(credential: Record<string, unknown>, key: Ed
 
 /** Verifies with the stock suite (vc.verifyCredential); never throws. */
 export async function stockVerify2020(credential: object, keys: Ed25519VerificationKey2020[]): Promise<{ verified: boolean; error?: unknown }> {
-  return vc.verifyCredential({ credential, suite: new Ed25519Signature2020({}), documentLoader: stock2020Loader(keys), checkStatus: async () => ({ verified: true }) });
+  return vc.verifyCredential({
+    credential,
+    suite: new Ed25519Signature2020({}),
+    documentLoader: stock2020Loader(keys),
+    checkStatus: async () => ({ verified: true }),
+  });
 }

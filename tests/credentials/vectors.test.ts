@@ -26,12 +26,7 @@ describe('W3C vc-di-eddsa test vectors reproduce through our signing code', () =
         const data = await hashData(unsigned, config, suite, env);
         expect(Buffer.from(data).toString('hex')).toBe(vector(`${dir}/combinedHash${tag}.txt`).trim());
 
-        const proof = await createProof(
-          unsigned,
-          { cryptosuite: suite, created: config.created!, verificationMethod: config.verificationMethod! },
-          key,
-          env,
-        );
+        const proof = await createProof(unsigned, { cryptosuite: suite, created: config.created!, verificationMethod: config.verificationMethod! }, key, env);
         expect(proof).toEqual(signed.proof);
         expect(proof.proofValue).toBe(vector(`${dir}/sigBTC58${tag}.txt`).trim());
       });

@@ -72,7 +72,11 @@ describe('the real Node entry (npm start)', () => {
 
   it('the admin command line creates issuers and API keys without HTTP', async () => {
     const env = { DATA_DIR: join(dir, 'cli'), KEYS_DIR: join(dir, 'cli-keys'), PUBLIC_URL: 'https://certs.example.cn' };
-    const created = await run(NODE, TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'fs-weld', '--name', '佛山焊接评价站', '--org-kind', 'Y', '--filing-code', 'GD-Y-12'), env);
+    const created = await run(
+      NODE,
+      TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'fs-weld', '--name', '佛山焊接评价站', '--org-kind', 'Y', '--filing-code', 'GD-Y-12'),
+      env,
+    );
     expect(created.code, created.stderr).toBe(0);
     const body = JSON.parse(created.stdout) as { issuer: { did: string }; apiKey: { token: string } };
     expect(body.issuer.did).toBe('did:web:certs.example.cn:issuers:fs-weld');
@@ -89,15 +93,56 @@ describe('the real Node entry (npm start)', () => {
 describe('admin command line: status', () => {
   it('revokes in bulk with progress on stderr, and lists the audit log', async () => {
     const env = { DATA_DIR: join(dir, 'cli-status'), KEYS_DIR: join(dir, 'cli-status-keys'), PUBLIC_URL: 'https://certs.example.cn' };
-    const created = await run(NODE, TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'zh-exam', '--name', '珠海考评站', '--org-kind', 'S', '--filing-code', 'GD-S-9'), env);
+    const created = await run(
+      NODE,
+      TS('src/cli/admin.ts', 'issuers', 'create', '--slug', 'zh-exam', '--name', '珠海考评站', '--org-kind', 'S', '--filing-code', 'GD-S-9'),
+      env,
+    );
     expect(created.code, created.stderr).toBe(0);
-    const accredited = await run(NODE, TS('src/cli/admin.ts', 'accreditations', 'add', 'zh-exam', '--kinds', 'skill-level', '--occupations', '4-04-*', '--ranks', '2,3,4', '--from', '2020-01-01T00:00:00Z', '--chain', '珠海人工智能产业链'), env);
+    const accredited = await run(
+      NODE,
+      TS(
+        'src/cli/admin.ts',
+        'accreditations',
+        'add',
+        'zh-exam',
+        '--kinds',
+        'skill-level',
+        '--occupations',
+        '4-04-*',
+        '--ranks',
+        '2,3,4',
+        '--from',
+        '2020-01-01T00:00:00Z',
+        '--chain',
+        '珠海人工智能产业链',
+      ),
+      env,
+    );
     expect(accredited.code, accredited.stderr).toBe(0);
     // issue three certificates through the services, as the server would
     const issue = await run(NODE, TS('tests/helpers/issue-some.ts', 'zh-exam', '3', 'ASM-CLI'), env);
     expect(issue.code, issue.stderr).toBe(0);
     const ids = JSON.parse(issue.stdout) as string[];
-    const bulk = await run(NODE, TS('src/cli/admin.ts', 'status', 'bulk', '--issuer', 'zh-exam', '--action', 'revoke', '--reason', '考场舞弊', '--from', '2000-01-01T00:00:00Z', '--to', '2999-01-01T00:00:00Z'), env);
+    const bulk = await run(
+      NODE,
+      TS(
+        'src/cli/admin.ts',
+        'status',
+        'bulk',
+        '--issuer',
+        'zh-exam',
+        '--action',
+        'revoke',
+        '--reason',
+        '考场舞弊',
+        '--from',
+        '2000-01-01T00:00:00Z',
+        '--to',
+        '2999-01-01T00:00:00Z',
+      ),
+      env,
+    );
     expect(bulk.code, bulk.stderr).toBe(0);
     expect(JSON.parse(bulk.stdout)).toMatchObject({ matched: 3, changed: 3 });
     expect(bulk.stderr).toContain('revoke: 3/3 (100%)');

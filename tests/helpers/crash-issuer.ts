@@ -19,10 +19,18 @@ async function loop(worker: number): Promise<never> {
   for (;;) {
     const i = n++;
     if (i % 5 === 0) {
-      const body = assessmentRequest({ assessment: { id: `CR-${run}-${i}`, date: '2025-07-01' }, suspension: i % 2 === 0, cryptosuite: 'eddsa-jcs-2022' }) as never;
+      const body = assessmentRequest({
+        assessment: { id: `CR-${run}-${i}`, date: '2025-07-01' },
+        suspension: i % 2 === 0,
+        cryptosuite: 'eddsa-jcs-2022',
+      }) as never;
       await services.issuance.issueAssessment(asIssuer, body);
     } else {
-      const body = skillLevelRequest({ assessment: { id: `CR-${run}-${i}`, date: '2025-06-20' }, suspension: i % 4 === 0, cryptosuite: i % 3 === 0 ? 'eddsa-rdfc-2022' : 'eddsa-jcs-2022' }) as never;
+      const body = skillLevelRequest({
+        assessment: { id: `CR-${run}-${i}`, date: '2025-06-20' },
+        suspension: i % 4 === 0,
+        cryptosuite: i % 3 === 0 ? 'eddsa-rdfc-2022' : 'eddsa-jcs-2022',
+      }) as never;
       const result = await services.issuance.issueCertificate(asIssuer, body, `k-${run}-${i}`);
       if (i % 7 === 0) {
         await services.status.change(asAdmin, result.credentials[0]!.id, 'revoke', { reason: 'crash test' }, { requestId: `r${i}` });

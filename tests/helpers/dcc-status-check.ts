@@ -40,4 +40,11 @@ const result = await checkStatus({
   verifyBitstringStatusListCredential: true,
   verifyMatchingIssuers: true,
 });
-process.stdout.write(JSON.stringify({ verified: result.verified, status: result.results?.[0]?.status, error: result.error ? String((result.error as { message?: string }).message ?? result.error) : undefined, fetched }));
+process.stdout.write(
+  JSON.stringify({
+    verified: result.verified,
+    status: result.results?.[0]?.status,
+    error: result.error ? String((result.error as { message?: string }).message ?? result.error) : undefined,
+    fetched,
+  }),
+);

@@ -28,7 +28,12 @@ export async function readInvariants(url: string, publicUrl: string): Promise<In
     for (const e of (await client.query('SELECT list_id, idx, credential_id FROM status_entries')).rows) {
       held.set(e.credential_id, [...(held.get(e.credential_id) ?? []), `${lists.get(String(e.list_id))}#${e.idx}`]);
     }
-    const creds = (await client.query('SELECT id, document, assessment_id, kind FROM credentials')).rows as { id: string; document: string; assessment_id: string | null; kind: string }[];
+    const creds = (await client.query('SELECT id, document, assessment_id, kind FROM credentials')).rows as {
+      id: string;
+      document: string;
+      assessment_id: string | null;
+      kind: string;
+    }[];
     const documentIndexMismatch: string[] = [];
     const pairs = new Map<string, number>();
     for (const c of creds) {
@@ -37,7 +42,9 @@ export async function readInvariants(url: string, publicUrl: string): Promise<In
       if (JSON.stringify(declared) !== JSON.stringify((held.get(c.id) ?? []).sort())) documentIndexMismatch.push(c.id);
       if (c.kind !== 'skill-level' && c.assessment_id) pairs.set(c.assessment_id, (pairs.get(c.assessment_id) ?? 0) + 1);
     }
-    const mismatch = await client.query('SELECT COUNT(*)::int AS n FROM status_lists sl WHERE allocated <> (SELECT COUNT(*) FROM status_entries WHERE list_id = sl.id)');
+    const mismatch = await client.query(
+      'SELECT COUNT(*)::int AS n FROM status_lists sl WHERE allocated <> (SELECT COUNT(*) FROM status_entries WHERE list_id = sl.id)',
+    );
     await client.query('COMMIT');
     return {
       credentials: creds.length,

@@ -3,11 +3,13 @@ import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { bundledContexts } from '../../src/credentials/contexts.js';
 
-const docs = JSON.parse(await new Promise<string>((resolve) => {
-  let s = '';
-  process.stdin.on('data', (d) => (s += d));
-  process.stdin.on('end', () => resolve(s));
-})) as object[];
+const docs = JSON.parse(
+  await new Promise<string>((resolve) => {
+    let s = '';
+    process.stdin.on('data', (d) => (s += d));
+    process.stdin.on('end', () => resolve(s));
+  }),
+) as object[];
 const documentLoader = async (url: string) => ({ contextUrl: null, documentUrl: url, document: bundledContexts.get(url) });
 const out: string[] = [];
 for (const doc of docs) {

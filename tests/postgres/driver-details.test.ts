@@ -6,7 +6,7 @@ import { inlineParams, numberPlaceholders, openPostgresDriver } from '../../src/
 import { stmt } from '../../src/store/driver.js';
 import { describePg, freshDatabase } from '../helpers/pg-test.js';
 
-const NASTY = ["it's", 'back\\slash \\\' quote', '?', '$1', "'; DROP TABLE t; --", '证书 ✓ 𠀀', 'line\nbreak\ttab', '', 'E\'x\''];
+const NASTY = ["it's", "back\\slash \\' quote", '?', '$1', "'; DROP TABLE t; --", '证书 ✓ 𠀀', 'line\nbreak\ttab', '', "E'x'"];
 
 describe('statement text for PostgreSQL', () => {
   it('numbers ? outside quotes only', () => {
@@ -25,7 +25,7 @@ describe('statement text for PostgreSQL', () => {
 });
 
 describePg('PostgreSQL driver batches', () => {
-  it('carries every string through a batch unchanged, and reports each statement\'s changes', async () => {
+  it("carries every string through a batch unchanged, and reports each statement's changes", async () => {
     const db = openPostgresDriver(await freshDatabase('literals'));
     await db.run('CREATE TABLE t (k BIGINT PRIMARY KEY, v TEXT)');
     const results = await db.batch([...NASTY.map((v, k) => stmt('INSERT INTO t (k, v) VALUES (?, ?)', k, v)), stmt('UPDATE t SET v = v WHERE k < ?', 3)]);

@@ -57,4 +57,3 @@ describePg('PostgreSQL migrations', () => {
     await db.close();
   });
 });
-

@@ -17,12 +17,19 @@ import { ADMIN_TOKEN, bearer, createTestApp, skillLevelRequest, type TestApp } f
 type Json = Record<string, any>;
 const NUMBER = '11010119900307123X';
 const logged: string[] = [];
-const recordingLog: Logger = { info: (e, f) => void logged.push(JSON.stringify([e, f])), warn: (e, f) => void logged.push(JSON.stringify([e, f])), error: (e, f) => void logged.push(JSON.stringify([e, f])) };
+const recordingLog: Logger = {
+  info: (e, f) => void logged.push(JSON.stringify([e, f])),
+  warn: (e, f) => void logged.push(JSON.stringify([e, f])),
+  error: (e, f) => void logged.push(JSON.stringify([e, f])),
+};
 
 let t: TestApp;
 let n = 0;
 beforeAll(async () => {
-  t = await createTestApp({ env: { HOLDER_WRONG_PER_HOUR: '5', HOLDER_WRONG_WINDOW_SECONDS: '3', HOLDER_CHECKS_PER_MINUTE: '1000' }, ports: { log: recordingLog } });
+  t = await createTestApp({
+    env: { HOLDER_WRONG_PER_HOUR: '5', HOLDER_WRONG_WINDOW_SECONDS: '3', HOLDER_CHECKS_PER_MINUTE: '1000' },
+    ports: { log: recordingLog },
+  });
 });
 afterAll(() => t.close());
 
@@ -42,7 +49,13 @@ function unkeyedCandidates(salt: string): string[] {
   for (const input of inputs) {
     for (const alg of ['md5', 'sha1', 'sha256', 'sha512']) {
       const digest = createHash(alg).update(input).digest();
-      out.push(digest.toString('hex'), digest.toString('hex').toUpperCase(), digest.toString('base64'), digest.toString('base64url'), `u${digest.toString('base64url')}`);
+      out.push(
+        digest.toString('hex'),
+        digest.toString('hex').toUpperCase(),
+        digest.toString('base64'),
+        digest.toString('base64url'),
+        `u${digest.toString('base64url')}`,
+      );
       // multibase base58btc is how this service writes other binary values
       out.push(`z${base58(digest)}`);
     }
@@ -72,13 +85,17 @@ describe('what a certificate carries about its holder', () => {
     const svg = await (await t.app.request(new URL(cert.links.qrSvg).pathname)).text();
     // a holder check happens, so it could have been logged
     expect(await verdict(vc, NUMBER)).toBe('valid');
-    const db = readdirSync(t.dir).filter((f) => f.startsWith('skillcred.db')).map((f) => readFileSync(join(t.dir, f)).toString('latin1')).join('\n');
+    const db = readdirSync(t.dir)
+      .filter((f) => f.startsWith('skillcred.db'))
+      .map((f) => readFileSync(join(t.dir, f)).toString('latin1'))
+      .join('\n');
     const places = { credential: JSON.stringify(vc), qrText, qrDecoded: decoded, svg, logs: logged.join('\n'), database: db };
     const candidates = unkeyedCandidates(id.salt);
     expect(candidates.length).toBeGreaterThan(200);
     for (const [where, text] of Object.entries(places)) {
       for (const c of candidates) expect(text.includes(c), `${where} holds ${c}`).toBe(false);
-      for (const plain of [NUMBER, NUMBER.toLowerCase(), NUMBER.slice(-6), NUMBER.slice(-6).toLowerCase()]) expect(text.includes(plain), `${where} holds ${plain}`).toBe(false);
+      for (const plain of [NUMBER, NUMBER.toLowerCase(), NUMBER.slice(-6), NUMBER.slice(-6).toLowerCase()])
+        expect(text.includes(plain), `${where} holds ${plain}`).toBe(false);
     }
   });
 });
@@ -122,12 +139,24 @@ describe('the online holder check', () => {
     rmSync(join(t.dir, 'keys', `${first.keyRef}.jwk.json`));
     // A freshly started app (nothing cached) on the same database and key directory.
     const { app } = await assemble(t.ports, { devIssuer: false });
-    const lost = (await (await app.request('/credentials/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential: before, options: { holderIdNumber: '110101199003071234' } }) })).json()) as Json;
+    const lost = (await (
+      await app.request('/credentials/verify', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verifiableCredential: before, options: { holderIdNumber: '110101199003071234' } }),
+      })
+    ).json()) as Json;
     expect(lost.verdict).toBe('valid');
     expect(lost.steps.find((s: Json) => s.id === 'holder')).toMatchObject({ skipped: true, problem: { code: 'holder-unavailable' } });
     expect(lost.warnings.map((w: Json) => w.code)).toContain('holder-unavailable');
     // the other pepper's certificates are unaffected
-    const still = (await (await app.request('/credentials/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential: after, options: { holderIdNumber: NUMBER } }) })).json()) as Json;
+    const still = (await (
+      await app.request('/credentials/verify', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verifiableCredential: after, options: { holderIdNumber: NUMBER } }),
+      })
+    ).json()) as Json;
     expect(still.verdict).toBe('valid');
   });
 });
@@ -143,11 +172,30 @@ describe('certificates made with the old construction', () => {
     const issuer = (await t.ports.store.getIssuer({ slug: 'dev' }))!;
     const key = (await t.ports.store.listIssuerKeys(issuer.id)).find((k) => k.retiredAt === null)!;
     const handle = await t.ports.crypto.importPrivateKey((await new FileKeyStore(join(t.dir, 'keys')).get(key.privateKeyRef))!);
-    const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(new Date()), verificationMethod: key.id }, handle, { crypto: t.ports.crypto, documentLoader: createDocumentLoader() });
+    const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(new Date()), verificationMethod: key.id }, handle, {
+      crypto: t.ports.crypto,
+      documentLoader: createDocumentLoader(),
+    });
     const legacy = attachProof(unsecured, proof, true);
     const status = (await t.ports.store.getStatusEntries(String(fresh.id)))[0]!;
     await t.ports.store.recordIssued(
-      [{ record: { id: String(legacy.id), issuerId: issuer.id, kind: 'skill-level', holderHash: idObject.identityHash, certificateNumber: 'Y000144000123253999999', assessmentId: 'LEGACY-1', issuedAt: new Date().toISOString(), validFrom: String(legacy.validFrom), format: 'eddsa-rdfc-2022', document: JSON.stringify(legacy) }, slots: [] }],
+      [
+        {
+          record: {
+            id: String(legacy.id),
+            issuerId: issuer.id,
+            kind: 'skill-level',
+            holderHash: idObject.identityHash,
+            certificateNumber: 'Y000144000123253999999',
+            assessmentId: 'LEGACY-1',
+            issuedAt: new Date().toISOString(),
+            validFrom: String(legacy.validFrom),
+            format: 'eddsa-rdfc-2022',
+            document: JSON.stringify(legacy),
+          },
+          slots: [],
+        },
+      ],
       null,
     );
     expect(status).toBeDefined();

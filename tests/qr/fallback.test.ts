@@ -32,7 +32,12 @@ describe('qrTextFor: the whole credential when it fits, else a short link with i
   });
 
   it('an enveloped vc+jwt credential falls back to the id it is given, never to its data: URL', async () => {
-    const res = await t.call('POST', '/credentials/issue', { credential: vc2(t.devDid, { credentialSubject: { id: 'did:example:holder', notes: '焊工'.repeat(400) } }), options: { format: 'vc+jwt' } }, bearer(t.devKey));
+    const res = await t.call(
+      'POST',
+      '/credentials/issue',
+      { credential: vc2(t.devDid, { credentialSubject: { id: 'did:example:holder', notes: '焊工'.repeat(400) } }), options: { format: 'vc+jwt' } },
+      bearer(t.devKey),
+    );
     expect(res.status).toBe(201);
     const enveloped = ((await res.json()) as { verifiableCredential: Record<string, unknown> }).verifiableCredential;
     expect(String(enveloped.id)).toMatch(/^data:application\/vc\+jwt,/);

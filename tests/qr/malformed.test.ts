@@ -96,7 +96,16 @@ describe('decodeQrPayload refuses what no encoder wrote, with a clear MALFORMED_
   });
 
   it('characters outside base32', async () => {
-    for (const bad of [payload.replace(/A/, '0'), payload.replace(/B/, '1'), payload + '=', payload.replace(/C/, '8'), ` ${payload}`, 'HTTPS://CERTS.EXAMPLE.CN/V#' + payload, '证书', '{"a":1}']) {
+    for (const bad of [
+      payload.replace(/A/, '0'),
+      payload.replace(/B/, '1'),
+      payload + '=',
+      payload.replace(/C/, '8'),
+      ` ${payload}`,
+      'HTTPS://CERTS.EXAMPLE.CN/V#' + payload,
+      '证书',
+      '{"a":1}',
+    ]) {
       expect((await rejection(bad)).problem).toBe('not-base32');
     }
   });

@@ -10,7 +10,13 @@ afterAll(() => t.close());
 
 type Json = Record<string, unknown>;
 const admin = bearer(ADMIN_TOKEN);
-const newIssuer = (slug: string, extra: Json = {}) => ({ slug, names: { 'zh-Hans': '广州某评价机构', 'zh-Hant': '廣州某評價機構', en: 'Guangzhou Evaluation Org' }, orgKind: 'S', filingCode: 'GD-S-0042', ...extra });
+const newIssuer = (slug: string, extra: Json = {}) => ({
+  slug,
+  names: { 'zh-Hans': '广州某评价机构', 'zh-Hant': '廣州某評價機構', en: 'Guangzhou Evaluation Org' },
+  orgKind: 'S',
+  filingCode: 'GD-S-0042',
+  ...extra,
+});
 
 describe('admin API', () => {
   it('creates a did:web issuer with its DID document and a working API key', async () => {
@@ -51,7 +57,12 @@ describe('admin API', () => {
     const res = await t.call('POST', '/admin/issuers/gz-eval/api-keys', { label: 'exam system' }, admin);
     expect(res.status).toBe(201);
     const { apiKey } = (await res.json()) as { apiKey: { id: string; token: string } };
-    const ok = await t.call('POST', '/v1/certificates', skillLevelRequest({ certificateNumber: 'S000144000123253000002', assessment: { id: 'A-KEY', date: '2025-01-01' } }), bearer(apiKey.token));
+    const ok = await t.call(
+      'POST',
+      '/v1/certificates',
+      skillLevelRequest({ certificateNumber: 'S000144000123253000002', assessment: { id: 'A-KEY', date: '2025-01-01' } }),
+      bearer(apiKey.token),
+    );
     expect(ok.status).toBe(201);
     expect((await t.call('DELETE', `/admin/api-keys/${apiKey.id}`, undefined, admin)).status).toBe(204);
     const refused = await t.call('POST', '/v1/certificates', skillLevelRequest(), bearer(apiKey.token));
@@ -61,7 +72,9 @@ describe('admin API', () => {
 
   it('rotates a key: the new key signs, the old stays in the DID document and old credentials still verify', async () => {
     const loader = stockLoader((p) => Promise.resolve(t.app.request(p)), t.ports.config.publicUrl);
-    const before = (await (await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'A-ROT-1', date: '2025-01-01' } }), bearer(t.devKey))).json()) as Json;
+    const before = (await (
+      await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'A-ROT-1', date: '2025-01-01' } }), bearer(t.devKey))
+    ).json()) as Json;
     const res = await t.call('POST', '/admin/issuers/dev/keys/rotate', undefined, admin);
     expect(res.status).toBe(201);
     const rotated = (await res.json()) as { key: { id: string }; retired: { id: string; retiredAt: string }[] };
@@ -69,7 +82,9 @@ describe('admin API', () => {
     expect(rotated.retired[0]!.id).toMatch(/#key-1$/);
     const doc = (await (await t.app.request('/issuers/dev/did.json')).json()) as { verificationMethod: { id: string }[] };
     expect(doc.verificationMethod.map((m) => m.id.split('#')[1])).toEqual(['key-1', 'key-2']);
-    const after = (await (await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'A-ROT-2', date: '2025-01-01' } }), bearer(t.devKey))).json()) as Json;
+    const after = (await (
+      await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'A-ROT-2', date: '2025-01-01' } }), bearer(t.devKey))
+    ).json()) as Json;
     const proofOf = (c: Json) => ((c.verifiableCredential as Json).proof as Json[])[0]!;
     expect(proofOf(before).verificationMethod).toMatch(/#key-1$/);
     expect(proofOf(after).verificationMethod).toMatch(/#key-2$/);

@@ -35,16 +35,23 @@ function tamper(doc: Json, path: (string | number)[]): Json {
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
   const v = node[last];
-  node[last] = typeof v === 'string' ? (v.length > 0 ? v.slice(0, -1) + (v.endsWith('1') ? '2' : '1') : 'x') : typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : 'x';
+  node[last] =
+    typeof v === 'string'
+      ? v.length > 0
+        ? v.slice(0, -1) + (v.endsWith('1') ? '2' : '1')
+        : 'x'
+      : typeof v === 'number'
+        ? v + 1
+        : typeof v === 'boolean'
+          ? !v
+          : 'x';
   return copy;
 }
 
 describe('POST /v1/certificates', () => {
   for (const cryptosuite of ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const) {
     it(`issues a skill level certificate (${cryptosuite}) that stock @digitalbazaar/vc verifies, and rejects after any one field is altered`, async () => {
-      const { res, body } = await issue(
-        skillLevelRequest({ cryptosuite, assessment: { id: `ASM-TAMPER-${cryptosuite}`, date: '2025-06-20' } }),
-      );
+      const { res, body } = await issue(skillLevelRequest({ cryptosuite, assessment: { id: `ASM-TAMPER-${cryptosuite}`, date: '2025-06-20' } }));
       expect(res.status).toBe(201);
       const vc = body.verifiableCredential as Json;
       const ok = await stockVerify(vc, loader);
@@ -78,7 +85,11 @@ describe('POST /v1/certificates', () => {
     expect(id.identityHash).toMatch(/^hmac-sha256\$hp-[a-z0-9-]+\$[0-9a-f]{64}$/);
     // lower-case x and spaces normalise to the same number
     const check = async (idNumber: string) =>
-      ((await (await t.call('POST', '/credentials/verify', { verifiableCredential: body.verifiableCredential, options: { holderIdNumber: idNumber } })).json()) as Json).verdict;
+      (
+        (await (
+          await t.call('POST', '/credentials/verify', { verifiableCredential: body.verifiableCredential, options: { holderIdNumber: idNumber } })
+        ).json()) as Json
+      ).verdict;
     expect(await check('110101 19900307123x')).toBe('valid');
     expect(await check('110101199003071234')).toBe('holder-mismatch');
   });
@@ -89,7 +100,14 @@ describe('POST /v1/certificates', () => {
     const mine = await t.call('GET', path, undefined, bearer(t.devKey));
     expect(mine.status).toBe(200);
     expect(((await mine.json()) as Json).verifiableCredential).toEqual(body.verifiableCredential);
-    const other = (await (await t.call('POST', '/admin/issuers', { slug: 'other-org', names: { 'zh-Hans': '另一机构' }, orgKind: 'S', filingCode: 'S-1' }, bearer('test-admin-token-0123456789abcdef'))).json()) as { apiKey: { token: string } };
+    const other = (await (
+      await t.call(
+        'POST',
+        '/admin/issuers',
+        { slug: 'other-org', names: { 'zh-Hans': '另一机构' }, orgKind: 'S', filingCode: 'S-1' },
+        bearer('test-admin-token-0123456789abcdef'),
+      )
+    ).json()) as { apiKey: { token: string } };
     const theirs = await t.call('GET', path, undefined, bearer(other.apiKey.token));
     expect(theirs.status).toBe(404);
     const record = await t.ports.store.getCredential(String(body.id));
@@ -104,8 +122,20 @@ describe('POST /v1/certificates', () => {
     const validate = ajv.compile(schema);
     const kinds = [
       skillLevelRequest({ assessment: { id: 'ASM-OB3-1', date: '2025-06-20' } }),
-      skillLevelRequest({ kind: 'specialized-ability', level: undefined, specialty: { name: '中式面点制作' }, certificateNumber: 'ZX-1', assessment: { id: 'ASM-OB3-2', date: '2025-06-20' } }),
-      skillLevelRequest({ kind: 'enterprise', level: undefined, enterprise: { title: '焊接技能', level: '高级' }, certificateNumber: 'QY-1', assessment: { id: 'ASM-OB3-3', date: '2025-06-20' } }),
+      skillLevelRequest({
+        kind: 'specialized-ability',
+        level: undefined,
+        specialty: { name: '中式面点制作' },
+        certificateNumber: 'ZX-1',
+        assessment: { id: 'ASM-OB3-2', date: '2025-06-20' },
+      }),
+      skillLevelRequest({
+        kind: 'enterprise',
+        level: undefined,
+        enterprise: { title: '焊接技能', level: '高级' },
+        certificateNumber: 'QY-1',
+        assessment: { id: 'ASM-OB3-3', date: '2025-06-20' },
+      }),
     ];
     for (const request of kinds) {
       const { res, body } = await issue(JSON.parse(JSON.stringify(request)) as Json);
@@ -130,14 +160,26 @@ describe('POST /v1/assessments', () => {
       expect(vc.credentialSubject.assessmentId).toBe('ASM-2025-0100');
       expect((await stockVerify(vc, loader)).verified).toBe(true);
     }
-    const records = await t.ports.store.listCredentials({ by: 'assessment', issuerId: (await t.ports.store.getIssuer({ slug: 'dev' }))!.id, assessmentId: 'ASM-2025-0100' });
+    const records = await t.ports.store.listCredentials({
+      by: 'assessment',
+      issuerId: (await t.ports.store.getIssuer({ slug: 'dev' }))!.id,
+      assessmentId: 'ASM-2025-0100',
+    });
     expect(records).toHaveLength(2);
   });
 
   it('issues neither when the second certificate cannot be recorded', async () => {
     const issuer = (await t.ports.store.getIssuer({ slug: 'dev' }))!;
     // An enterprise certification for this assessment already exists: the pair must not half-land.
-    const first = await issue(skillLevelRequest({ kind: 'enterprise', level: undefined, enterprise: { title: '美发', level: '三星' }, certificateNumber: 'QY-9', assessment: { id: 'ASM-PAIR', date: '2025-07-01' } }));
+    const first = await issue(
+      skillLevelRequest({
+        kind: 'enterprise',
+        level: undefined,
+        enterprise: { title: '美发', level: '三星' },
+        certificateNumber: 'QY-9',
+        assessment: { id: 'ASM-PAIR', date: '2025-07-01' },
+      }),
+    );
     expect(first.res.status).toBe(201);
     const before = await t.ports.store.countCredentials(issuer.id);
     const res = await t.call('POST', '/v1/assessments', assessmentRequest({ assessment: { id: 'ASM-PAIR', date: '2025-07-01' } }), bearer(t.devKey));

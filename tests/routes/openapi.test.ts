@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERDICT_LABELS } from '../../src/verify/messages.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -10,6 +11,14 @@ afterAll(() => t.close());
 type Json = Record<string, any>;
 
 describe('the OpenAPI document', () => {
+  it('names every verdict the verifier gives, and documents verified beside trusted', async () => {
+    const doc = (await (await t.app.request('/openapi.json')).json()) as Json;
+    const result = doc.components.schemas.VerificationResult;
+    expect([...result.properties.verdict.enum].sort()).toEqual(Object.keys(VERDICT_LABELS).sort());
+    expect(result.properties.trusted.type).toBe('boolean');
+    expect(result.properties.verified.description).toMatch(/trust registry is not part of it/);
+  });
+
   it('validates as OpenAPI 3.1', async () => {
     const doc = (await (await t.app.request('/openapi.json')).json()) as Json;
     expect(doc.openapi).toBe('3.1.0');
@@ -41,7 +50,11 @@ describe('the OpenAPI document', () => {
 
   it('describes every field of every request body, with an example, and every operation that takes a body has an example body', async () => {
     const doc = (await (await t.app.request('/openapi.json')).json()) as Json;
-    const resolve = (ref: string): Json => ref.slice(2).split('/').reduce((n: Json, k) => n[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    const resolve = (ref: string): Json =>
+      ref
+        .slice(2)
+        .split('/')
+        .reduce((n: Json, k) => n[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
     const lacking: string[] = [];
     const walk = (schema: Json | undefined, at: string, seen: Set<string>): void => {
       if (!schema || typeof schema !== 'object') return;
@@ -55,7 +68,8 @@ describe('the OpenAPI document', () => {
         if (!(Array.isArray(target.examples) && target.examples.length > 0) && target.example === undefined) lacking.push(`${at}/${name}: example`);
         walk(prop, `${at}/${name}`, seen);
       }
-      for (const key of ['oneOf', 'anyOf', 'allOf'] as const) for (const [i, s] of ((schema[key] ?? []) as Json[]).entries()) walk(s, `${at}/${key}/${i}`, seen);
+      for (const key of ['oneOf', 'anyOf', 'allOf'] as const)
+        for (const [i, s] of ((schema[key] ?? []) as Json[]).entries()) walk(s, `${at}/${key}/${i}`, seen);
       if (schema.items) walk(schema.items as Json, `${at}/items`, seen);
     };
     let bodies = 0;
@@ -80,7 +94,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('serves the landing page at / in the visitor’s language, linking the verify page, these docs and the trust list', async () => {
-    for (const [lang, title] of [['zh-CN', '职业技能证书核验'], ['zh-HK', '職業技能證書核實'], ['en-GB', 'Vocational skill certificates, verifiable']] as const) {
+    for (const [lang, title] of [
+      ['zh-CN', '职业技能证书核验'],
+      ['zh-HK', '職業技能證書核實'],
+      ['en-GB', 'Vocational skill certificates, verifiable'],
+    ] as const) {
       const res = await t.app.request('/', { headers: { 'accept-language': lang } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -40,6 +40,20 @@ describe('POST /credentials/issue', () => {
     });
   }
 
+  it('signs an already-expired credential but warns, in the Accept-Language; a current one has no warnings', async () => {
+    const expired = vc2(t.devDid, { validFrom: '2019-01-01T00:00:00Z', validUntil: '2020-01-01T00:00:00Z' });
+    const res = await t.call('POST', '/credentials/issue', { credential: expired }, { ...bearer(t.devKey), 'accept-language': 'zh-CN' });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Json;
+    expect(body.warnings).toEqual([
+      { code: 'warning.issued-expired', detail: expect.stringContaining('已经过去'), params: { field: 'validUntil', until: '2020-01-01T00:00:00Z' } },
+    ]);
+    const english = await issue({ credential: vc2(t.devDid, { validFrom: '2019-01-01T00:00:00Z', validUntil: '2020-01-01T00:00:00Z' }) });
+    expect((english.body.warnings as Json[])[0]!.detail).toMatch(/already past: every verifier will call it expired/);
+    const current = await issue({ credential: vc2(t.devDid, { validUntil: '2099-01-01T00:00:00Z' }) });
+    expect(current.body.warnings).toBeUndefined();
+  });
+
   it('keeps the issuer object and a caller-chosen id', async () => {
     const credential = vc2(t.devDid, { id: 'https://certs.example.cn/c/abc', issuer: { id: t.devDid, name: '开发用评价机构' } });
     const { res, body } = await issue({ credential });
@@ -76,7 +90,10 @@ describe('POST /credentials/issue', () => {
     expect(res.status).toBe(201);
     const jwt = body.verifiableCredential as string;
     expect(jwt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const [header, payload] = jwt.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Json);
+    const [header, payload] = jwt
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Json);
     expect(header).toMatchObject({ alg: 'EdDSA' });
     expect(payload).toMatchObject({ iss: t.devDid, sub: 'did:example:holder' });
     expect((payload!.vc as Json).credentialSubject).toEqual(credential.credentialSubject);
@@ -94,7 +111,12 @@ describe('POST /credentials/issue', () => {
   });
 
   it('adds status entries when asked, or by the issuer configuration (statusByDefault), and none otherwise', async () => {
-    const res = await t.call('POST', '/admin/issuers', { slug: 'no-status', names: { 'zh-Hans': '无状态机构' }, orgKind: 'S', filingCode: 'NS-1', statusByDefault: false }, bearer(ADMIN_TOKEN));
+    const res = await t.call(
+      'POST',
+      '/admin/issuers',
+      { slug: 'no-status', names: { 'zh-Hans': '无状态机构' }, orgKind: 'S', filingCode: 'NS-1', statusByDefault: false },
+      bearer(ADMIN_TOKEN),
+    );
     expect(res.status).toBe(201);
     const { issuer, apiKey } = (await res.json()) as { issuer: { did: string }; apiKey: { token: string } };
     await accredit(t, 'no-status');
@@ -102,7 +124,10 @@ describe('POST /credentials/issue', () => {
     expect(plain.res.status).toBe(201);
     expect((plain.body.verifiableCredential as Json).credentialStatus).toBeUndefined();
     expect((plain.body.verifiableCredential as Json)['@context']).toEqual(vc2(issuer.did)['@context']);
-    const asked = await issue({ credential: vc2(issuer.did), options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } } }, apiKey.token);
+    const asked = await issue(
+      { credential: vc2(issuer.did), options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } } },
+      apiKey.token,
+    );
     expect(((asked.body.verifiableCredential as Json).credentialStatus as Json[]).map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
     // the default issuer adds revocation when not asked
     const dev = await issue({ credential: vc2(t.devDid) });

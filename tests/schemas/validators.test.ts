@@ -11,8 +11,14 @@ describe('generated schema validators', () => {
   });
 
   it('have request types generated from the same schemas, up to date (so types cannot drift from what is validated)', async () => {
-    expect(readFileSync(`${ROOT}src/domain/requests.ts`, 'utf8') === (await buildRequestTypesSource(ROOT)), 'src/domain/requests.ts is stale: npm run build:validators').toBe(true);
-    expect(readFileSync(`${ROOT}src/schemas/validators.d.ts`, 'utf8') === buildValidatorTypesSource(), 'src/schemas/validators.d.ts is stale: npm run build:validators').toBe(true);
+    expect(
+      readFileSync(`${ROOT}src/domain/requests.ts`, 'utf8') === (await buildRequestTypesSource(ROOT)),
+      'src/domain/requests.ts is stale: npm run build:validators',
+    ).toBe(true);
+    expect(
+      readFileSync(`${ROOT}src/schemas/validators.d.ts`, 'utf8') === buildValidatorTypesSource(),
+      'src/schemas/validators.d.ts is stale: npm run build:validators',
+    ).toBe(true);
   });
 
   it('contain no eval or new Function (Workers forbid both)', () => {

@@ -30,9 +30,16 @@ beforeAll(async () => {
       return { method: method.toUpperCase(), path, body: (op as Json).requestBody !== undefined, auth: auth.length ? auth : ['none'] };
     }),
   );
-  const partner = await t.call('POST', '/admin/partners', { slug: 'fuzz-hk', names: { en: 'Fuzz partner' }, region: 'HK', rateLimitPerMinute: 100_000 }, bearer(ADMIN_TOKEN));
+  const partner = await t.call(
+    'POST',
+    '/admin/partners',
+    { slug: 'fuzz-hk', names: { en: 'Fuzz partner' }, region: 'HK', rateLimitPerMinute: 100_000 },
+    bearer(ADMIN_TOKEN),
+  );
   partnerKey = ((await partner.json()) as Json).apiKey.token;
-  const issued = (await (await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'FUZZ-0', date: '2025-06-20' } }), bearer(t.devKey))).json()) as Json;
+  const issued = (await (
+    await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'FUZZ-0', date: '2025-06-20' } }), bearer(t.devKey))
+  ).json()) as Json;
   credentialId = issued.id;
   credential = issued.verifiableCredential;
 });
@@ -42,24 +49,58 @@ afterAll(() => t.close());
 function examples(path: string): Json[] {
   const by: Record<string, Json[]> = {
     '/v1/certificates': [
-      skillLevelRequest({ validFrom: '2025-07-01T00:00:00Z', suspension: true, cryptosuite: 'eddsa-jcs-2022', occupation: { code: '4-04-05-05', workType: '数据标注', classificationVersion: '2022' } }),
+      skillLevelRequest({
+        validFrom: '2025-07-01T00:00:00Z',
+        suspension: true,
+        cryptosuite: 'eddsa-jcs-2022',
+        occupation: { code: '4-04-05-05', workType: '数据标注', classificationVersion: '2022' },
+      }),
       skillLevelRequest({ kind: 'enterprise', level: undefined, enterprise: { title: '焊接', level: '高级', rank: 4 } }),
     ],
     '/v1/assessments': [assessmentRequest({ validFrom: '2025-07-01T00:00:00Z', suspension: false })],
     '/credentials/issue': [
-      { credential: vc2(t.devDid, { validUntil: '2030-01-01T00:00:00Z', credentialSchema: { id: 'https://example.org/s.json', type: 'JsonSchema' } }), options: { cryptosuite: 'eddsa-jcs-2022', credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' } } },
+      {
+        credential: vc2(t.devDid, { validUntil: '2030-01-01T00:00:00Z', credentialSchema: { id: 'https://example.org/s.json', type: 'JsonSchema' } }),
+        options: { cryptosuite: 'eddsa-jcs-2022', credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' } },
+      },
       { credential: vc2(t.devDid), options: { format: 'vc+jwt' } },
-      { credential: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], issuer: t.devDid, issuanceDate: '2025-01-01T00:00:00Z', credentialSubject: { id: 'did:example:x' } }, options: { format: 'jwt_vc_json' } },
+      {
+        credential: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiableCredential'],
+          issuer: t.devDid,
+          issuanceDate: '2025-01-01T00:00:00Z',
+          credentialSubject: { id: 'did:example:x' },
+        },
+        options: { format: 'jwt_vc_json' },
+      },
     ],
-    '/credentials/verify': [{ verifiableCredential: credential }, { verifiableCredential: credential, options: { holderIdNumber: '11010119900307123X', checks: ['proof'] } }],
-    '/presentations/verify': [{ verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [credential] } }],
+    '/credentials/verify': [
+      { verifiableCredential: credential },
+      { verifiableCredential: credential, options: { holderIdNumber: '11010119900307123X', checks: ['proof'] } },
+    ],
+    '/presentations/verify': [
+      {
+        verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [credential] },
+      },
+    ],
     '/credentials/status': [{ credentialId, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'suspended' }] }],
     '/v1/status/bulk': [{ action: 'suspend', reason: 'fuzz', select: { issuedFrom: '2025-01-01T00:00:00Z', issuedUntil: '2025-01-02T00:00:00Z' } }],
     '/v1/verify/batch': [{ items: [credential, 'x'] }],
     '/v1/recognitions': [{ certificateKind: 'skill-level', ladderRank: 4, framework: 'HKQF', level: 'Level 3' }],
     '/admin/issuers': [{ slug: 'fuzz-org', names: { 'zh-Hans': '模糊' }, orgKind: 'S', filingCode: 'F-1' }],
     '/admin/partners': [{ slug: 'fuzz-mo', names: { en: 'Fuzz' }, region: 'MO' }],
-    '/admin/issuers/{slug}/accreditations': [{ kinds: ['skill-level'], occupations: ['4-04-*'], ranks: [2, 3], validFrom: '2025-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z', chain: 'c', chainMaster: 'm' }],
+    '/admin/issuers/{slug}/accreditations': [
+      {
+        kinds: ['skill-level'],
+        occupations: ['4-04-*'],
+        ranks: [2, 3],
+        validFrom: '2025-01-01T00:00:00Z',
+        validUntil: '2030-01-01T00:00:00Z',
+        chain: 'c',
+        chainMaster: 'm',
+      },
+    ],
     '/admin/issuers/{slug}/exit': [{ exitedAt: '2999-01-01T00:00:00Z', reason: 'term-expired', note: 'n', retroactive: false }],
     '/admin/issuers/{slug}/keys/compromise': [{ keyId: 'key-9', at: '2999-01-01T00:00:00Z', retroactive: false }],
     '/admin/issuers/{slug}/keys/rotate': [{}],
@@ -74,9 +115,30 @@ function examples(path: string): Json[] {
 // impossible dates, non-integers and extreme numbers, escapes, control characters, long strings,
 // wrong types and deep nesting.
 const TRICKY = {
-  date: ['2016-12-31T23:59:60Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '2025-02-30T00:00:00Z', '9999-12-31T23:59:59Z', '2025-06-20T25:00:00Z', '1969-12-31T23:59:59.999999Z', '2025-06-20'],
+  date: [
+    '2016-12-31T23:59:60Z',
+    '0000-01-01T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+    '2025-02-30T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '2025-06-20T25:00:00Z',
+    '1969-12-31T23:59:59.999999Z',
+    '2025-06-20',
+  ],
   number: [1.5, -1, 0, 2 ** 53, 1e308, -0, 99_999, 1e-300],
-  string: ['', ' ', 'x'.repeat(5000), '%zz', '%25zz', '\u0000', '../..', 'did:web:127.0.0.1%3A8443', '<script>alert(1)</script>', '😀', 'urn:uuid:00000000-0000-0000-0000-000000000000'],
+  string: [
+    '',
+    ' ',
+    'x'.repeat(5000),
+    '%zz',
+    '%25zz',
+    '\u0000',
+    '../..',
+    'did:web:127.0.0.1%3A8443',
+    '<script>alert(1)</script>',
+    '😀',
+    'urn:uuid:00000000-0000-0000-0000-000000000000',
+  ],
   other: [null, true, [], {}, [null], { '@context': { x: 'y' } }, JSON.parse('['.repeat(200) + ']'.repeat(200))],
 } as const;
 const DATE = /^\d{4}-\d\d-\d\d(T|$)/;
@@ -128,7 +190,14 @@ const request = fc.record({
   slug: segment,
   purpose: fc.constantFrom('revocation', 'suspension', 'x'),
   seq: fc.constantFrom('1', '0', '1.5', '-1', '99999999999'),
-  query: fc.option(fc.dictionary(fc.constantFrom('limit', 'scale', 'lang', 'issuer', 'x'), fc.oneof(fc.constantFrom('1.5', '-1', 'zh-Hant', '1e9', '%zz', ''), fc.string({ maxLength: 8 })), { maxKeys: 3 }), { nil: undefined }),
+  query: fc.option(
+    fc.dictionary(
+      fc.constantFrom('limit', 'scale', 'lang', 'issuer', 'x'),
+      fc.oneof(fc.constantFrom('1.5', '-1', 'zh-Hant', '1e9', '%zz', ''), fc.string({ maxLength: 8 })),
+      { maxKeys: 3 },
+    ),
+    { nil: undefined },
+  ),
   bodyKind: fc.constantFrom('mutant', 'mutant', 'mutant', 'json', 'text', 'empty', 'wrong-type'),
   example: fc.nat(),
   choice: fc.nat(),
@@ -158,7 +227,11 @@ function replaceAt(value: unknown, path: (string | number)[], replacement: unkno
 
 async function send(method: string, path: string, body: string, auth: string): Promise<{ status: number; type: string; text: string }> {
   const token = { issuer: t.devKey, admin: ADMIN_TOKEN, partner: partnerKey }[auth];
-  const res = await t.app.request(path, { method, body, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const res = await t.app.request(path, {
+    method,
+    body,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
@@ -171,7 +244,14 @@ describe('fuzzing every operation of /openapi.json', () => {
       for (const example of examples(op.path)) {
         for (const at of pathsOf(example)) {
           const original = at.reduce<any>((node, k) => node[k], example);
-          const pool = typeof original === 'string' ? (DATE.test(original) ? TRICKY.date : TRICKY.string.slice(0, 6)) : typeof original === 'number' ? TRICKY.number : TRICKY.other.slice(0, 3);
+          const pool =
+            typeof original === 'string'
+              ? DATE.test(original)
+                ? TRICKY.date
+                : TRICKY.string.slice(0, 6)
+              : typeof original === 'number'
+                ? TRICKY.number
+                : TRICKY.other.slice(0, 3);
           for (const value of pool) {
             const r = await send(op.method, path, JSON.stringify(replaceAt(example, at, value)), op.auth[0]!);
             sent++;

@@ -86,7 +86,12 @@ describe('retroactive dates are deliberate', () => {
     expect(early.status).toBe(422);
     const past = await t.call('POST', '/admin/issuers/dev/exit', { exitedAt: issuer.issuer.createdAt, reason: 'term-expired' }, admin);
     expect(past.status).toBe(409);
-    const future = await t.call('POST', '/admin/issuers/dev/exit', { exitedAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'term-expired' }, admin);
+    const future = await t.call(
+      'POST',
+      '/admin/issuers/dev/exit',
+      { exitedAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'term-expired' },
+      admin,
+    );
     expect(future.status).toBe(201);
     expect(((await future.json()) as Json).affected).toBe(0);
   });

@@ -19,7 +19,8 @@ const wrongKey = (id: string) => `skc_${id}_${'A'.repeat(43)}`;
 describe('failed authentications are throttled', () => {
   it('per client address: 10 wrong keys a minute, then 429 with Retry-After, even for a right key', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await t.call('GET', '/v1/audit', undefined, from('198.51.100.7', bearer(wrongKey(`${i}`.padStart(16, '0')))))).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await t.call('GET', '/v1/audit', undefined, from('198.51.100.7', bearer(wrongKey(`${i}`.padStart(16, '0')))))).status);
     expect(statuses).toEqual(new Array(10).fill(401));
     const blocked = await t.call('GET', '/v1/audit', undefined, from('198.51.100.7', bearer(t.devKey)));
     expect(blocked.status).toBe(429);
@@ -39,7 +40,8 @@ describe('failed authentications are throttled', () => {
   });
 
   it('admin token guesses count against the address too', async () => {
-    for (let i = 0; i < 10; i++) expect((await t.call('GET', '/admin/issuers', undefined, from('192.0.2.50', bearer(`not-the-admin-token-${i}`)))).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await t.call('GET', '/admin/issuers', undefined, from('192.0.2.50', bearer(`not-the-admin-token-${i}`)))).status).toBe(401);
     expect((await t.call('GET', '/admin/issuers', undefined, from('192.0.2.50', bearer(ADMIN_TOKEN)))).status).toBe(429);
     expect((await t.call('GET', '/admin/issuers', undefined, from('192.0.2.51', bearer(ADMIN_TOKEN)))).status).toBe(200);
   });
@@ -55,7 +57,12 @@ describe('anonymous and partner limits', () => {
   });
 
   it("counts a partner's batch items, not its calls", async () => {
-    const res = await t.call('POST', '/admin/partners', { slug: 'hk-items', names: { en: 'Items partner' }, region: 'HK', rateLimitPerMinute: 3 }, bearer(ADMIN_TOKEN));
+    const res = await t.call(
+      'POST',
+      '/admin/partners',
+      { slug: 'hk-items', names: { en: 'Items partner' }, region: 'HK', rateLimitPerMinute: 3 },
+      bearer(ADMIN_TOKEN),
+    );
     const key = ((await res.json()) as Json).apiKey.token;
     const cert = (await (await t.call('POST', '/v1/certificates', skillLevelRequest(), bearer(t.devKey))).json()) as Json;
     expect((await t.call('POST', '/v1/verify/batch', { items: [cert.verifiableCredential, 'x', 'y'] }, from('10.9.9.9', bearer(key)))).status).toBe(200);

@@ -82,7 +82,11 @@ describe('bodies of unauthenticated requests are never read', () => {
   it('does the same for a declared 16 MB body with a bad token, and for the admin API', async () => {
     const pid = service.child.pid!;
     const before = bytesReadBy(pid);
-    const batch = await upload('/v1/verify/batch', ['Content-Length: 16777216', 'Authorization: Bearer skc_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'], 16 * 1024 * 1024);
+    const batch = await upload(
+      '/v1/verify/batch',
+      ['Content-Length: 16777216', 'Authorization: Bearer skc_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+      16 * 1024 * 1024,
+    );
     expect(batch.status).toBe(401);
     const admin = await upload('/admin/issuers', ['Transfer-Encoding: chunked'], 32 * 1024 * 1024);
     expect(admin.status).toBe(401);

@@ -27,7 +27,11 @@ type Json = Record<string, any>;
 let n = 0;
 async function issue(): Promise<Json> {
   const body = skillLevelRequest({ assessment: { id: `DCC-${n++}`, date: '2025-06-20' } });
-  const res = await fetch(`${service.url}/v1/certificates`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${service.url}/v1/certificates`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as Json;
 }
@@ -44,7 +48,11 @@ describe('status lists through @digitalbazaar/http-client and stock checkStatus'
   it('reads a revoked certificate as revoked and a live one as live', async () => {
     const revoked = await issue();
     const live = await issue();
-    const r = await fetch(`${service.url}/v1/credentials/${encodeURIComponent(revoked.id)}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'fraud' }) });
+    const r = await fetch(`${service.url}/v1/credentials/${encodeURIComponent(revoked.id)}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'fraud' }),
+    });
     expect(r.status).toBe(200);
     const a = dccCheck(revoked.verifiableCredential);
     expect(a.error).toBeUndefined();

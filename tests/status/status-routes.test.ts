@@ -54,9 +54,21 @@ describe('status entries at issuance', () => {
   it('adds a suspension entry on request, and by issuer setting', async () => {
     const { entries } = await certificate({ suspension: true });
     expect(entries.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
-    const viaVcApi = (await (await post('/credentials/issue', { credential: vc2(t.devDid), options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } } })).json()) as { verifiableCredential: { credentialStatus: Entry[] } };
+    const viaVcApi = (await (
+      await post('/credentials/issue', {
+        credential: vc2(t.devDid),
+        options: { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: ['revocation', 'suspension'] } },
+      })
+    ).json()) as { verifiableCredential: { credentialStatus: Entry[] } };
     expect(viaVcApi.verifiableCredential.credentialStatus.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
-    const created = (await (await t.call('POST', '/admin/issuers', { slug: 'susp-org', names: { 'zh-Hans': '暂停机构' }, orgKind: 'Y', filingCode: 'Y-S', suspensionByDefault: true }, bearer(ADMIN_TOKEN))).json()) as { apiKey: { token: string } };
+    const created = (await (
+      await t.call(
+        'POST',
+        '/admin/issuers',
+        { slug: 'susp-org', names: { 'zh-Hans': '暂停机构' }, orgKind: 'Y', filingCode: 'Y-S', suspensionByDefault: true },
+        bearer(ADMIN_TOKEN),
+      )
+    ).json()) as { apiKey: { token: string } };
     await accredit(t, 'susp-org');
     const byDefault = await certificate({}, created.apiKey.token);
     expect(byDefault.entries.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
@@ -75,11 +87,23 @@ describe('revoke, suspend, reinstate', () => {
     expect(await bit(live.entries[0]!)).toBe(false);
 
     const suite = new DataIntegrityProof({ cryptosuite: rdfc });
-    const r1 = await checkStatus({ credential: revoked.vc, documentLoader: loader, suite, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true });
+    const r1 = await checkStatus({
+      credential: revoked.vc,
+      documentLoader: loader,
+      suite,
+      verifyBitstringStatusListCredential: true,
+      verifyMatchingIssuers: true,
+    });
     expect(r1.error).toBeUndefined();
     expect(r1.verified).toBe(true);
     expect(r1.results![0]!.status).toBe(true);
-    const r2 = await checkStatus({ credential: live.vc, documentLoader: loader, suite, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true });
+    const r2 = await checkStatus({
+      credential: live.vc,
+      documentLoader: loader,
+      suite,
+      verifyBitstringStatusListCredential: true,
+      verifyMatchingIssuers: true,
+    });
     expect(r2.verified).toBe(true);
     expect(r2.results![0]!.status).toBe(false);
     // and the full stock verification still passes the signature; the status says revoked
@@ -110,7 +134,9 @@ describe('revoke, suspend, reinstate', () => {
 
   it('a key of another issuer gets 403 (or 404 for a credential it cannot see); admin may change it', async () => {
     const c = await certificate();
-    const other = (await (await t.call('POST', '/admin/issuers', { slug: 'other-st', names: { 'zh-Hans': '其他' }, orgKind: 'S', filingCode: 'S-2' }, bearer(ADMIN_TOKEN))).json()) as { apiKey: { token: string } };
+    const other = (await (
+      await t.call('POST', '/admin/issuers', { slug: 'other-st', names: { 'zh-Hans': '其他' }, orgKind: 'S', filingCode: 'S-2' }, bearer(ADMIN_TOKEN))
+    ).json()) as { apiKey: { token: string } };
     const res = await post(`/v1/credentials/${enc(c.id)}/revoke`, { reason: 'not mine' }, other.apiKey.token);
     expect([403, 404]).toContain(res.status);
     expect(await bit(c.entries[0]!)).toBe(false);
@@ -125,13 +151,19 @@ describe('revoke, suspend, reinstate', () => {
     const res = await post('/credentials/status', { credentialId: c.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'suspended' }] });
     expect(res.status).toBe(200);
     expect(await bit(c.entries[1]!)).toBe(true);
-    await post('/credentials/status', { credentialId: c.id, credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'suspension', status: false }] });
+    await post('/credentials/status', {
+      credentialId: c.id,
+      credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'suspension', status: false }],
+    });
     expect(await bit(c.entries[1]!)).toBe(false);
     await post('/credentials/status', { credentialId: c.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }], reason: 'fraud' });
     expect(await bit(c.entries[0]!)).toBe(true);
     const bad = await post('/credentials/status', { credentialId: c.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'maybe' }] });
     expect(bad.status).toBe(422);
-    const unknown = await post('/credentials/status', { credentialId: 'urn:uuid:00000000-0000-4000-8000-000000000000', credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
+    const unknown = await post('/credentials/status', {
+      credentialId: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+      credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }],
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -191,7 +223,9 @@ describe('publication', () => {
 
 describe('bulk withdrawal and the audit log', () => {
   it('revokes every credential an issuer signed in a time range, atomically, and reports how many', async () => {
-    const created = (await (await t.call('POST', '/admin/issuers', { slug: 'bulk-org', names: { 'zh-Hans': '批量' }, orgKind: 'Y', filingCode: 'Y-B' }, bearer(ADMIN_TOKEN))).json()) as { apiKey: { token: string } };
+    const created = (await (
+      await t.call('POST', '/admin/issuers', { slug: 'bulk-org', names: { 'zh-Hans': '批量' }, orgKind: 'Y', filingCode: 'Y-B' }, bearer(ADMIN_TOKEN))
+    ).json()) as { apiKey: { token: string } };
     const key = created.apiKey.token;
     await accredit(t, 'bulk-org');
     const before = await certificate({}, key);
@@ -201,7 +235,11 @@ describe('bulk withdrawal and the audit log', () => {
     const until = new Date(Date.now() + 1).toISOString();
     await new Promise((r) => setTimeout(r, 15));
     const after = await certificate({}, key);
-    const res = await post('/v1/status/bulk', { action: 'revoke', reason: 'exam session 2025-06-20 annulled', select: { issuedFrom: from, issuedUntil: until } }, key);
+    const res = await post(
+      '/v1/status/bulk',
+      { action: 'revoke', reason: 'exam session 2025-06-20 annulled', select: { issuedFrom: from, issuedUntil: until } },
+      key,
+    );
     expect(res.status).toBe(200);
     const report = (await res.json()) as { matched: number; changed: number };
     expect(report).toMatchObject({ matched: 3, changed: 3 });
@@ -209,7 +247,9 @@ describe('bulk withdrawal and the audit log', () => {
     expect(await bit(before.entries[0]!)).toBe(false);
     expect(await bit(after.entries[0]!)).toBe(false);
     // suspending the same range now skips what is revoked or has no suspension entry
-    const susp = (await (await post('/v1/status/bulk', { action: 'suspend', reason: 'x', select: { issuedFrom: from, issuedUntil: until } }, key)).json()) as Json;
+    const susp = (await (
+      await post('/v1/status/bulk', { action: 'suspend', reason: 'x', select: { issuedFrom: from, issuedUntil: until } }, key)
+    ).json()) as Json;
     expect(susp).toMatchObject({ matched: 3, changed: 0, skipped: 3 });
   });
 
@@ -235,7 +275,7 @@ describe('bulk withdrawal and the audit log', () => {
     const adminLog = await t.call('GET', '/v1/audit?issuer=dev', undefined, bearer(ADMIN_TOKEN));
     expect(adminLog.status).toBe(200);
     const db = t.db();
-    expect(() => db.exec('UPDATE status_audit SET reason = \'edited\'')).toThrow(/append-only/);
+    expect(() => db.exec("UPDATE status_audit SET reason = 'edited'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM status_audit')).toThrow(/append-only/);
   });
 });

@@ -160,7 +160,12 @@ export function issuanceContract(get: GetStore): void {
       const slots = await Promise.all(ids.map(() => store.pickStatusSlot(issuer.id, 'revocation', BIG)));
       const outcomes = await Promise.all(
         ids.map((id, i) =>
-          store.recordIssued([{ record: record(issuer.id, id), slots: [slots[i]!] }], { issuerId: issuer.id, key, requestHash: 'h', response: JSON.stringify([id]) }),
+          store.recordIssued([{ record: record(issuer.id, id), slots: [slots[i]!] }], {
+            issuerId: issuer.id,
+            key,
+            requestHash: 'h',
+            response: JSON.stringify([id]),
+          }),
         ),
       );
       const recorded = outcomes.filter((o) => o.outcome === 'recorded');
@@ -228,7 +233,12 @@ export function issuanceContract(get: GetStore): void {
       const times = ['2025-06-20T10:00:00.000Z', '2025-06-20T09:00:00.000Z', '2025-06-21T00:00:00.000Z', '2025-06-22T00:00:00.000Z'];
       const ids = new Map<string, string>();
       for (const t of times) ids.set(t, (await issueOne(store, issuer.id, { extra: { ...at(t), kind: `k-${t}` } })).id);
-      const between = await store.listCredentials({ by: 'issued-between', issuerId: issuer.id, from: '2025-06-20T09:00:00.000Z', to: '2025-06-22T00:00:00.000Z' });
+      const between = await store.listCredentials({
+        by: 'issued-between',
+        issuerId: issuer.id,
+        from: '2025-06-20T09:00:00.000Z',
+        to: '2025-06-22T00:00:00.000Z',
+      });
       expect(between.map((c) => c.issuedAt)).toEqual(['2025-06-20T09:00:00.000Z', '2025-06-20T10:00:00.000Z', '2025-06-21T00:00:00.000Z']);
       const early = await store.listCredentials({ by: 'assessment', issuerId: issuer.id, assessmentId: 'ASM-EARLY' });
       expect(early.map((c) => c.id)).toEqual([ids.get(times[1]!), ids.get(times[0]!)]);

@@ -82,7 +82,13 @@ export function issuersContract(get: GetStore): void {
     it('keeps optional names absent and reads did:key issuers back as such', async () => {
       const { store } = get();
       const slug = `bare-${uid()}`;
-      const issuer = issuerRow(slug, { names: { 'zh-Hans': '某机构' }, didMethod: 'key', did: `did:key:z6Mk${uid()}`, suspensionByDefault: false, orgKind: 'Y' });
+      const issuer = issuerRow(slug, {
+        names: { 'zh-Hans': '某机构' },
+        didMethod: 'key',
+        did: `did:key:z6Mk${uid()}`,
+        suspensionByDefault: false,
+        orgKind: 'Y',
+      });
       await store.createIssuer(issuer, keyRow(issuer, 1), null);
       const back = await store.getIssuer({ slug });
       expect(back).toEqual(issuer);
@@ -120,8 +126,10 @@ export function issuersContract(get: GetStore): void {
       await store.createIssuer(issuer, keyRow(issuer, 1), null);
       await expect(store.rotateIssuerKey(issuer.id, keyRow(issuer, 2), '2025-06-05T00:00:00.000Z')).resolves.toBeUndefined();
       // The unique partial index refuses a second unretired key written around the adapter's rotation.
-      await expect(get().exec(`INSERT INTO issuer_keys (id, issuer_id, public_key_multibase, private_key_ref, created_at)
-        VALUES ('${issuer.did}#key-9', '${issuer.id}', 'z6MkX', 'x', '2025-06-09T00:00:00.000Z')`)).rejects.toThrow(/UNIQUE/);
+      await expect(
+        get().exec(`INSERT INTO issuer_keys (id, issuer_id, public_key_multibase, private_key_ref, created_at)
+        VALUES ('${issuer.did}#key-9', '${issuer.id}', 'z6MkX', 'x', '2025-06-09T00:00:00.000Z')`),
+      ).rejects.toThrow(/UNIQUE/);
     });
 
     it('marks a key compromised, and says false for an unknown key', async () => {

@@ -109,7 +109,11 @@ export function statusContract(get: GetStore): void {
       const issuer = await seedIssuer(store);
       const { id } = await issueOne(store, issuer.id); // revocation entry only
       expect(await store.setStatus([suspend(id)], auditCtx())).toEqual({ outcome: 'refused', credentialId: id, reason: 'no-entry' });
-      expect(await store.setStatus([revoke('urn:uuid:unknown')], auditCtx())).toEqual({ outcome: 'refused', credentialId: 'urn:uuid:unknown', reason: 'no-entry' });
+      expect(await store.setStatus([revoke('urn:uuid:unknown')], auditCtx())).toEqual({
+        outcome: 'refused',
+        credentialId: 'urn:uuid:unknown',
+        reason: 'no-entry',
+      });
       await store.setStatus([revoke(id)], auditCtx());
       expect(await store.setStatus([suspend(id)], auditCtx())).toEqual({ outcome: 'refused', credentialId: id, reason: 'revoked-final' });
     });

@@ -28,7 +28,15 @@ function accreditation(issuerId: string, extra: Partial<AccreditationRecord> = {
 function partner(slug: string): { partner: PartnerRecord; apiKey: ApiKeyRecord } {
   const id = `partner-${slug}`;
   return {
-    partner: { id, slug, names: { en: 'Hong Kong QF', 'zh-Hant': '香港資歷架構' }, region: 'HK', did: null, rateLimitPerMinute: 120, createdAt: '2025-01-01T00:00:00Z' },
+    partner: {
+      id,
+      slug,
+      names: { en: 'Hong Kong QF', 'zh-Hant': '香港資歷架構' },
+      region: 'HK',
+      did: null,
+      rateLimitPerMinute: 120,
+      createdAt: '2025-01-01T00:00:00Z',
+    },
     apiKey: { id: uid() + uid(), issuerId: null, partnerId: id, secretHash: 'b'.repeat(64), label: null, createdAt: '2025-01-01T00:00:00Z', revokedAt: null },
   };
 }
@@ -63,7 +71,13 @@ export function trustContract(get: GetStore): void {
     it('lists accreditations per issuer and in all, ordered by start', async () => {
       const { store } = get();
       const issuer = await seedIssuer(store);
-      const later = accreditation(issuer.id, { validFrom: '2025-01-01T00:00:00Z', ranks: [], chain: null, chainMaster: null, validUntil: '2026-01-01T00:00:00Z' });
+      const later = accreditation(issuer.id, {
+        validFrom: '2025-01-01T00:00:00Z',
+        ranks: [],
+        chain: null,
+        chainMaster: null,
+        validUntil: '2026-01-01T00:00:00Z',
+      });
       const earlier = accreditation(issuer.id);
       await store.addAccreditation(later);
       await store.addAccreditation(earlier);
@@ -79,7 +93,14 @@ export function trustContract(get: GetStore): void {
       const endsLater = accreditation(issuer.id, { validUntil: '2030-01-01T00:00:00Z' });
       const endedBefore = accreditation(issuer.id, { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' });
       for (const a of [open, endsLater, endedBefore]) await store.addAccreditation(a);
-      const exit = { id: `exit-${uid()}`, issuerId: issuer.id, exitedAt: '2025-06-30T00:00:00Z', reason: 'failed-review' as const, note: '年度复核不合格', createdAt: '2025-07-01T00:00:00Z' };
+      const exit = {
+        id: `exit-${uid()}`,
+        issuerId: issuer.id,
+        exitedAt: '2025-06-30T00:00:00Z',
+        reason: 'failed-review' as const,
+        note: '年度复核不合格',
+        createdAt: '2025-07-01T00:00:00Z',
+      };
       await store.recordExit(exit);
       expect(await store.listExits(issuer.id)).toEqual([exit]);
       expect((await store.listExits()).filter((e) => e.issuerId === issuer.id)).toEqual([exit]);
@@ -118,7 +139,12 @@ export function trustContract(get: GetStore): void {
       await store.createPartner(a.partner, a.apiKey);
       await store.createPartner(b.partner, b.apiKey);
       const r1 = recognition(a.partner.id);
-      const r2 = recognition(a.partner.id, { certificateKind: 'enterprise', ladderRank: null, occupationCode: '4-04-05-05', createdAt: '2025-03-01T00:00:00Z' });
+      const r2 = recognition(a.partner.id, {
+        certificateKind: 'enterprise',
+        ladderRank: null,
+        occupationCode: '4-04-05-05',
+        createdAt: '2025-03-01T00:00:00Z',
+      });
       const r3 = recognition(b.partner.id);
       const gone = recognition(a.partner.id, { withdrawnAt: '2025-04-01T00:00:00Z' });
       for (const r of [r1, r2, r3, gone]) await store.addRecognition(r);

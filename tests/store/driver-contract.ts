@@ -53,7 +53,11 @@ export function driverContract(name: string, make: () => Promise<Driver>): void 
     it('names the constraint a failure broke, alike on every driver', async () => {
       const a = key();
       await db.run(INSERT, [a, 1, 'n']);
-      const failure = async (p: Promise<unknown>) => p.then(() => expect.unreachable('should have failed'), (e: unknown) => e);
+      const failure = async (p: Promise<unknown>) =>
+        p.then(
+          () => expect.unreachable('should have failed'),
+          (e: unknown) => e,
+        );
       expect(db.constraintOf(await failure(db.run(INSERT, [a, 1, null])))).toEqual({ kind: 'unique', name: 'driver_probe(a,b)' });
       expect(db.constraintOf(await failure(db.batch([stmt(INSERT, a, 2, 'n')])))).toEqual({ kind: 'unique', name: 'driver_probe(a,note)' });
       expect(db.constraintOf(await failure(db.run(INSERT, [a, 0, null])))).toEqual({ kind: 'check', name: 'driver_probe_positive' });

@@ -22,7 +22,13 @@ describe('offline verification from the cached trust list and status list', () =
     service = await startNodeService({ DATA_DIR: join(dir, 'data'), KEYS_DIR: join(dir, 'keys') });
     const apiKey = /dev issuer API key\s+(\S+)/.exec(service.stdout())![1]!;
     const post = async (path: string, body: unknown) =>
-      (await (await fetch(service!.url + path, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Json;
+      (await (
+        await fetch(service!.url + path, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as Json;
     const live = (await post('/v1/certificates', skillLevelRequest({ assessment: { id: 'OFF-1', date: '2025-06-20' } }))).verifiableCredential as Json;
     const revoked = (await post('/v1/certificates', skillLevelRequest({ assessment: { id: 'OFF-2', date: '2025-06-20' } }))).verifiableCredential as Json;
     await post(`/v1/credentials/${encodeURIComponent(revoked.id)}/revoke`, { reason: 'fraud' });

@@ -10,14 +10,28 @@ let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
   // Batch items count against the limit (not calls): room for the 1,000-item batch and the calls after it.
-  const res = await t.call('POST', '/admin/partners', { slug: 'hk-vtc', names: { en: 'Hong Kong Vocational Partner', 'zh-Hant': '香港職業夥伴' }, region: 'HK', rateLimitPerMinute: 5000 }, admin);
+  const res = await t.call(
+    'POST',
+    '/admin/partners',
+    { slug: 'hk-vtc', names: { en: 'Hong Kong Vocational Partner', 'zh-Hant': '香港職業夥伴' }, region: 'HK', rateLimitPerMinute: 5000 },
+    admin,
+  );
   expect(res.status).toBe(201);
   partnerKey = ((await res.json()) as Json).apiKey.token;
 });
 afterAll(() => t.close());
 
 const cert = async (extra: Json = {}, token = t.devKey) =>
-  ((await (await t.call('POST', '/v1/certificates', skillLevelRequest({ cryptosuite: 'eddsa-jcs-2022', assessment: { id: `P-${n++}`, date: '2025-06-20' }, ...extra }), bearer(token))).json()) as Json).verifiableCredential as Json;
+  (
+    (await (
+      await t.call(
+        'POST',
+        '/v1/certificates',
+        skillLevelRequest({ cryptosuite: 'eddsa-jcs-2022', assessment: { id: `P-${n++}`, date: '2025-06-20' }, ...extra }),
+        bearer(token),
+      )
+    ).json()) as Json
+  ).verifiableCredential as Json;
 
 describe('batch verification for partners', () => {
   it('verifies 1,000 mixed credentials and QR texts in one call, each with its own verdict, in order', async () => {
@@ -29,7 +43,9 @@ describe('batch verification for partners', () => {
     await t.call('POST', `/v1/credentials/${encodeURIComponent(suspended.id)}/suspend`, { reason: 'inquiry' }, bearer(t.devKey));
     const tampered = structuredClone(live);
     tampered.credentialSubject.identifier[0].identityHash = '冒名';
-    const created = (await (await t.call('POST', '/admin/issuers', { slug: 'gone', names: { 'zh-Hans': '已退出机构' }, orgKind: 'Y', filingCode: 'Y-G' }, admin)).json()) as Json;
+    const created = (await (
+      await t.call('POST', '/admin/issuers', { slug: 'gone', names: { 'zh-Hans': '已退出机构' }, orgKind: 'Y', filingCode: 'Y-G' }, admin)
+    ).json()) as Json;
     await accredit(t, 'gone', { validUntil: new Date(Date.now() + 60_000).toISOString() });
     const fromGone = await cert({}, created.apiKey.token);
     // the accreditation is withdrawn retroactively from before this certificate: it is now untrusted
@@ -91,12 +107,23 @@ describe('batch verification for partners', () => {
 describe('recognition statements', () => {
   it("records a partner's signed statement and lists the ones that apply in verification results; never derives one", async () => {
     const level4 = await cert();
-    expect((await t.call('POST', '/credentials/verify', { verifiableCredential: level4 }).then((r) => r.json()) as Json).recognitions).toEqual([]);
-    const res = await t.call('POST', '/v1/recognitions', { certificateKind: 'skill-level', ladderRank: 4, framework: 'HKQF', level: 'Level 3', note: 'recognised for the AI trainer occupation' }, bearer(partnerKey));
+    expect(((await t.call('POST', '/credentials/verify', { verifiableCredential: level4 }).then((r) => r.json())) as Json).recognitions).toEqual([]);
+    const res = await t.call(
+      'POST',
+      '/v1/recognitions',
+      { certificateKind: 'skill-level', ladderRank: 4, framework: 'HKQF', level: 'Level 3', note: 'recognised for the AI trainer occupation' },
+      bearer(partnerKey),
+    );
     expect(res.status).toBe(201);
     const { statement } = (await res.json()) as Json;
     expect(statement.type).toEqual(['VerifiableCredential', 'RecognitionStatementCredential']);
-    expect(statement.credentialSubject).toMatchObject({ framework: 'HKQF', recognisedLevel: 'Level 3', region: 'HK', certificateKind: 'skill-level', ladderRank: 4 });
+    expect(statement.credentialSubject).toMatchObject({
+      framework: 'HKQF',
+      recognisedLevel: 'Level 3',
+      region: 'HK',
+      certificateKind: 'skill-level',
+      ladderRank: 4,
+    });
     // the statement itself verifies (signed by the service DID, naming the partner)
     const sv = (await (await t.call('POST', '/credentials/verify', { verifiableCredential: statement })).json()) as Json;
     expect(sv.steps.find((s: Json) => s.id === 'proof').valid).toBe(true);

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function newIssuer(slug: string, orgKind: 'Y' | 'S' = 'S'): Promise<string> {
-  const res = await t.call('POST', '/admin/issuers', { slug, names: { 'zh-Hans': `${slug} 评价中心`, 'zh-Hant': `${slug} 評價中心`, en: `${slug} Evaluation Centre` }, orgKind, filingCode: `GD-${slug}` }, admin);
+  const res = await t.call(
+    'POST',
+    '/admin/issuers',
+    { slug, names: { 'zh-Hans': `${slug} 评价中心`, 'zh-Hant': `${slug} 評價中心`, en: `${slug} Evaluation Centre` }, orgKind, filingCode: `GD-${slug}` },
+    admin,
+  );
   return ((await res.json()) as Json).apiKey.token;
 }
 const issue = (token: string, extra: Json = {}) => {
@@ -41,19 +46,31 @@ async function signWithHeldKey(slug: string, vc: Json, created: Date): Promise<J
   const { proof: _p, ...unsecured } = structuredClone(vc);
   unsecured.id = `urn:uuid:${crypto.randomUUID()}`;
   unsecured.validFrom = toDateTimeStamp(created);
-  const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(created), verificationMethod: key!.id }, handle, { crypto: t.ports.crypto, documentLoader });
+  const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(created), verificationMethod: key!.id }, handle, {
+    crypto: t.ports.crypto,
+    documentLoader,
+  });
   return attachProof(unsecured, proof, true);
 }
 
 describe('accreditation scope at issuance', () => {
   it('refuses with 403 what the accreditation does not cover, naming what is missing', async () => {
     const token = await newIssuer('scope-org');
-    await accredit(t, 'scope-org', { kinds: ['skill-level'], occupations: ['4-04-*'], ranks: [2, 3, 4], chain: '广州人工智能产业链', chainMaster: '某科技集团' });
+    await accredit(t, 'scope-org', {
+      kinds: ['skill-level'],
+      occupations: ['4-04-*'],
+      ranks: [2, 3, 4],
+      chain: '广州人工智能产业链',
+      chainMaster: '某科技集团',
+    });
     expect((await issue(token)).status).toBe(201);
     const cases: [Json, string][] = [
       [{ occupation: { code: '6-31-01-03' } }, 'occupation 6-31-01-03'],
       [{ level: { rank: 5 }, certificateNumber: 'S000144000123252000001' }, 'ladder rank 5'],
-      [{ kind: 'enterprise', level: undefined, enterprise: { title: '焊接', level: 'A' }, certificateNumber: 'QY-1', occupation: { code: '4-04-05-05' } }, 'enterprise certifications'],
+      [
+        { kind: 'enterprise', level: undefined, enterprise: { title: '焊接', level: 'A' }, certificateNumber: 'QY-1', occupation: { code: '4-04-05-05' } },
+        'enterprise certifications',
+      ],
     ];
     for (const [extra, says] of cases) {
       const res = await issue(token, extra);
@@ -107,7 +124,12 @@ describe('exits: before stays valid, after is untrusted', () => {
     const did = didKeyOf(publicKey);
     const { proof: _p, ...unsecured } = structuredClone(vc);
     unsecured.issuer = { ...unsecured.issuer, id: did };
-    const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(new Date()), verificationMethod: `${did}#${did.slice(8)}` }, await t.ports.crypto.importPrivateKey(privateJwk), { crypto: t.ports.crypto, documentLoader });
+    const proof = await createProof(
+      unsecured,
+      { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(new Date()), verificationMethod: `${did}#${did.slice(8)}` },
+      await t.ports.crypto.importPrivateKey(privateJwk),
+      { crypto: t.ports.crypto, documentLoader },
+    );
     const r = await verify(attachProof(unsecured, proof, true));
     expect([r.body.verdict, r.step.id, r.step.problem.code]).toEqual(['untrusted-issuer', 'trust', 'not-in-registry']);
   });
@@ -166,7 +188,13 @@ describe('the signed trust list', () => {
     expect(exited.accreditations[0].accreditedUntil).toBe(exited.exits[0].exitedAt);
     expect(exited.localizedName).toMatchObject({ 'zh-Hant': 'exit-org 評價中心', en: 'exit-org Evaluation Centre' });
     const scoped = list.credentialSubject.issuers.find((i: Json) => i.id.endsWith(':scope-org'));
-    expect(scoped.accreditations[0]).toMatchObject({ kinds: ['skill-level'], occupations: ['4-04-*'], ranks: [2, 3, 4], chain: '广州人工智能产业链', chainMaster: '某科技集团' });
+    expect(scoped.accreditations[0]).toMatchObject({
+      kinds: ['skill-level'],
+      occupations: ['4-04-*'],
+      ranks: [2, 3, 4],
+      chain: '广州人工智能产业链',
+      chainMaster: '某科技集团',
+    });
     // it verifies: with our verifier (its proof and issuer steps) and with stock @digitalbazaar/vc
     const ours = await verify(list);
     expect(ours.body.steps.find((s: Json) => s.id === 'proof').valid).toBe(true);

@@ -63,7 +63,13 @@ async function signDi(doc: Json, who: Stranger, cryptosuite: 'eddsa-rdfc-2022' |
 function credentialOf(issuer: string, extra: Json = {}): Json {
   return vc2(issuer, { id: `urn:uuid:${globalThis.crypto.randomUUID()}`, ...extra });
 }
-const statusEntry = (index: number) => ({ id: `${STATUS_URL}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: STATUS_URL });
+const statusEntry = (index: number) => ({
+  id: `${STATUS_URL}#${index}`,
+  type: 'BitstringStatusListEntry',
+  statusPurpose: 'revocation',
+  statusListIndex: String(index),
+  statusListCredential: STATUS_URL,
+});
 
 async function verify(vc: unknown, options: Json = {}) {
   const res = await t.call('POST', '/credentials/verify', { verifiableCredential: vc, options });
@@ -78,7 +84,14 @@ beforeAll(async () => {
   a = await stranger();
   b = await stranger();
   const now = new Date();
-  const list = statusListCredential({ url: STATUS_URL, issuerDid: a.did, purpose: 'revocation', encodedList: await encodeList(bitsWithSet(131072, [9])), validFrom: toDateTimeStamp(now), validUntil: toDateTimeStamp(new Date(now.getTime() + 3600_000)) });
+  const list = statusListCredential({
+    url: STATUS_URL,
+    issuerDid: a.did,
+    purpose: 'revocation',
+    encodedList: await encodeList(bitsWithSet(131072, [9])),
+    validFrom: toDateTimeStamp(now),
+    validUntil: toDateTimeStamp(new Date(now.getTime() + 3600_000)),
+  });
   served.set(STATUS_URL, await signDi(list, a));
 });
 afterAll(() => t.close());
@@ -130,7 +143,13 @@ describe("a stranger's credential: verified (VC API), untrusted (our registry)",
 });
 
 describe('proofs we cannot check are unsupported, never tampered', () => {
-  const legacy = (type: string): Json => ({ type, created: '2024-01-01T00:00:00Z', verificationMethod: a.vm, proofPurpose: 'assertionMethod', jws: 'eyJhbGciOiJQUzI1NiJ9..c2ln' });
+  const legacy = (type: string): Json => ({
+    type,
+    created: '2024-01-01T00:00:00Z',
+    verificationMethod: a.vm,
+    proofPurpose: 'assertionMethod',
+    jws: 'eyJhbGciOiJQUzI1NiJ9..c2ln',
+  });
   it('an unknown proof type, an unknown cryptosuite: unsupported (422), nothing fetched', async () => {
     const proof = legacy('RsaSignature2018');
     const r = await verify({ ...credentialOf(a.did, { credentialStatus: statusEntry(3) }), proof });
@@ -190,7 +209,13 @@ describe('vc+jwt as VC-JOSE-COSE and RFC 7515 say: each bad JWT fails at the pro
     ['iss is not the issuer', () => ({ ...credentialOf(a.did), iss: b.did }), { typ: 'vc+jwt' }, 'jwt-iss-mismatch', 'tampered'],
     ['exp in the past', () => ({ ...credentialOf(a.did), exp: now() - 3600 }), { typ: 'vc+jwt' }, 'jwt-expired', 'expired'],
     ['nbf in the future', () => ({ ...credentialOf(a.did), nbf: now() + 3600 }), { typ: 'vc+jwt' }, 'jwt-not-yet-valid', 'not-yet-valid'],
-    ['a vc claim in a VC 2.0 payload', () => ({ ...credentialOf(a.did), vc: { type: ['VerifiableCredential'] } }), { typ: 'vc+jwt' }, 'jwt-vc-claim', 'tampered'],
+    [
+      'a vc claim in a VC 2.0 payload',
+      () => ({ ...credentialOf(a.did), vc: { type: ['VerifiableCredential'] } }),
+      { typ: 'vc+jwt' },
+      'jwt-vc-claim',
+      'tampered',
+    ],
     ['a vp claim in a VC 2.0 payload', () => ({ ...credentialOf(a.did), vp: {} }), { typ: 'vc+jwt' }, 'jwt-vc-claim', 'tampered'],
   ];
   for (const [name, payload, header, code, verdict] of BAD) {
@@ -250,7 +275,15 @@ describe('ES256 / ES384 JWTs: did:key P-256 (zDn…), P-384 (z82…), did:jwk, d
 });
 
 describe('VC 1.1 as jwt_vc_json (VC Data Model 1.1 §6.3)', () => {
-  const v1 = (issuer: string, extra: Json = {}): Json => ({ '@context': ['https://www.w3.org/2018/credentials/v1'], id: `urn:uuid:${globalThis.crypto.randomUUID()}`, type: ['VerifiableCredential'], issuer, issuanceDate: '2025-01-01T00:00:00Z', credentialSubject: { id: 'did:example:holder' }, ...extra });
+  const v1 = (issuer: string, extra: Json = {}): Json => ({
+    '@context': ['https://www.w3.org/2018/credentials/v1'],
+    id: `urn:uuid:${globalThis.crypto.randomUUID()}`,
+    type: ['VerifiableCredential'],
+    issuer,
+    issuanceDate: '2025-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:example:holder' },
+    ...extra,
+  });
 
   it('round trip with our issuer key: the claims per §6.3.1, verdict valid', async () => {
     const issuer = (await t.ports.store.getIssuer({ did: t.devDid }))!;
@@ -258,9 +291,19 @@ describe('VC 1.1 as jwt_vc_json (VC Data Model 1.1 §6.3)', () => {
     const key = await crypto.importPrivateKey((await new FileKeyStore(join(t.dir, 'keys')).get(record!.privateKeyRef))!);
     const credential = v1(t.devDid, { expirationDate: '2099-01-01T00:00:00Z' });
     const jwt = await signJwtVcJson(credential, record!.id, key);
-    const [h, p] = jwt.split('.').slice(0, 2).map((x) => JSON.parse(Buffer.from(x, 'base64url').toString()) as Json);
+    const [h, p] = jwt
+      .split('.')
+      .slice(0, 2)
+      .map((x) => JSON.parse(Buffer.from(x, 'base64url').toString()) as Json);
     expect(h).toMatchObject({ alg: 'EdDSA', typ: 'JWT', kid: record!.id });
-    expect(p).toMatchObject({ iss: t.devDid, sub: 'did:example:holder', jti: credential.id, nbf: Date.parse('2025-01-01T00:00:00Z') / 1000, exp: Date.parse('2099-01-01T00:00:00Z') / 1000, vc: { type: ['VerifiableCredential'] } });
+    expect(p).toMatchObject({
+      iss: t.devDid,
+      sub: 'did:example:holder',
+      jti: credential.id,
+      nbf: Date.parse('2025-01-01T00:00:00Z') / 1000,
+      exp: Date.parse('2099-01-01T00:00:00Z') / 1000,
+      vc: { type: ['VerifiableCredential'] },
+    });
     const r = await verify(jwt);
     expect([r.status, r.body.verified, r.body.verdict, r.body.summary.format]).toEqual([200, true, 'valid', 'jwt_vc_json']);
     // the claims alone carry issuer, dates, id and subject (§6.3.1 decoding): a vc claim without them verifies the same
@@ -269,7 +312,11 @@ describe('VC 1.1 as jwt_vc_json (VC Data Model 1.1 §6.3)', () => {
     const input = `${jwt.split('.')[0]}.${Buffer.from(JSON.stringify(claimsOnly)).toString('base64url')}`;
     const bare = `${input}.${Buffer.from(await crypto.sign(key, new TextEncoder().encode(input))).toString('base64url')}`;
     const fromClaims = await verify(bare);
-    expect([fromClaims.body.verdict, fromClaims.body.summary.validUntil, fromClaims.body.summary.credentialId]).toEqual(['valid', '2099-01-01T00:00:00Z', credential.id]);
+    expect([fromClaims.body.verdict, fromClaims.body.summary.validUntil, fromClaims.body.summary.credentialId]).toEqual([
+      'valid',
+      '2099-01-01T00:00:00Z',
+      credential.id,
+    ]);
   });
 
   it('by a stranger (did:jwk P-256, ES256): verified, untrusted; altered, contradicting or expired ones fail at the proof step', async () => {
@@ -286,7 +333,8 @@ describe('VC 1.1 as jwt_vc_json (VC Data Model 1.1 §6.3)', () => {
     payload.sub = 'did:example:someone-else';
     expect((await verify(`${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`)).body.verdict).toBe('tampered');
 
-    const signClaims = (claims: Json) => new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'ES256', kid: `${did}#0`, typ: 'JWT' }).sign(pair.privateKey);
+    const signClaims = (claims: Json) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'ES256', kid: `${did}#0`, typ: 'JWT' }).sign(pair.privateKey);
     const vc = v1(did);
     const cases: [Json, string, string][] = [
       [{ iss: b.did, vc }, 'jwt-iss-mismatch', 'tampered'],
@@ -323,7 +371,12 @@ describe('options.checks selects checks (VC API)', () => {
   });
 
   it('without status the unreachable list is not fetched and the credential verifies; with it, status is unknown', async () => {
-    const vc = await signDi(credentialOf(a.did, { credentialStatus: { ...statusEntry(3), statusListCredential: 'https://stranger.example/status/gone', id: 'https://stranger.example/status/gone#3' } }), a);
+    const vc = await signDi(
+      credentialOf(a.did, {
+        credentialStatus: { ...statusEntry(3), statusListCredential: 'https://stranger.example/status/gone', id: 'https://stranger.example/status/gone#3' },
+      }),
+      a,
+    );
     const verify = async (options: Json) => (await (await t.call('POST', '/credentials/verify', { verifiableCredential: vc, options })).json()) as Json;
     const some = await verify({ checks: ['proof', 'validity'] });
     expect([some.verified, some.verdict, some.checks]).toEqual([true, 'valid', ['parse', 'proof', 'issuer', 'validity']]);
@@ -345,9 +398,24 @@ describe('vp+jwt presentations (VC-JOSE-COSE)', () => {
   };
   const presentation = async (header: Json, extra: Json = {}) => {
     const vcJwt = await signVcJwt(credentialOf(a.did), a.vm, a.key);
-    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: a.did, verifiableCredential: [envelope(vcJwt)], nonce: 'n-1', aud: 'https://verifier.example', ...extra };
+    const vp = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: a.did,
+      verifiableCredential: [envelope(vcJwt)],
+      nonce: 'n-1',
+      aud: 'https://verifier.example',
+      ...extra,
+    };
     const jwt = await signAs(vp, header);
-    const res = await t.call('POST', '/presentations/verify', { verifiablePresentation: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${jwt}` }, options: { challenge: 'n-1', domain: 'https://verifier.example' } });
+    const res = await t.call('POST', '/presentations/verify', {
+      verifiablePresentation: {
+        '@context': 'https://www.w3.org/ns/credentials/v2',
+        type: 'EnvelopedVerifiablePresentation',
+        id: `data:application/vp+jwt,${jwt}`,
+      },
+      options: { challenge: 'n-1', domain: 'https://verifier.example' },
+    });
     return { status: res.status, body: (await res.json()) as Json };
   };
   it('typ vp+jwt by the holder verifies (the VC inside: verified, untrusted issuer); typ vc+jwt or a wrong nonce does not', async () => {

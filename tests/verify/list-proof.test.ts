@@ -26,7 +26,10 @@ async function signedList(validFrom: Date) {
     validFrom: toDateTimeStamp(validFrom),
     validUntil: toDateTimeStamp(new Date(validFrom.getTime() + 86_400_000)),
   });
-  const proof = await createProof(list, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(validFrom), verificationMethod: `${DID}#key-1` }, handle, { crypto, documentLoader });
+  const proof = await createProof(list, { cryptosuite: 'eddsa-rdfc-2022', created: toDateTimeStamp(validFrom), verificationMethod: `${DID}#key-1` }, handle, {
+    crypto,
+    documentLoader,
+  });
   const key = (lifecycle: Partial<ResolvedKey>): ResolvedKey => ({
     id: `${DID}#key-1`,
     controller: DID,

@@ -18,7 +18,9 @@ export async function oneCharChanged(payload: string): Promise<{ payload: string
       const ch = payload[at]!;
       const other = BASE32[(BASE32.indexOf(ch) + 1) % 32]!;
       const changed = payload.slice(0, at) + other + payload.slice(at + 1);
-      const decoded = await decodeQrPayload(changed).then((c) => JSON.stringify(c)).catch(() => null);
+      const decoded = await decodeQrPayload(changed)
+        .then((c) => JSON.stringify(c))
+        .catch(() => null);
       if (decoded !== null && decoded !== original) return { payload: changed, at };
     }
   }

@@ -13,12 +13,39 @@ let originals: { rdfc: Json; jcs: Json; jwt: Json; suspendable: Json };
 beforeAll(async () => {
   t = await createTestApp();
   const issue = async (extra: Json) =>
-    ((await (await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: `TC-${Math.random()}`.slice(0, 20), date: '2025-06-20' }, ...extra }), bearer(t.devKey))).json()) as Json).verifiableCredential as Json;
+    (
+      (await (
+        await t.call(
+          'POST',
+          '/v1/certificates',
+          skillLevelRequest({ assessment: { id: `TC-${Math.random()}`.slice(0, 20), date: '2025-06-20' }, ...extra }),
+          bearer(t.devKey),
+        )
+      ).json()) as Json
+    ).verifiableCredential as Json;
   originals = {
     rdfc: await issue({}),
     jcs: await issue({ cryptosuite: 'eddsa-jcs-2022' }),
     suspendable: await issue({ suspension: true }),
-    jwt: ((await (await t.call('POST', '/credentials/issue', { credential: { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'], type: ['VerifiableCredential'], issuer: t.devDid, validFrom: '2025-01-01T00:00:00Z', credentialSubject: { id: 'did:example:h', skill: '焊工' } }, options: { format: 'vc+jwt' } }, bearer(t.devKey))).json()) as Json).verifiableCredential as Json,
+    jwt: (
+      (await (
+        await t.call(
+          'POST',
+          '/credentials/issue',
+          {
+            credential: {
+              '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+              type: ['VerifiableCredential'],
+              issuer: t.devDid,
+              validFrom: '2025-01-01T00:00:00Z',
+              credentialSubject: { id: 'did:example:h', skill: '焊工' },
+            },
+            options: { format: 'vc+jwt' },
+          },
+          bearer(t.devKey),
+        )
+      ).json()) as Json
+    ).verifiableCredential as Json,
   };
 });
 afterAll(() => t.close());
@@ -42,7 +69,10 @@ const bump = (s: string) => s.slice(0, -1) + (s.endsWith('1') ? '2' : '1');
 /** Signs `vc` (status and all) with a given key handle and verification method id. */
 async function signAs(vc: Json, handle: Awaited<ReturnType<typeof t.ports.crypto.importPrivateKey>>, vm: string, created = new Date()): Promise<Json> {
   const { proof: _p, ...unsecured } = vc;
-  const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', verificationMethod: vm, created: toDateTimeStamp(created) }, handle, { crypto: t.ports.crypto, documentLoader });
+  const proof = await createProof(unsecured, { cryptosuite: 'eddsa-rdfc-2022', verificationMethod: vm, created: toDateTimeStamp(created) }, handle, {
+    crypto: t.ports.crypto,
+    documentLoader,
+  });
   return attachProof(unsecured, proof, true);
 }
 
@@ -56,11 +86,26 @@ interface Case {
 const CASES: Case[] = [
   // the subject
   { name: 'holder name', make: edit('rdfc', (vc) => (subject(vc).identifier[0].identityHash = '李四')), step: 'proof', verdict: 'tampered' },
-  { name: 'holder ID hash', make: edit('rdfc', (vc) => (subject(vc).identifier[1].identityHash = bump(subject(vc).identifier[1].identityHash))), step: 'proof', verdict: 'tampered' },
-  { name: 'holder salt', make: edit('rdfc', (vc) => (subject(vc).identifier[1].salt = 'x' + subject(vc).identifier[1].salt)), step: 'proof', verdict: 'tampered' },
+  {
+    name: 'holder ID hash',
+    make: edit('rdfc', (vc) => (subject(vc).identifier[1].identityHash = bump(subject(vc).identifier[1].identityHash))),
+    step: 'proof',
+    verdict: 'tampered',
+  },
+  {
+    name: 'holder salt',
+    make: edit('rdfc', (vc) => (subject(vc).identifier[1].salt = 'x' + subject(vc).identifier[1].salt)),
+    step: 'proof',
+    verdict: 'tampered',
+  },
   { name: 'hashed flag', make: edit('rdfc', (vc) => (subject(vc).identifier[1].hashed = false)), step: 'proof', verdict: 'tampered' },
   { name: 'ID document type', make: edit('rdfc', (vc) => (subject(vc).identityDocumentType = 'passport')), step: 'proof', verdict: 'tampered' },
-  { name: 'certificate number', make: edit('rdfc', (vc) => (subject(vc).certificateNumber = bump(subject(vc).certificateNumber))), step: 'proof', verdict: 'tampered' },
+  {
+    name: 'certificate number',
+    make: edit('rdfc', (vc) => (subject(vc).certificateNumber = bump(subject(vc).certificateNumber))),
+    step: 'proof',
+    verdict: 'tampered',
+  },
   { name: 'assessment id', make: edit('rdfc', (vc) => (subject(vc).assessmentId = 'ASM-OTHER')), step: 'proof', verdict: 'tampered' },
   { name: 'assessment date', make: edit('rdfc', (vc) => (subject(vc).assessmentDate = '2025-06-21')), step: 'proof', verdict: 'tampered' },
   { name: 'subject type', make: edit('rdfc', (vc) => (subject(vc).type = ['AchievementSubject', 'Extra'])), step: 'proof', verdict: 'tampered' },
@@ -87,17 +132,37 @@ const CASES: Case[] = [
   { name: 'validUntil added', make: edit('rdfc', (vc) => (vc.validUntil = '2099-01-01T00:00:00Z')), step: 'proof', verdict: 'tampered' },
   { name: 'validFrom malformed', make: edit('rdfc', (vc) => (vc.validFrom = 'yesterday')), step: 'parse', verdict: 'unreadable' },
   // the status entries
-  { name: 'status index', make: edit('rdfc', (vc) => (vc.credentialStatus.statusListIndex = String(Number(vc.credentialStatus.statusListIndex) + 1))), step: 'proof', verdict: 'tampered' },
-  { name: 'status list URL', make: edit('rdfc', (vc) => (vc.credentialStatus.statusListCredential = vc.credentialStatus.statusListCredential.replace(/1$/, '2'))), step: 'proof', verdict: 'tampered' },
+  {
+    name: 'status index',
+    make: edit('rdfc', (vc) => (vc.credentialStatus.statusListIndex = String(Number(vc.credentialStatus.statusListIndex) + 1))),
+    step: 'proof',
+    verdict: 'tampered',
+  },
+  {
+    name: 'status list URL',
+    make: edit('rdfc', (vc) => (vc.credentialStatus.statusListCredential = vc.credentialStatus.statusListCredential.replace(/1$/, '2'))),
+    step: 'proof',
+    verdict: 'tampered',
+  },
   { name: 'status purpose', make: edit('rdfc', (vc) => (vc.credentialStatus.statusPurpose = 'suspension')), step: 'proof', verdict: 'tampered' },
   { name: 'status removed', make: edit('rdfc', (vc) => delete vc.credentialStatus), step: 'proof', verdict: 'tampered' },
   { name: 'suspension entry removed', make: edit('suspendable', (vc) => (vc.credentialStatus = vc.credentialStatus[0])), step: 'proof', verdict: 'tampered' },
   // the proof
   { name: 'proof value', make: edit('rdfc', (vc) => (vc.proof[0].proofValue = bump(vc.proof[0].proofValue))), step: 'proof', verdict: 'tampered' },
-  { name: 'proof value truncated', make: edit('rdfc', (vc) => (vc.proof[0].proofValue = vc.proof[0].proofValue.slice(0, 40))), step: 'proof', verdict: 'tampered' },
+  {
+    name: 'proof value truncated',
+    make: edit('rdfc', (vc) => (vc.proof[0].proofValue = vc.proof[0].proofValue.slice(0, 40))),
+    step: 'proof',
+    verdict: 'tampered',
+  },
   { name: 'proof created', make: edit('rdfc', (vc) => (vc.proof[0].created = '2024-01-01T00:00:00Z')), step: 'proof', verdict: 'tampered' },
   { name: 'proof purpose', make: edit('rdfc', (vc) => (vc.proof[0].proofPurpose = 'authentication')), step: 'proof', verdict: 'tampered' },
-  { name: 'verification method (unknown key id)', make: edit('rdfc', (vc) => (vc.proof[0].verificationMethod = vc.proof[0].verificationMethod.replace('#key-1', '#key-9'))), step: 'proof', verdict: 'untrusted-issuer' },
+  {
+    name: 'verification method (unknown key id)',
+    make: edit('rdfc', (vc) => (vc.proof[0].verificationMethod = vc.proof[0].verificationMethod.replace('#key-1', '#key-9'))),
+    step: 'proof',
+    verdict: 'untrusted-issuer',
+  },
   { name: 'cryptosuite name', make: edit('rdfc', (vc) => (vc.proof[0].cryptosuite = 'eddsa-jcs-2022')), step: 'proof', verdict: 'tampered' },
   // A cryptosuite we cannot check is reported as such (issue 11), never as a forgery: still not valid.
   { name: 'cryptosuite unknown', make: edit('rdfc', (vc) => (vc.proof[0].cryptosuite = 'ecdsa-rdfc-2019')), step: 'proof', verdict: 'unsupported' },
@@ -110,7 +175,12 @@ const CASES: Case[] = [
   { name: 'context: base not first', make: edit('rdfc', (vc) => vc['@context'].reverse()), step: 'parse', verdict: 'unreadable' },
   // (eddsa-jcs-2022 lets a verifier append contexts after the signed ones — spec §3.3.2 step 4 —
   // so the alteration here replaces one.)
-  { name: 'context (jcs): one replaced', make: edit('jcs', (vc) => (vc['@context'][2] = 'https://www.w3.org/ns/credentials/examples/v2')), step: 'proof', verdict: 'tampered' },
+  {
+    name: 'context (jcs): one replaced',
+    make: edit('jcs', (vc) => (vc['@context'][2] = 'https://www.w3.org/ns/credentials/examples/v2')),
+    step: 'proof',
+    verdict: 'tampered',
+  },
   // the JCS credential: any byte of the JSON is signed
   { name: 'jcs: holder name', make: edit('jcs', (vc) => (subject(vc).identifier[0].identityHash = '王五')), step: 'proof', verdict: 'tampered' },
   { name: 'jcs: extra property', make: edit('jcs', (vc) => (vc.note = 'x')), step: 'proof', verdict: 'tampered' },
@@ -126,7 +196,12 @@ const CASES: Case[] = [
     step: 'proof',
     verdict: 'tampered',
   },
-  { name: 'vc+jwt: signature altered', make: async () => ({ ...originals.jwt, id: String(originals.jwt.id).slice(0, -4) + 'AAAA' }), step: 'proof', verdict: 'tampered' },
+  {
+    name: 'vc+jwt: signature altered',
+    make: async () => ({ ...originals.jwt, id: String(originals.jwt.id).slice(0, -4) + 'AAAA' }),
+    step: 'proof',
+    verdict: 'tampered',
+  },
   // keys
   {
     name: 'signature by another key claiming the same DID',
@@ -150,9 +225,15 @@ const CASES: Case[] = [
   {
     name: 'a key rotated out before signing',
     make: async () => {
-      const created = (await (await t.call('POST', '/admin/issuers', { slug: 'rotated', names: { 'zh-Hans': '轮换机构' }, orgKind: 'Y', filingCode: 'Y-R' }, bearer(ADMIN_TOKEN))).json()) as Json;
+      const created = (await (
+        await t.call('POST', '/admin/issuers', { slug: 'rotated', names: { 'zh-Hans': '轮换机构' }, orgKind: 'Y', filingCode: 'Y-R' }, bearer(ADMIN_TOKEN))
+      ).json()) as Json;
       await accredit(t, 'rotated');
-      const issued = ((await (await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'TC-ROT', date: '2025-06-20' } }), bearer(created.apiKey.token))).json()) as Json).verifiableCredential as Json;
+      const issued = (
+        (await (
+          await t.call('POST', '/v1/certificates', skillLevelRequest({ assessment: { id: 'TC-ROT', date: '2025-06-20' } }), bearer(created.apiKey.token))
+        ).json()) as Json
+      ).verifiableCredential as Json;
       const issuer = (await t.ports.store.getIssuer({ slug: 'rotated' }))!;
       const [old] = await t.ports.store.listIssuerKeys(issuer.id);
       await t.call('POST', '/admin/issuers/rotated/keys/rotate', undefined, bearer(ADMIN_TOKEN));

@@ -73,14 +73,64 @@ describe('POST /credentials/verify', () => {
     expect((await verify(url)).body.verdict).toBe('valid');
     expect((await verify(url.replace('data:application/vc+jwt,', ''))).body.verdict).toBe('valid');
     expect((await verify(await cert({ cryptosuite: 'eddsa-jcs-2022' }))).body.verdict).toBe('valid');
-    const v1 = (await (await post('/credentials/issue', { credential: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], issuer: t.devDid, credentialSubject: { id: 'did:example:x' } } }, t.devKey)).json()) as Json;
+    const v1 = (await (
+      await post(
+        '/credentials/issue',
+        {
+          credential: {
+            '@context': ['https://www.w3.org/2018/credentials/v1'],
+            type: ['VerifiableCredential'],
+            issuer: t.devDid,
+            credentialSubject: { id: 'did:example:x' },
+          },
+        },
+        t.devKey,
+      )
+    ).json()) as Json;
     expect((await verify(v1.verifiableCredential)).body.verdict).toBe('valid');
     const pair = (await (await post('/v1/assessments', assessmentRequest({ assessment: { id: 'V-PAIR', date: '2025-07-01' } }), t.devKey)).json()) as Json;
     for (const c of pair.credentials) expect((await verify(c.verifiableCredential)).body.verdict).toBe('valid');
   });
 
   it('never answers 500, whatever the input', async () => {
-    const inputs: unknown[] = [null, 42, 'garbage', '', '   ', [], {}, { proof: null }, { '@context': 5 }, 'eyJ.eyJ.sig', 'data:application/vc+jwt,xx.yy.zz', '{"broken', { type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' }, { ...vc2(t.devDid), proof: [null] }, { ...vc2(t.devDid), proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: 'did:web:nowhere.example#k', proofPurpose: 'assertionMethod', proofValue: 'z1' } }, { ...vc2(t.devDid), proof: { type: 'DataIntegrityProof', verificationMethod: null } }, { ...vc2('did:key:z6Mkf'), proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: 'did:key:zzzz#zzzz', proofPurpose: 'assertionMethod', proofValue: 'zzz' } }, { ...vc2(t.devDid), credentialStatus: [{ type: 'BitstringStatusListEntry' }], proof: {} }];
+    const inputs: unknown[] = [
+      null,
+      42,
+      'garbage',
+      '',
+      '   ',
+      [],
+      {},
+      { proof: null },
+      { '@context': 5 },
+      'eyJ.eyJ.sig',
+      'data:application/vc+jwt,xx.yy.zz',
+      '{"broken',
+      { type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' },
+      { ...vc2(t.devDid), proof: [null] },
+      {
+        ...vc2(t.devDid),
+        proof: {
+          type: 'DataIntegrityProof',
+          cryptosuite: 'eddsa-rdfc-2022',
+          verificationMethod: 'did:web:nowhere.example#k',
+          proofPurpose: 'assertionMethod',
+          proofValue: 'z1',
+        },
+      },
+      { ...vc2(t.devDid), proof: { type: 'DataIntegrityProof', verificationMethod: null } },
+      {
+        ...vc2('did:key:z6Mkf'),
+        proof: {
+          type: 'DataIntegrityProof',
+          cryptosuite: 'eddsa-jcs-2022',
+          verificationMethod: 'did:key:zzzz#zzzz',
+          proofPurpose: 'assertionMethod',
+          proofValue: 'zzz',
+        },
+      },
+      { ...vc2(t.devDid), credentialStatus: [{ type: 'BitstringStatusListEntry' }], proof: {} },
+    ];
     for (const input of inputs) {
       const res = await post('/credentials/verify', { verifiableCredential: input });
       expect([400, 422], JSON.stringify(input)).toContain(res.status);
@@ -112,7 +162,14 @@ describe('W3C vc-di-eddsa vectors verify through the API at the proof step', () 
   it('a proof set and a proof chain', async () => {
     const set = vectorJson<Json>('vc-di-eddsa/proof-set-chain/proofChainTempDoc1.json');
     expect((await check(set)).proof.valid).toBe(true);
-    const chain = { ...set, proof: [...set.proof, vectorJson('vc-di-eddsa/proof-set-chain/proofChainConfigSigned1.json'), vectorJson('vc-di-eddsa/proof-set-chain/proofChainConfigSigned2.json')] };
+    const chain = {
+      ...set,
+      proof: [
+        ...set.proof,
+        vectorJson('vc-di-eddsa/proof-set-chain/proofChainConfigSigned1.json'),
+        vectorJson('vc-di-eddsa/proof-set-chain/proofChainConfigSigned2.json'),
+      ],
+    };
     expect((await check(chain)).proof.valid).toBe(true);
     // previousProof given as a string and as an array both resolve; a chain missing its link fails
     const broken = { ...set, proof: [set.proof[0], vectorJson('vc-di-eddsa/proof-set-chain/proofChainConfigSigned1.json')] };

@@ -56,13 +56,25 @@ describe('the Worker, end to end on D1', () => {
     expect(problem.detail).toMatch(/keys generate/);
     expect(problem.detail).toMatch(/wrangler secret put ISSUER_KEYS/);
     expect(problem.detail).toMatch(/keyRef/);
-    const unknown = await callJson('POST', '/admin/issuers', { slug: 'edge-nokey', names, orgKind: 'S', filingCode: 'SZ-S-1', keyRef: 'not-provisioned' }, admin, 422);
+    const unknown = await callJson(
+      'POST',
+      '/admin/issuers',
+      { slug: 'edge-nokey', names, orgKind: 'S', filingCode: 'SZ-S-1', keyRef: 'not-provisioned' },
+      admin,
+      422,
+    );
     expect(unknown.errors).toEqual([{ pointer: '/keyRef', detail: expect.stringMatching(/no private key/) }]);
     expect((await call('GET', '/issuers/edge-nokey/did.json')).status).toBe(404);
   });
 
   it('creates an issuer with a provisioned key (keyRef) through the admin API', async () => {
-    const body = await callJson('POST', '/admin/issuers', { slug: 'edge-eval', names, orgKind: 'S', filingCode: 'SZ-S-0001', keyRef: 'e2e-1', pepperRef: 'pepper-1' }, admin, 201);
+    const body = await callJson(
+      'POST',
+      '/admin/issuers',
+      { slug: 'edge-eval', names, orgKind: 'S', filingCode: 'SZ-S-0001', keyRef: 'e2e-1', pepperRef: 'pepper-1' },
+      admin,
+      201,
+    );
     const issuer = body.issuer as Json;
     flow.did = String(issuer.did);
     flow.apiKey = String((body.apiKey as Json).token);
@@ -97,7 +109,13 @@ describe('the Worker, end to end on D1', () => {
   });
 
   it('issues with eddsa-jcs-2022 (POST /credentials/issue)', async () => {
-    const body = await callJson('POST', '/credentials/issue', { credential: vc2(flow.did), options: { cryptosuite: 'eddsa-jcs-2022' } }, bearer(flow.apiKey), 201);
+    const body = await callJson(
+      'POST',
+      '/credentials/issue',
+      { credential: vc2(flow.did), options: { cryptosuite: 'eddsa-jcs-2022' } },
+      bearer(flow.apiKey),
+      201,
+    );
     flow.jcs = body.verifiableCredential as Json;
     await expectProofValid(flow.jcs, 'eddsa-jcs-2022', 'e2e-1');
     expect(revocationEntry(flow.jcs).statusListCredential).toBe(flow.statusUrl);
@@ -128,7 +146,13 @@ describe('the Worker, end to end on D1', () => {
   });
 
   it('revokes, and the re-signed list has the bit set under a new ETag', async () => {
-    const report = await callJson('POST', `/v1/credentials/${encodeURIComponent(String(flow.rdfc.id))}/revoke`, { reason: 'fraud found in exam session 7' }, bearer(flow.apiKey), 200);
+    const report = await callJson(
+      'POST',
+      `/v1/credentials/${encodeURIComponent(String(flow.rdfc.id))}/revoke`,
+      { reason: 'fraud found in exam session 7' },
+      bearer(flow.apiKey),
+      200,
+    );
     expect(report).toMatchObject({ changed: 1 });
     const res = await call('GET', flow.statusUrl, undefined, { 'if-none-match': flow.etag });
     expect(res.status).toBe(200);
@@ -138,7 +162,12 @@ describe('the Worker, end to end on D1', () => {
     expect(bitAt(bits, flow.statusIndex)).toBe(true);
     expect(bitAt(bits, Number(revocationEntry(flow.jcs).statusListIndex))).toBe(false);
     // Revocation is final.
-    const reinstate = await call('POST', `/credentials/status`, { credentialId: flow.rdfc.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'active' }] }, bearer(flow.apiKey));
+    const reinstate = await call(
+      'POST',
+      `/credentials/status`,
+      { credentialId: flow.rdfc.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'active' }] },
+      bearer(flow.apiKey),
+    );
     expect(reinstate.status).toBe(409);
   });
 
@@ -173,7 +202,13 @@ describe('the Worker, end to end on D1', () => {
     expect(await callJson('POST', '/admin/issuers/edge-eval/keys/rotate', undefined, admin, 422)).toMatchObject({ code: 'UNSUPPORTED' });
     const doc = (await (await call('GET', '/issuers/edge-eval/did.json')).json()) as { assertionMethod: string[] };
     expect(doc.assertionMethod).toEqual([`${flow.did}#key-1`, `${flow.did}#key-2`]);
-    const body = await callJson('POST', '/credentials/issue', { credential: vc2(flow.did), options: { cryptosuite: 'eddsa-jcs-2022' } }, bearer(flow.apiKey), 201);
+    const body = await callJson(
+      'POST',
+      '/credentials/issue',
+      { credential: vc2(flow.did), options: { cryptosuite: 'eddsa-jcs-2022' } },
+      bearer(flow.apiKey),
+      201,
+    );
     await expectProofValid(body.verifiableCredential as Json, 'eddsa-jcs-2022', 'e2e-2');
   });
 

@@ -37,5 +37,11 @@ export function publicKeyOfRef(ref: string): string {
 
 /** Accredits an issuer for every kind, occupation and rank since 2020 (trust registry, admin API). */
 export async function accreditAll(slug: string): Promise<void> {
-  await callJson('POST', `/admin/issuers/${slug}/accreditations`, { kinds: ['skill-level', 'specialized-ability', 'enterprise', 'other'], occupations: ['*'], validFrom: '2020-01-01T00:00:00Z' }, admin, 201);
+  await callJson(
+    'POST',
+    `/admin/issuers/${slug}/accreditations`,
+    { kinds: ['skill-level', 'specialized-ability', 'enterprise', 'other'], occupations: ['*'], validFrom: '2020-01-01T00:00:00Z' },
+    admin,
+    201,
+  );
 }

@@ -12,7 +12,12 @@ const d1 =
     exec: async (sql) => {
       await env.DB.prepare(sql).run();
     },
-    query: async (sql, params = []) => (await env.DB.prepare(sql).bind(...params).all<Record<string, unknown>>()).results,
+    query: async (sql, params = []) =>
+      (
+        await env.DB.prepare(sql)
+          .bind(...params)
+          .all<Record<string, unknown>>()
+      ).results,
     close: async () => {},
   });
 

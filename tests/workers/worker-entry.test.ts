@@ -17,7 +17,11 @@ describe('the Worker entry', () => {
     const badKeys = { ...env, ISSUER_KEYS: '{"service-1": "nope"}' } as unknown as WorkerEnv;
     expect(await (await get('/health', badKeys)).json()).toMatchObject({ code: 'CONFIG', detail: expect.stringMatching(/ISSUER_KEYS: "service-1"/) });
     const unknownRef = { ...env, SERVICE_KEY_REF: 'not-there' } as unknown as WorkerEnv;
-    expect(await (await get('/health', unknownRef)).json()).toMatchObject({ status: 500, code: 'CONFIG', detail: expect.stringMatching(/SERVICE_KEY_REF: keyRef "not-there": no private key/) });
+    expect(await (await get('/health', unknownRef)).json()).toMatchObject({
+      status: 500,
+      code: 'CONFIG',
+      detail: expect.stringMatching(/SERVICE_KEY_REF: keyRef "not-there": no private key/),
+    });
     const badUrl = { ...env, PUBLIC_URL: 'ftp://x' } as unknown as WorkerEnv;
     expect(await (await get('/health', badUrl)).json()).toMatchObject({ code: 'CONFIG', detail: expect.stringMatching(/PUBLIC_URL/) });
     expect((await get('/health', env as unknown as WorkerEnv)).status).toBe(200);
@@ -55,7 +59,9 @@ describe('the Worker entry', () => {
     const assets = {
       async fetch(request: Request) {
         asked.push(new URL(request.url).pathname);
-        return new URL(request.url).pathname === '/verify.html' ? new Response('<!doctype html>verify', { headers: { 'content-type': 'text/html' } }) : new Response('not found', { status: 404 });
+        return new URL(request.url).pathname === '/verify.html'
+          ? new Response('<!doctype html>verify', { headers: { 'content-type': 'text/html' } })
+          : new Response('not found', { status: 404 });
       },
     };
     const e = { ...env, ASSETS: assets } as unknown as WorkerEnv;

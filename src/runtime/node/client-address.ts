@@ -9,7 +9,10 @@ import type { ClientAddress } from '../../ports.js';
 export function nodeClientAddress(trustProxy: boolean): ClientAddress {
   return (request, bindings) => {
     if (trustProxy) {
-      const hops = (request.headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+      const hops = (request.headers.get('x-forwarded-for') ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
       const last = hops.at(-1);
       if (last) return last;
     }

@@ -34,7 +34,11 @@ function lingerOnUnreadBody(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Serves a fetch handler over HTTP/1.1 on Node, with the bounded handling of unread bodies above. */
-export function serveHttp(fetch: (request: Request) => Response | Promise<Response>, where: { port: number; hostname: string }, onListening: (port: number) => void): ServerType {
+export function serveHttp(
+  fetch: (request: Request) => Response | Promise<Response>,
+  where: { port: number; hostname: string },
+  onListening: (port: number) => void,
+): ServerType {
   const server = serve({ fetch, port: where.port, hostname: where.hostname, autoCleanupIncoming: false }, (info) => onListening(info.port));
   server.prependListener('request', lingerOnUnreadBody);
   return server;

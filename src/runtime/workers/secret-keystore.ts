@@ -1,7 +1,6 @@
 import { message, SkillcredError } from '../../errors.js';
 import type { KeyStore } from '../../ports.js';
 
-
 /**
  * Private keys from a secret holding a JSON object `{ "<ref>": <private Ed25519 JWK>, ... }`
  * (ISSUER_KEYS on Workers). Read-only: a secret cannot be written from inside the Worker.
@@ -45,14 +44,18 @@ function parseKeys(secret: string | undefined, name: string): Map<string, JsonWe
   }
   for (const [ref, jwk] of Object.entries(parsed as Record<string, unknown>)) {
     const k = jwk as Record<string, unknown> | null;
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(ref)) throw new SkillcredError('CONFIG', `${name}: key reference ${JSON.stringify(ref)} must match [A-Za-z0-9._-]{1,64}`);
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(ref))
+      throw new SkillcredError('CONFIG', `${name}: key reference ${JSON.stringify(ref)} must match [A-Za-z0-9._-]{1,64}`);
     // A holder-binding pepper: a symmetric secret of at least 32 bytes (43 base64url characters).
     if (k && k.kty === 'oct' && typeof k.k === 'string' && /^[A-Za-z0-9_-]{43,}$/.test(k.k)) {
       keys.set(ref, { kty: 'oct', k: k.k });
       continue;
     }
     if (k?.kty !== 'OKP' || k.crv !== 'Ed25519' || typeof k.x !== 'string' || typeof k.d !== 'string') {
-      throw new SkillcredError('CONFIG', `${name}: "${ref}" is neither a private Ed25519 JWK (kty OKP, crv Ed25519, x and d) nor a 32-byte pepper (kty oct, k)`);
+      throw new SkillcredError(
+        'CONFIG',
+        `${name}: "${ref}" is neither a private Ed25519 JWK (kty OKP, crv Ed25519, x and d) nor a 32-byte pepper (kty oct, k)`,
+      );
     }
     keys.set(ref, { kty: 'OKP', crv: 'Ed25519', x: k.x, d: k.d });
   }

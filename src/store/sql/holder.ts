@@ -38,7 +38,10 @@ export function holderMethods(db: Driver): Pick<Store, HolderMethods> {
       return (await db.all(LIST_PEPPERS, [issuerId])).map(pepperFromRow);
     },
     async addPepper(pepper) {
-      await db.batch([stmt(RETIRE_CURRENT_PEPPER, pepper.createdAt, pepper.issuerId), stmt(INSERT_PEPPER, pepper.id, pepper.issuerId, pepper.keyRef, pepper.createdAt, null)]);
+      await db.batch([
+        stmt(RETIRE_CURRENT_PEPPER, pepper.createdAt, pepper.issuerId),
+        stmt(INSERT_PEPPER, pepper.id, pepper.issuerId, pepper.keyRef, pepper.createdAt, null),
+      ]);
     },
     async recordHolderCheck(check) {
       await db.run(INSERT_CHECK, [check.credentialKey, check.issuerId, check.result, check.clientHash, check.at]);

@@ -203,9 +203,12 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
       return rows.map(credentialFromRow);
     },
     async countCredentials(issuerId, issued) {
-      const row = issued && issuerId
-        ? await db.one(COUNT_CREDENTIALS_ISSUED_BETWEEN, [issuerId, issued.from, issued.to])
-        : issuerId ? await db.one(COUNT_CREDENTIALS_OF_ISSUER, [issuerId]) : await db.one(COUNT_CREDENTIALS);
+      const row =
+        issued && issuerId
+          ? await db.one(COUNT_CREDENTIALS_ISSUED_BETWEEN, [issuerId, issued.from, issued.to])
+          : issuerId
+            ? await db.one(COUNT_CREDENTIALS_OF_ISSUER, [issuerId])
+            : await db.one(COUNT_CREDENTIALS);
       return num(row!.n);
     },
   };

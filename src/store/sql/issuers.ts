@@ -54,7 +54,20 @@ function issuerFromRow(r: Row): IssuerRecord {
 
 function issuerParams(i: IssuerRecord): SqlValue[] {
   const n = i.names;
-  return [i.id, i.slug, i.did, i.didMethod, n['zh-Hans'], n['zh-Hant'] ?? null, n.en ?? null, i.orgKind, i.filingCode, bit(i.suspensionByDefault), bit(i.statusByDefault), i.createdAt];
+  return [
+    i.id,
+    i.slug,
+    i.did,
+    i.didMethod,
+    n['zh-Hans'],
+    n['zh-Hant'] ?? null,
+    n.en ?? null,
+    i.orgKind,
+    i.filingCode,
+    bit(i.suspensionByDefault),
+    bit(i.statusByDefault),
+    i.createdAt,
+  ];
 }
 
 function keyFromRow(r: Row): IssuerKeyRecord {
@@ -87,10 +100,21 @@ function apiKeyFromRow(r: Row): ApiKeyRecord {
 export const insertApiKey = (k: ApiKeyRecord) => stmt(INSERT_API_KEY, k.id, k.issuerId, k.partnerId, k.secretHash, k.label, k.createdAt, k.revokedAt);
 
 type IssuerMethods =
-  | 'getSetting' | 'putSettingIfAbsent' | 'putSetting'
-  | 'createIssuer' | 'getIssuer' | 'listIssuers' | 'countIssuers'
-  | 'listIssuerKeys' | 'rotateIssuerKey' | 'markKeyCompromised' | 'compromiseKey' | 'findKeyByRef'
-  | 'createApiKey' | 'getApiKey' | 'revokeApiKey';
+  | 'getSetting'
+  | 'putSettingIfAbsent'
+  | 'putSetting'
+  | 'createIssuer'
+  | 'getIssuer'
+  | 'listIssuers'
+  | 'countIssuers'
+  | 'listIssuerKeys'
+  | 'rotateIssuerKey'
+  | 'markKeyCompromised'
+  | 'compromiseKey'
+  | 'findKeyByRef'
+  | 'createApiKey'
+  | 'getApiKey'
+  | 'revokeApiKey';
 
 /** The settings, issuer, key and API-key methods of the Store. */
 export function issuerMethods(db: Driver): Pick<Store, IssuerMethods> {

@@ -28,7 +28,9 @@ interface Entry {
   original: boolean;
 }
 
-type Plan = Extract<SetStatusResult, { outcome: 'refused' }> | { outcome: 'applied'; changed: number; unchanged: number; skipped: number; statements: Statement[] };
+type Plan =
+  | Extract<SetStatusResult, { outcome: 'refused' }>
+  | { outcome: 'applied'; changed: number; unchanged: number; skipped: number; statements: Statement[] };
 
 type OnProgress = (done: number, total: number) => void;
 
@@ -106,7 +108,14 @@ async function planChanges(
       const part = ids.slice(loaded, loaded + SET_CHUNK);
       for (const r of await db.all(sets.entriesOfCredentials, [JSON.stringify(part)])) {
         const value = flag(r.value);
-        const entry: Entry = { purpose: r.purpose as StatusPurpose, value, original: value, listId: num(r.list_id), index: num(r.idx), issuerId: text(r.issuer_id) };
+        const entry: Entry = {
+          purpose: r.purpose as StatusPurpose,
+          value,
+          original: value,
+          listId: num(r.list_id),
+          index: num(r.idx),
+          issuerId: text(r.issuer_id),
+        };
         const id = text(r.credential_id);
         const held = entries.get(id);
         if (held) held.push(entry);
@@ -134,7 +143,8 @@ async function planChanges(
       const flipped = read.filter((e) => e.value !== e.original && (e.value ? 1 : 0) === value).map((e) => [e.listId, e.index]);
       for (const part of chunks(flipped)) statements.push(stmt(sets.setBits, value, value, JSON.stringify(part)));
     }
-    for (const part of chunks(audits)) statements.push(stmt(sets.appendAudits, audit.actor, audit.reason, audit.requestId, audit.clientRequestId ?? null, audit.at, JSON.stringify(part)));
+    for (const part of chunks(audits))
+      statements.push(stmt(sets.appendAudits, audit.actor, audit.reason, audit.requestId, audit.clientRequestId ?? null, audit.at, JSON.stringify(part)));
     statements.push(stmt(sets.bumpLists, JSON.stringify([...touched])));
   }
   return { outcome: 'applied', changed, unchanged, skipped, statements };

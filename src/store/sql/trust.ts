@@ -97,15 +97,33 @@ function recognitionFromRow(r: Row): RecognitionRecord {
 }
 
 type TrustMethods =
-  | 'addAccreditation' | 'listAccreditations' | 'recordExit' | 'listExits'
-  | 'createPartner' | 'getPartner' | 'listPartners' | 'addRecognition' | 'listRecognitions';
+  | 'addAccreditation'
+  | 'listAccreditations'
+  | 'recordExit'
+  | 'listExits'
+  | 'createPartner'
+  | 'getPartner'
+  | 'listPartners'
+  | 'addRecognition'
+  | 'listRecognitions';
 
 /** The trust-registry, partner and recognition methods of the Store. */
 export function trustMethods(db: Driver): Pick<Store, TrustMethods> {
   return {
     async addAccreditation(a) {
       const json = JSON.stringify;
-      await db.run(INSERT_ACCREDITATION, [a.id, a.issuerId, json(a.kinds), json(a.occupations), json(a.ranks), a.validFrom, a.validUntil, a.chain, a.chainMaster, a.createdAt]);
+      await db.run(INSERT_ACCREDITATION, [
+        a.id,
+        a.issuerId,
+        json(a.kinds),
+        json(a.occupations),
+        json(a.ranks),
+        a.validFrom,
+        a.validUntil,
+        a.chain,
+        a.chainMaster,
+        a.createdAt,
+      ]);
     },
     async listAccreditations(issuerId) {
       const rows = issuerId ? await db.all(LIST_ACCREDITATIONS_OF_ISSUER, [issuerId]) : await db.all(LIST_ACCREDITATIONS);
@@ -138,7 +156,18 @@ export function trustMethods(db: Driver): Pick<Store, TrustMethods> {
     },
 
     async addRecognition(r) {
-      await db.run(INSERT_RECOGNITION, [r.id, r.partnerId, r.certificateKind, r.ladderRank, r.occupationCode, r.framework, r.level, r.document, r.createdAt, r.withdrawnAt]);
+      await db.run(INSERT_RECOGNITION, [
+        r.id,
+        r.partnerId,
+        r.certificateKind,
+        r.ladderRank,
+        r.occupationCode,
+        r.framework,
+        r.level,
+        r.document,
+        r.createdAt,
+        r.withdrawnAt,
+      ]);
     },
     async listRecognitions(filter = {}) {
       const [sql, params] = listRecognitions(filter);
