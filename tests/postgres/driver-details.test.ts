@@ -2,11 +2,24 @@
 // (one round trip, one implicit transaction), which must carry every string back unchanged.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { inlineParams, numberPlaceholders, openPostgresDriver } from '../../src/runtime/node/postgres-driver.js';
+import { inlineParams, numberPlaceholders, openPostgresDriver, retryable } from '../../src/runtime/node/postgres-driver.js';
 import { stmt } from '../../src/store/driver.js';
 import { describePg, freshDatabase } from '../helpers/pg-test.js';
 
 const NASTY = ["it's", "back\\slash \\' quote", '?', '$1', "'; DROP TABLE t; --", '证书 ✓ 𠀀', 'line\nbreak\ttab', '', "E'x'"];
+
+describe('which failed batches run again', () => {
+  it('deadlocks, serialization failures and the multixact internal error; nothing else', () => {
+    expect(retryable({ code: '40P01', message: 'deadlock detected' })).toBe(true);
+    expect(retryable({ code: '40001', message: 'could not serialize access' })).toBe(true);
+    expect(retryable({ code: 'XX000', message: 'new multixact has more than one updating member: 0 3[2341 (nokeyupd), 2342 (keysh), 2342 (nokeyupd)]' })).toBe(
+      true,
+    );
+    expect(retryable({ code: 'XX000', message: 'could not read block 0' })).toBe(false);
+    expect(retryable({ code: '23505', message: 'duplicate key value' })).toBe(false);
+    expect(retryable(new Error('connection refused'))).toBe(false);
+  });
+});
 
 describe('statement text for PostgreSQL', () => {
   it('numbers ? outside quotes only', () => {

@@ -36,6 +36,19 @@ const types = {
 const RETRYABLE = new Set(['40P01', '40001']);
 const BATCH_ATTEMPTS = 8;
 
+/**
+ * Whether a failed batch may simply run again: a deadlock or serialization failure, or the
+ * internal error PostgreSQL 15 raises now and then when two transactions lock one status-list row
+ * (a foreign-key share lock and an update in one, an update in the other): "new multixact has more
+ * than one updating member". Seen in CI under concurrent issuance; the server rolls the whole
+ * transaction back, so running it again is as safe as after a deadlock.
+ */
+export function retryable(error: unknown): boolean {
+  const e = (error instanceof ConstraintError ? error.cause : error) as { code?: string; message?: string } | null;
+  if (!e) return false;
+  return RETRYABLE.has(e.code ?? '') || (e.code === 'XX000' && /new multixact has more than one updating member/.test(e.message ?? ''));
+}
+
 /** `?` placeholders as `$1, $2, …`, skipping quoted strings and identifiers. Cached per SQL text. */
 const numbered = new Map<string, string>();
 export function numberPlaceholders(sql: string): string {
@@ -153,8 +166,7 @@ export function openPostgresDriver(url: string, options: PostgresOptions = {}): 
         try {
           return await transaction(statements);
         } catch (error) {
-          const code = ((error instanceof ConstraintError ? error.cause : error) as { code?: string }).code;
-          if (!RETRYABLE.has(code ?? '') || attempt >= BATCH_ATTEMPTS) throw error;
+          if (!retryable(error) || attempt >= BATCH_ATTEMPTS) throw error;
           await sleep(Math.random() * 5 * attempt); // jitter, so the same two do not meet again
         }
       }
