@@ -74,7 +74,7 @@ function issuerProfile(issuer: IssuerRecord): Record<string, unknown> {
 
 /**
  * Builds the unsigned Open Badges 3.0 AchievementCredential of a checked certificate. The holder's
- * ID number appears only as `holderIdentityHash` (salted); status entries are added at signing.
+ * ID number appears only as its keyed holder binding (`holderIdentityHash`, see domain/holder.ts); status entries are added at signing.
  * Async because the relatedResource digest of our context is computed with WebCrypto.
  */
 export async function buildCertificateCredential(

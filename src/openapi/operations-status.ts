@@ -1,5 +1,17 @@
 import type { Operation } from './operation.js';
 
+/** POST /v1/credentials/{id}/<action>: the three status changes differ only in what they do. */
+const statusChange = (action: 'revoke' | 'suspend' | 'reinstate', summary: string): Operation => ({
+  method: 'post',
+  path: `/v1/credentials/{id}/${action}`,
+  summary,
+  tag: 'status',
+  auth: 'issuer-or-admin',
+  body: 'StatusChangeRequest',
+  ok: { status: 200, description: 'What changed.' },
+  errors: [401, 404, 409, 422],
+});
+
 /** Status lists and status changes (revocation, suspension). */
 export const STATUS_OPERATIONS: readonly Operation[] = [
   {
@@ -21,36 +33,9 @@ export const STATUS_OPERATIONS: readonly Operation[] = [
     ok: { status: 200, description: 'What changed.' },
     errors: [401, 404, 409, 422],
   },
-  {
-    method: 'post',
-    path: '/v1/credentials/{id}/revoke',
-    summary: 'Revoke (final); scope "assessment" takes the twin certificate along',
-    tag: 'status',
-    auth: 'issuer-or-admin',
-    body: 'StatusChangeRequest',
-    ok: { status: 200, description: 'What changed.' },
-    errors: [401, 404, 409, 422],
-  },
-  {
-    method: 'post',
-    path: '/v1/credentials/{id}/suspend',
-    summary: 'Suspend',
-    tag: 'status',
-    auth: 'issuer-or-admin',
-    body: 'StatusChangeRequest',
-    ok: { status: 200, description: 'What changed.' },
-    errors: [401, 404, 409, 422],
-  },
-  {
-    method: 'post',
-    path: '/v1/credentials/{id}/reinstate',
-    summary: 'Lift a suspension (409 for a revoked credential)',
-    tag: 'status',
-    auth: 'issuer-or-admin',
-    body: 'StatusChangeRequest',
-    ok: { status: 200, description: 'What changed.' },
-    errors: [401, 404, 409, 422],
-  },
+  statusChange('revoke', 'Revoke (final); scope "assessment" takes the twin certificate along'),
+  statusChange('suspend', 'Suspend'),
+  statusChange('reinstate', 'Lift a suspension (409 for a revoked credential)'),
   {
     method: 'get',
     path: '/v1/credentials/{id}/status',

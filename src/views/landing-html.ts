@@ -20,7 +20,7 @@ const TEXT: Record<Language, LandingText> = {
     points: [
       '评价机构通过 API 签发证书，并公布撤销和暂停状态列表。',
       '任何人扫描证书上的二维码，即可在浏览器中核验签名、有效期、撤销状态和评价机构的备案资质。',
-      '证件号码从不以明文出现：证书只保存加盐散列值，核对持证人时在本机比对。',
+      '证件号码从不出现在证书中：证书只带有用发证机构密钥计算的散列值，无法离线猜测；核对持证人时由本服务在线比对，号码不保存、不记录。',
     ],
     links: [
       { href: '/v', label: '核验证书', note: '扫描二维码、上传图片或粘贴证书内容' },
@@ -37,7 +37,7 @@ const TEXT: Record<Language, LandingText> = {
     points: [
       '評價機構經 API 簽發證書，並公佈撤銷及暫停狀態列表。',
       '任何人掃描證書上的二維碼，即可在瀏覽器中核實簽名、有效期、撤銷狀態及評價機構的備案資格。',
-      '證件號碼從不以明文出現：證書只保存加鹽散列值，核對持證人時在本機比對。',
+      '證件號碼從不出現在證書中：證書只帶有以發證機構密碼匙計算的散列值，無法離線猜測；核對持證人時由本服務在線比對，號碼不儲存、不記錄。',
     ],
     links: [
       { href: '/v', label: '核實證書', note: '掃描二維碼、上載圖片或貼上證書內容' },
@@ -54,7 +54,7 @@ const TEXT: Record<Language, LandingText> = {
     points: [
       'Accredited evaluation organisations issue certificates through the API and publish revocation and suspension lists.',
       'Anyone who scans a certificate’s QR code checks, in the browser, its signature, validity, revocation status and the issuer’s accreditation.',
-      'ID numbers never appear in clear: a certificate holds a salted hash, compared on the verifier’s own device.',
+      'ID numbers never appear in a certificate: it holds only a hash keyed with a secret of its issuer, which no one can test a guess against offline; the holder check is made online by this service, which neither stores nor logs the number.',
     ],
     links: [
       { href: '/v', label: 'Verify a certificate', note: 'scan the QR code, upload a photo or paste the certificate' },

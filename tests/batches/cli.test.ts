@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { NODE, ROOT, run, TS } from '../helpers/node-process.js';
+import { adminCli, ROOT } from '../helpers/node-process.js';
 import { csvSheet, session } from './sheets.js';
 
 let t: TestApp;
@@ -12,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const admin = (...args: string[]) =>
-  run(NODE, [...TS('src/cli/admin.ts'), ...args], {
-    DATA_DIR: t.dir,
-    KEYS_DIR: join(t.dir, 'keys'),
-    PUBLIC_URL: 'https://certs.example.cn',
-    ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
-  });
+const admin = (...args: string[]) => adminCli(t.dir, ...args);
 
 describe('npm run admin -- batch issue', () => {
   it('issues the example sheet with a progress bar and writes the results sheet next to it', async () => {

@@ -1,10 +1,9 @@
 // The command line's status and trust commands say which date they filter on and refuse to
 // rewrite the past silently: --issued-from/--issued-until select by issuance time, --batch by
 // batch; exit and compromise in the past need --retroactive and report what they affect.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, skillLevelRequest, type TestApp } from '../helpers/app.js';
-import { NODE, run, TS } from '../helpers/node-process.js';
+import { adminCli } from '../helpers/node-process.js';
 
 let t: TestApp;
 const HOURS = 3_600_000;
@@ -15,13 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const admin = (...args: string[]) =>
-  run(NODE, [...TS('src/cli/admin.ts'), ...args], {
-    DATA_DIR: t.dir,
-    KEYS_DIR: join(t.dir, 'keys'),
-    PUBLIC_URL: 'https://certs.example.cn',
-    ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
-  });
+const admin = (...args: string[]) => adminCli(t.dir, ...args);
 
 describe('npm run admin -- status bulk and the trust commands', () => {
   it('selects by issuance time with --issued-from/--issued-until, and says so in --help', async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,5 +79,15 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** `npm run admin -- <args>` on the database and keys of a test app in `dir` (as its operator would run it). */
+export function adminCli(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(NODE, [...TS('src/cli/admin.ts'), ...args], {
+    DATA_DIR: dir,
+    KEYS_DIR: join(dir, 'keys'),
+    PUBLIC_URL: 'https://certs.example.cn',
+    ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
   });
 }

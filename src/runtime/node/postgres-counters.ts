@@ -3,7 +3,8 @@
 // need no crash durability, and a commit that wrote only unlogged rows does not wait for a WAL
 // flush, so the one hot row of a busy client address is not held for an fsync per request.
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import type { Counters, WindowCount } from '../../ports.js';
+import type { Counters } from '../../ports.js';
+import { windowCounters } from '../window-counters.js';
 import type { PostgresDriver } from './postgres-driver.js';
 import { SETUP_LOCK } from './postgres-store.js';
 
@@ -15,12 +16,10 @@ export async function postgresCounters(driver: PostgresDriver): Promise<Counters
   await driver.exclusive(SETUP_LOCK, () =>
     driver.exec(`CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`),
   );
-  const byWindow = new Map<number, RateLimiterPostgres>();
-  // Limits are decided by the caller, so the library's own ceiling is never reached.
-  const limiter = (windowSec: number) => {
-    let l = byWindow.get(windowSec);
-    if (!l) {
-      l = new RateLimiterPostgres({
+  // The library's own ceiling (an int column) is never reached: limits are the caller's.
+  return windowCounters(
+    (windowSec) =>
+      new RateLimiterPostgres({
         storeClient: driver.pool,
         storeType: 'pool',
         tableName: TABLE,
@@ -28,19 +27,6 @@ export async function postgresCounters(driver: PostgresDriver): Promise<Counters
         points: 2 ** 31 - 1,
         duration: windowSec,
         keyPrefix: `w${windowSec}`,
-      });
-      byWindow.set(windowSec, l);
-    }
-    return l;
-  };
-  return {
-    async add(key, cost, windowSec): Promise<WindowCount> {
-      const res = await limiter(windowSec).penalty(key, cost);
-      return { count: res.consumedPoints, resetMs: res.msBeforeNext };
-    },
-    async get(key, windowSec): Promise<WindowCount> {
-      const res = await limiter(windowSec).get(key);
-      return res ? { count: res.consumedPoints, resetMs: res.msBeforeNext } : { count: 0, resetMs: 0 };
-    },
-  };
+      }),
+  );
 }

@@ -3,7 +3,7 @@
 import { stmt, type Driver, type Row, type Statement } from '../driver.js';
 import type { BatchRecord, BatchRowRecord, Store } from '../store.js';
 import { flag, num, text, textOrNull } from './columns.js';
-import { allocationStatement, issuedStatements, REFUSAL_BY_CONSTRAINT } from './issuance.js';
+import { allocationStatement, issuedStatements, refusalOf } from './issuance.js';
 import { chunks, SET_STATEMENTS } from './sets.js';
 
 const INSERT_BATCH = `INSERT INTO batches (id, issuer_id, source, headers, total, issued, failed, state, created_at, updated_at)
@@ -135,14 +135,13 @@ export function batchMethods(db: Driver): Pick<Store, BatchMethods> {
         await db.batch(statements);
         return { outcome: 'recorded' };
       } catch (error) {
-        const violation = db.constraintOf(error);
-        const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
+        const refusal = refusalOf(db, error);
         if (refusal === undefined || refusal === 'replay') throw error;
         // SQLite names one broken constraint, not always the id's: a row already issued is a replay.
         if (refusal.outcome === 'duplicate') {
           for (const { entry } of rows) if (await db.one(CREDENTIAL_EXISTS, [entry.record.id])) return { outcome: 'replay' };
         }
-        return { ...refusal };
+        return refusal;
       }
     },
     async failBatchRow(batchId, rowNo, error, now) {

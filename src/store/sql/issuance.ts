@@ -49,7 +49,7 @@ function candidatesFor(fill: number): number {
 type Refusal = Extract<RecordIssuedResult, { outcome: 'slot-taken' | 'duplicate' }>;
 
 /** What a failed recordIssued batch means, by the unique constraint it broke (names as in driver.ts). */
-export const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
+const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
   'idempotency_keys(issuer_id,key)': 'replay',
   'status_entries(list_id,idx)': { outcome: 'slot-taken' },
   'credentials(id)': { outcome: 'duplicate', detail: 'a credential with this id was already issued' },
@@ -58,6 +58,13 @@ export const REFUSAL_BY_CONSTRAINT: Record<string, Refusal | 'replay'> = {
     detail: 'this assessment already has a certificate of this kind from this issuer',
   },
 };
+
+/** What the failure of a batch recording credentials means (a copy: the table is shared); undefined for any other failure. */
+export function refusalOf(db: Driver, error: unknown): Refusal | 'replay' | undefined {
+  const violation = db.constraintOf(error);
+  const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
+  return refusal === undefined || refusal === 'replay' ? refusal : { ...refusal };
+}
 
 /** A credentials row as a record. */
 export function credentialFromRow(r: Row): CredentialRecord {
@@ -178,10 +185,9 @@ export function issuanceMethods(db: Driver): Pick<Store, IssuanceMethods> {
         await db.batch(statements);
         return { outcome: 'recorded' };
       } catch (error) {
-        const violation = db.constraintOf(error);
-        const refusal = violation?.kind === 'unique' ? REFUSAL_BY_CONSTRAINT[violation.name] : undefined;
+        const refusal = refusalOf(db, error);
         if (refusal === undefined) throw error;
-        if (refusal !== 'replay') return { ...refusal }; // a copy: the table is shared
+        if (refusal !== 'replay') return refusal;
         const prior = idempotency && (await getIdempotent(idempotency.issuerId, idempotency.key));
         if (!prior) throw error;
         return { outcome: 'replay', ...prior };
